@@ -1,0 +1,1 @@
+"""Shared bus fixtures (see tests/conftest.py)."""

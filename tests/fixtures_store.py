@@ -1,0 +1,1 @@
+"""Shared store fixtures (see tests/conftest.py)."""
