@@ -39,3 +39,18 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# Packaging (installer/, docs/INSTALL.md). `dist`: PyInstaller one-folder build in dist/agentdesk,
+# plus on Linux dist/*.tar.gz and dist/*.deb. `dist-test`: build, then smoke-test the frozen
+# app, the tarball and the .deb (dpkg -i / dpkg -r when root). Not part of `make test`.
+DIST_STAMP := $(VENV)/.dist-installed
+
+$(DIST_STAMP): $(STAMP) pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test,dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	$(PY) installer/build.py
+
+dist-test: dist
+	AGENTDESK_DIST=dist QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider -q tests/installer

@@ -134,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--local", required=True, metavar="PATH")
     q.add_argument("--watch", action="store_true", help="keep syncing")
     q.add_argument("--interval", type=float, metavar="S", help="seconds between syncs with --watch")
+    q.add_argument("--batch", type=int, metavar="N", help="rows per pull batch (default 20000)")
     _common(q)
 
     p = sub.add_parser("lookup", help="print the screen-pop card as JSON")

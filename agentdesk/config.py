@@ -8,7 +8,9 @@ Locations (platformdirs):
 
 * system: ``/etc/agentdesk/agentdesk.toml`` (Linux), ``%ProgramData%\\Agentdesk\\agentdesk.toml``
   (Windows), ``/Library/Application Support/Agentdesk/agentdesk.toml`` (macOS); override
-  with ``AGENTDESK_SYSTEM_CONFIG``.
+  with ``AGENTDESK_SYSTEM_CONFIG`` when running from source (tests, development). The installed
+  (frozen) application ignores that variable, so a user cannot swap IT's file, locks included,
+  for one of their own; an unknown key in ``locked`` is logged as a warning.
 * user: ``<user config dir>/agentdesk.toml``; override with ``AGENTDESK_CONFIG``.
 """
 
@@ -63,14 +65,32 @@ DEFAULTS: dict[str, tuple[Any, str]] = {
 
 def system_config_path() -> Path:
     env = os.environ.get("AGENTDESK_SYSTEM_CONFIG")
-    if env:
+    if env and not getattr(sys, "frozen", False):
         return Path(env)
+    return platform_system_config_path()
+
+
+def platform_system_config_path() -> Path:
+    """Where IT puts the system-wide file on this platform (what installed builds read)."""
     if sys.platform.startswith("win"):
-        base = os.environ.get("PROGRAMDATA", r"C:\ProgramData")
-        return Path(base) / "Agentdesk" / "agentdesk.toml"
+        return Path(_windows_program_data()) / "Agentdesk" / "agentdesk.toml"
     if sys.platform == "darwin":
         return Path("/Library/Application Support/Agentdesk/agentdesk.toml")
     return Path("/etc/agentdesk/agentdesk.toml")
+
+
+def _windows_program_data() -> str:
+    """``%ProgramData%`` from the shell (a user's own PROGRAMDATA variable cannot move it)."""
+    try:
+        import ctypes
+
+        buf = ctypes.create_unicode_buffer(1024)
+        csidl_common_appdata = 35
+        if ctypes.windll.shell32.SHGetFolderPathW(None, csidl_common_appdata, None, 0, buf) == 0:
+            return buf.value
+    except (AttributeError, OSError):  # not Windows (tests), or no shell32
+        pass
+    return os.environ.get("PROGRAMDATA", r"C:\ProgramData")
 
 
 def user_config_path() -> Path:
@@ -175,6 +195,8 @@ def load_settings(
         else:
             log.warning("%s: unknown configuration key %r", system_path, key)
     settings.locked = frozenset(str(k) for k in locked)
+    for key in sorted(settings.locked - DEFAULTS.keys()):
+        log.warning("%s: unknown configuration key %r in 'locked'", system_path, key)
     user_path = user_config_path()
     user = _read_toml(user_path)
     user.pop("locked", None)

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Engine, Integer, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import DeclarativeBase, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 #: An auto-incrementing 64-bit key that SQLite also accepts as ROWID alias.
 BigIntPK = BigInteger().with_variant(Integer(), "sqlite")
@@ -43,5 +43,5 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return create_engine(url, **kwargs)
 
 
-def session_factory(engine: Engine) -> sessionmaker:  # type: ignore[type-arg]
+def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)

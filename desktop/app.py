@@ -1,0 +1,256 @@
+"""The agent desktop's composition root: build the parts, wire every signal in one place.
+
+``DesktopApp`` owns the window (pure views), the bus bridge (one QThread with the sockets), the
+task manager (store work off the GUI thread), the store service and the controller, and connects
+them in ``_connect_signals`` (qutebrowser's ``MainWindow._connect_signals`` style), so nothing
+else in the desktop knows who listens to whom. ``run`` is the handler of ``agentdesk desktop``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import logging
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from agentdesk import __version__
+from agentdesk.config import Settings, user_data_dir
+from agentdesk.errors import AgentdeskError, UsageError
+from agentdesk.resources import resource_path
+from desktop.bus_bridge import BusBridge
+from desktop.controller import DeskController
+from desktop.i18n import install_translators
+from desktop.localstate import LocalState
+from desktop.store_service import StoreService
+from desktop.tasks import TaskManager
+from desktop.themes import apply_theme
+from desktop.widgets.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def rules_timing(path: str) -> tuple[float, float]:
+    """``(ring_timeout, wrap_up)`` from the rules file (contract defaults when none)."""
+    if not path:
+        return 15.0, 30.0
+    try:
+        from telephony.rules import load_rules
+
+        rules = load_rules(path)
+        return float(rules.defaults.ring_timeout), float(rules.defaults.wrap_up)
+    except Exception as exc:  # the switchboard reports bad rules; the desk keeps defaults
+        log.warning("cannot read rules %s: %s", path, exc)
+        return 15.0, 30.0
+
+
+def data_dir_for(store_url: str) -> Path:
+    """Where the desk keeps drafts and picks: beside a SQLite replica, else the user data dir."""
+    if store_url.startswith("sqlite:///") and ":memory:" not in store_url:
+        return Path(store_url[len("sqlite:///") :]).expanduser().resolve().parent / "desk"
+    return user_data_dir() / "desk"
+
+
+class DesktopApp:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        agent_id: str,
+        store_url: str,
+        central_url: str = "",
+        data_dir: Path | None = None,
+        auto_ready: bool = False,
+        clock: Callable[[], float] = time.time,
+        heartbeat_timeout: float = 3.0,
+        request_timeout: float = 5.0,
+    ) -> None:
+        self.settings = settings
+        self.agent_id = agent_id
+        ring, wrap = rules_timing(str(settings["rules"] or ""))
+        self.window = MainWindow(__version__)
+        self.window.pop_mode = str(settings["pop_mode"])
+        self.window.state.set_reasons(list(settings["not_ready_reasons"]))
+        self.tasks = TaskManager()
+        self.store = StoreService(store_url, central_url, str(settings["default_region"]))
+        self.local_state = LocalState(data_dir or data_dir_for(store_url))
+        self.bus = BusBridge(
+            str(settings["commands_endpoint"]),
+            str(settings["events_endpoint"]),
+            agent_id,
+            heartbeat_timeout=heartbeat_timeout,
+            request_timeout=request_timeout,
+        )
+        self.controller = DeskController(
+            agent_id=agent_id,
+            window=self.window,
+            bus=self.bus,
+            store=self.store,
+            tasks=self.tasks,
+            local_state=self.local_state,
+            settings=settings,
+            ring_timeout=ring,
+            wrap_up_time=wrap,
+            auto_ready=auto_ready,
+            clock=clock,
+        )
+        self.tick_timer = QTimer()
+        self.tick_timer.setInterval(250)
+        self.sync_timer = QTimer()
+        self.sync_timer.setInterval(int(float(settings["sync_interval"]) * 1000))
+        self._connect_signals()
+        self._closed = False
+
+    def _connect_signals(self) -> None:
+        """Every connection between the parts, in one place."""
+        w, c, bus = self.window, self.controller, self.bus
+        # bus -> controller
+        bus.connectionChanged.connect(c.on_connection)
+        bus.snapshotReceived.connect(c.on_snapshot)
+        bus.eventReceived.connect(c.on_event)
+        bus.replyReceived.connect(c.on_reply)
+        # ringing banner and call controls -> commands
+        w.banner.answerClicked.connect(c.answer)
+        w.banner.rejectClicked.connect(c.reject)
+        w.controls.holdClicked.connect(c.hold)
+        w.controls.resumeClicked.connect(c.resume)
+        w.controls.transferClicked.connect(c.open_transfer)
+        w.controls.hangupClicked.connect(c.hangup)
+        w.transfer.chosen.connect(c.transfer_to)
+        # agent state
+        w.state.readyRequested.connect(c.set_ready)
+        w.state.notReadyRequested.connect(c.set_not_ready)
+        w.state.loginRequested.connect(c.login)
+        w.state.logoutRequested.connect(c.logout)
+        # card, chooser, quick-create, search
+        w.chooser.picked.connect(c.pick_candidate)
+        w.create.createRequested.connect(c.create_customer)
+        w.search.searchRequested.connect(c.search)
+        w.search.customerActivated.connect(c.show_customer)
+        # wrap-up
+        w.wrapup.draftChanged.connect(c.save_draft)
+        w.wrapup.submitted.connect(c.submit_wrapup)
+        w.wrapup.expired.connect(c.wrapup_expired)
+        # view
+        w.themeRequested.connect(self.set_theme)
+        # timers
+        self.tick_timer.timeout.connect(c.tick)
+        self.sync_timer.timeout.connect(c.sync_now)
+
+    def set_theme(self, theme: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            applied = apply_theme(app, theme)
+            self.window.set_theme_checked(applied)
+
+    def start(self, show: bool = True) -> None:
+        self.window.set_theme_checked(str(QApplication.instance().property("agentdeskTheme")))
+        self.window.set_agent_label(self.agent_id)
+        self.window.status.set_connection("reconnecting")
+        self.window.set_connected(False)
+        self.bus.start()
+        self.tick_timer.start()
+        self.controller.sync_now()
+        if self.store.has_central:
+            self.sync_timer.start()
+        self.controller.restore_drafts()
+        if show:
+            self.window.show()
+
+    def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.tick_timer.stop()
+        self.sync_timer.stop()
+        self.bus.stop()
+        self.tasks.shutdown()
+        self.store.close()
+        self.window.wrapup.hide()
+        self.window.transfer.hide()
+        self.window.hide()
+        self.window.deleteLater()
+        self.tasks.deleteLater()
+        self.bus.deleteLater()
+
+
+def make_qapp(settings: Settings, argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("Agentdesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Agentdesk")
+    icon = resource_path("icons", "agentdesk.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    app._agentdesk_translators = install_translators(app, str(settings["language"] or ""))  # type: ignore[attr-defined]
+    apply_theme(app, str(settings["theme"]))
+    return app
+
+
+def dispose_qapp(app: QApplication) -> None:
+    """Close every window and delete the application's children before the interpreter exits
+    (PySide6 6.12 crashes in ``none_dealloc`` at exit when widgets are left alive)."""
+    for w in app.topLevelWidgets():
+        w.hide()
+        w.deleteLater()
+    app.processEvents()
+    for child in app.children():
+        child.deleteLater()
+    app.processEvents()
+    gc.collect()
+
+
+def open_supervisor(settings: Settings, args: argparse.Namespace) -> Any:
+    """The supervisor console, when the supervisor helper's package is present (lazy import)."""
+    try:
+        import importlib
+
+        mod = importlib.import_module("desktop.supervisor")
+    except ModuleNotFoundError as exc:
+        raise AgentdeskError("the supervisor console is not available in this build") from exc
+    opener = getattr(mod, "open_console", None) or getattr(mod, "run_console", None)
+    if opener is None:
+        raise AgentdeskError("the supervisor console is not available in this build")
+    return opener(settings, args)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    agent_id = getattr(args, "agent", None) or str(settings["agent_id"] or "")
+    supervisor = bool(getattr(args, "supervisor", False))
+    if not agent_id and not supervisor:
+        raise UsageError("--agent ID is required (or set agent_id in agentdesk.toml)")
+    store_url = getattr(args, "store", None) or settings.store_url
+    central_url = getattr(args, "central", None) or str(settings["central_url"] or "")
+    app = make_qapp(settings)
+    desk: DesktopApp | None = None
+    console = None
+    try:
+        if agent_id:
+            desk = DesktopApp(
+                settings, agent_id=agent_id, store_url=store_url, central_url=central_url
+            )
+            desk.start()
+        if supervisor:
+            console = open_supervisor(settings, args)
+        quit_after = getattr(args, "quit_after", None)
+        if quit_after:
+            QTimer.singleShot(int(float(quit_after) * 1000), app.quit)
+        if desk is not None:
+            desk.window.closing.connect(app.quit)
+        app.exec()
+    finally:
+        if console is not None and hasattr(console, "shutdown"):
+            console.shutdown()
+        if desk is not None:
+            desk.shutdown()
+        dispose_qapp(app)
+    return 0

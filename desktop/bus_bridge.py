@@ -1,0 +1,127 @@
+"""The bus off the GUI thread: one QThread owns the ZeroMQ sockets (via ``telephony.client``).
+
+The thread runs ``BusClient.poll`` in a loop and turns what it returns into Qt signals carrying
+plain dicts (queued into the GUI thread). Commands go the other way through
+``BusClient.submit``, which is thread-safe and wakes the poll loop. The client implements the
+Clone pattern (subscribe, snapshot, newer versions win, resync on a new epoch or 3 s without a
+heartbeat, back-off on retries); the bridge reports the link as ``connectionChanged``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from telephony.client import BusClient, Connection, Event, Reply, Snapshot
+from telephony.records import to_dict
+
+log = logging.getLogger(__name__)
+
+
+class _Worker(QObject):
+    def __init__(self, bridge: BusBridge) -> None:
+        super().__init__()
+        self.bridge = bridge
+
+    def run(self) -> None:
+        b = self.bridge
+        client = b.client
+        try:
+            client.open()
+            b._opened.set()
+            while not b._stop.is_set():
+                for n in client.poll(200):
+                    b._dispatch(n)
+        except Exception:  # pragma: no cover - logged, the app shows "offline"
+            log.exception("bus thread failed")
+            b.connectionChanged.emit(False, "bus thread failed")
+        finally:
+            client.close()
+            b._opened.set()
+
+
+class BusBridge(QObject):
+    """Signals (all queued into the receiver's thread):
+
+    * ``connectionChanged(connected, reason)``
+    * ``snapshotReceived(dict)``: ``{"epoch", "seq", "agents": {id: Agent}, "calls": {id: Call},
+      "queues": [...]}`` after every (re)sync
+    * ``eventReceived(type, record, extra, ts)``: one applied event (``ts`` = switchboard time)
+    * ``replyReceived(cmd, ok, result, code, message, tag)``
+    """
+
+    connectionChanged = Signal(bool, str)
+    snapshotReceived = Signal(dict)
+    eventReceived = Signal(str, dict, dict, float)
+    replyReceived = Signal(str, bool, dict, str, str, object)
+
+    def __init__(
+        self,
+        commands: str,
+        events: str,
+        agent_id: str,
+        *,
+        request_timeout: float = 5.0,
+        heartbeat_timeout: float = 3.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.agent_id = agent_id
+        self.client = BusClient(
+            commands,
+            events,
+            topics=[f"desk/{agent_id}/"],
+            scope=f"agent:{agent_id}",
+            request_timeout=request_timeout,
+            heartbeat_timeout=heartbeat_timeout,
+        )
+        self._stop = threading.Event()
+        self._opened = threading.Event()
+        self._thread = QThread()
+        self._thread.setObjectName(f"bus-{agent_id}")
+        self._worker = _Worker(self)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self.connected = False
+        self.disconnected_since: float | None = time.monotonic()
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.client.wakeup()
+        self._thread.quit()
+        self._thread.wait(5000)
+
+    def send(self, cmd: str, args: dict[str, Any] | None = None, tag: Any = None) -> str:
+        """Queue a command (any thread); its reply arrives as ``replyReceived``."""
+        return self.client.submit(cmd, args, tag=tag)
+
+    # bus thread ------------------------------------------------------------------------------
+    def _dispatch(self, n: Any) -> None:
+        if isinstance(n, Event):
+            record = n.record if isinstance(n.record, dict) else to_dict(n.record)
+            self.eventReceived.emit(n.type, record, dict(n.extra), float(n.ts))
+        elif isinstance(n, Reply):
+            self.replyReceived.emit(
+                n.cmd, n.ok, dict(n.result or {}), n.code or "", n.message or "", n.tag
+            )
+        elif isinstance(n, Snapshot):
+            self.snapshotReceived.emit(
+                {
+                    "epoch": n.epoch,
+                    "seq": n.seq,
+                    "agents": {k: to_dict(v) for k, v in n.agents.items()},
+                    "calls": {k: to_dict(v) for k, v in n.calls.items()},
+                    "queues": list(n.queues),
+                }
+            )
+        elif isinstance(n, Connection):
+            self.connected = n.connected
+            self.disconnected_since = None if n.connected else time.monotonic()
+            self.connectionChanged.emit(n.connected, n.reason)

@@ -1,0 +1,214 @@
+"""The desktop's access to its stores (no Qt): the local SQLite replica and, optionally, central.
+
+Every method is blocking and meant to run on a ``TaskManager`` worker, never the GUI thread.
+Reads use the replica (cards and search keep working when central or the bus is down);
+writes go through ``store.outbox`` (local row + outbox entry in one transaction); ``sync`` and
+``refresh`` talk to central and raise when it is unreachable.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+
+from store import card as card_mod
+from store import search as search_mod
+from store.db import make_engine, session_factory
+
+log = logging.getLogger(__name__)
+
+
+class StoreService:
+    def __init__(self, local_url: str, central_url: str = "", region: str = "CN") -> None:
+        self.local_url = local_url
+        self.central_url = central_url or ""
+        self.region = region or "CN"
+        self.local: Engine = make_engine(local_url)
+        self._session = session_factory(self.local)
+        self._central: Engine | None = None
+        self._central_lock = threading.Lock()
+        #: unix time of the last successful sync with central (None: never in this run)
+        self.last_sync_ok: float | None = None
+
+    @property
+    def has_central(self) -> bool:
+        return bool(self.central_url)
+
+    def central(self) -> Engine:
+        with self._central_lock:
+            if self._central is None:
+                self._central = make_engine(self.central_url, **_central_kwargs(self.central_url))
+            return self._central
+
+    def close(self) -> None:
+        self.local.dispose()
+        if self._central is not None:
+            self._central.dispose()
+
+    # -- reads (local replica) -------------------------------------------------------------------
+    def lookup(self, *, phone: str | None = None, customer_id: str | None = None) -> dict[str, Any]:
+        with self.local.connect() as conn:
+            return card_mod.lookup_card(
+                conn, phone=phone, customer_id=customer_id, region=self.region
+            )
+
+    def enrich_candidates(self, candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Add what tells candidates apart: lifecycle, open issues, last contact, last purchase."""
+        out = []
+        with self.local.connect() as conn:
+            for c in candidates:
+                card = card_mod.lookup_card(conn, customer_id=str(c["customer_id"]))
+                customer = card.get("customer") or {}
+                row = dict(c)
+                row["lifecycle"] = customer.get("lifecycle")
+                row["open_issues"] = len(card.get("open_issues") or [])
+                inter = card.get("interactions") or []
+                row["last_contact"] = _ts(inter[0]["started_at"]) if inter else None
+                purchases = card.get("purchases") or []
+                row["last_purchase"] = purchases[0]["product"] if purchases else ""
+                out.append(row)
+        return out
+
+    def search(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
+        with self.local.connect() as conn:
+            hits = search_mod.search_customers(conn, text, limit=limit, region=self.region)
+        return [asdict(h) if is_dataclass(h) else dict(h) for h in hits]  # type: ignore[arg-type]
+
+    def outbox_count(self) -> int:
+        from store import outbox
+
+        with self._session() as session:
+            return outbox.pending_count(session)
+
+    def local_as_of(self) -> float | None:
+        """When the replica last heard from central (this run's last sync, else its file)."""
+        if self.last_sync_ok is not None:
+            return self.last_sync_ok
+        try:
+            from store import sync as sync_mod
+
+            getter = getattr(sync_mod, "last_synced_at", None)
+            if getter is not None:
+                value = getter(self.local)
+                if value is not None:
+                    return _ts(value)
+        except Exception:
+            log.debug("no last-sync time", exc_info=True)
+        return None
+
+    # -- writes (local + outbox) -----------------------------------------------------------------
+    def record_wrapup(
+        self, *, agent_id: str, call: dict[str, Any], values: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The call's interaction (and follow-up issue) into the replica and its outbox."""
+        from store import outbox
+
+        customer_id = call.get("customer_id") or values.get("customer_id")
+        started = call.get("answered_at") or call.get("offered_at") or time.time()
+        notes = values.get("notes") or ""
+        result: dict[str, Any] = {}
+        with self._session() as session:
+            result["interaction_id"] = outbox.record_interaction(
+                session,
+                customer_id=customer_id,
+                channel="phone",
+                agent_id=agent_id,
+                started_at=_dt(started),
+                disposition=values.get("disposition"),
+                notes=notes,
+                call_id=call.get("call_id"),
+            )
+            if values.get("follow_up") and customer_id:
+                result["issue_id"] = outbox.create_issue(
+                    session,
+                    customer_id=customer_id,
+                    title=values.get("issue_title") or "",
+                    priority=values.get("issue_priority") or "normal",
+                    owner_agent_id=agent_id,
+                )
+        return result
+
+    def create_customer(
+        self,
+        *,
+        name: str,
+        phone: str,
+        tier: str,
+        notes: str,
+        agent_id: str,
+        call_id: str | None = None,
+    ) -> str:
+        """A new customer (and the agent's first notes as an interaction), via the outbox."""
+        from store import outbox
+
+        with self._session() as session:
+            customer_id = outbox.create_customer(
+                session,
+                name=name,
+                tier=tier or "standard",
+                lifecycle="new",
+                phones=[phone] if phone else [],
+                region=self.region,
+            )
+            if notes:
+                outbox.record_interaction(
+                    session,
+                    customer_id=customer_id,
+                    agent_id=agent_id,
+                    disposition=None,
+                    notes=notes,
+                    channel="phone",
+                    call_id=call_id,
+                )
+        return str(customer_id)
+
+    # -- central --------------------------------------------------------------------------------
+    def sync(self) -> Any:
+        from store import sync as sync_mod
+
+        summary = sync_mod.sync_once(self.central(), self.local)
+        self.last_sync_ok = time.time()
+        return summary
+
+    def refresh(self, customer_id: str) -> dict[str, Any]:
+        """Pull one customer from central into the replica, then the fresh card."""
+        from store import sync as sync_mod
+
+        sync_mod.refresh_customer(self.central(), self.local, customer_id)
+        return self.lookup(customer_id=customer_id)
+
+
+def _central_kwargs(url: str) -> dict[str, Any]:
+    if url.startswith("postgresql"):
+        return {"connect_args": {"connect_timeout": 3}}
+    return {}
+
+
+def _ts(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if hasattr(value, "timestamp"):
+        from datetime import UTC
+
+        if getattr(value, "tzinfo", None) is None:
+            value = value.replace(tzinfo=UTC)
+        return float(value.timestamp())
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
+
+
+def _dt(ts: float) -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(float(ts), UTC)

@@ -1,0 +1,504 @@
+"""The supervisor console window and its entry points.
+
+``open_console(settings, ...) -> SupervisorConsole`` builds the window, starts the metrics thread
+(which loads today's history from the switchboard's event log) and the bus thread (``agent/``
+and ``call/`` events, supervisor commands), and returns the window (not yet shown).
+``desktop.supervisor.open_console(settings, args)`` (the package's) also shows it; that is what
+``agentdesk desktop --supervisor`` calls through ``desktop/app.py``.
+
+Signal wiring is all in :meth:`SupervisorConsole._wire`: bus thread -> metrics thread (events,
+snapshots, gaps), metrics thread -> GUI (one :class:`~desktop.supervisor.view_data.ConsoleView`
+a second, copied into the table models), GUI -> bus (supervisor actions).
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMetaObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agentdesk.config import Settings
+from desktop.supervisor.bus import SupervisorBus
+from desktop.supervisor.models import (
+    AGENT_BOARD,
+    KEY_ROLE,
+    QUEUE_BOARD,
+    STAFFING_BOARD,
+    TIER_BOARD,
+    BoardFilter,
+    RowsModel,
+)
+from desktop.supervisor.view_data import ConsoleView, Thresholds
+from desktop.supervisor.worker import MetricsThread, MetricsWorker, day_start
+from desktop.widgets.common import set_ids
+from desktop.widgets.supervisor_actions import ForceStateDialog
+from desktop.widgets.supervisor_boards import BoardView
+from desktop.widgets.supervisor_charts import IntervalChart, TierChart
+from telephony.metrics import TOTAL, MetricSettings
+
+log = logging.getLogger(__name__)
+
+CTX = "SupervisorConsole"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def state_label(code: Any) -> str | None:
+    labels = {
+        "logged_out": tr("Logged out"),
+        "ready": tr("Ready"),
+        "not_ready": tr("Not ready"),
+        "reserved": tr("Ringing"),
+        "on_call": tr("On call"),
+        "wrap_up": tr("Wrap-up"),
+    }
+    return labels.get(code) if isinstance(code, str) else None
+
+
+def _agent_label(key: str, v: Any) -> str | None:
+    if key == "state":
+        return state_label(v)
+    if key == "drift":
+        return {
+            "reserved_too_long": tr("Ringing too long"),
+            "caller_gone": tr("Caller hung up"),
+        }.get(v or "", "")
+    return None
+
+
+def _queue_label(key: str, v: Any) -> str | None:
+    if key == "queue_id" and v == TOTAL:
+        return tr("All queues")
+    return None
+
+
+class SupervisorConsole(QMainWindow):
+    """Signals for tests and automation:
+
+    * ``figuresApplied(ConsoleView)`` after the models took a refresh
+    * ``historyLoaded(events, seconds)``
+    * ``actionFinished(agent_id, ok, message)`` for a forced state
+    * ``exportFinished(path, ok, message)``
+    """
+
+    figuresApplied = Signal(object)
+    historyLoaded = Signal(int, float)
+    actionFinished = Signal(str, bool, str)
+    exportFinished = Signal(str, bool, str)
+    _exportDone = Signal(str, bool, str)
+
+    def __init__(
+        self,
+        settings: Settings,
+        metric_settings: MetricSettings,
+        *,
+        store_url: str | None,
+        bus: SupervisorBus | None,
+        supervisor_id: str,
+        clock: Callable[[], float] = time.time,
+        thresholds: Thresholds | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        set_ids(self, "supervisorConsole")
+        self.settings = settings
+        self.metric_settings = metric_settings
+        self.store_url = store_url
+        self.bus = bus
+        self.supervisor_id = supervisor_id
+        self.clock = clock
+        self.thresholds = thresholds or Thresholds(
+            sl_target=metric_settings.target,
+            longest_wait_alert=float(settings.get("longest_wait_alert", 60.0)),
+        )
+        self.view: ConsoleView | None = None
+        self._closed = False
+        engine_factory = None
+        if store_url:
+            url = store_url
+
+            def engine_factory() -> Any:
+                from store.db import make_engine
+
+                return make_engine(url)
+
+        self.worker = MetricsWorker(
+            metric_settings, engine_factory, clock, thresholds=self.thresholds
+        )
+        self.metrics = MetricsThread(self.worker)
+        self._build()
+        self._wire()
+        self.retranslate()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.resize(1400, 860)
+        central = QWidget()
+        root = QVBoxLayout(central)
+        top = QHBoxLayout()
+        self.connection = set_ids(QLabel(), "connectionStatus")
+        self.history = set_ids(QLabel(), "historyStatus")
+        self.clock_label = set_ids(QLabel(), "consoleClock")
+        top.addWidget(self.connection)
+        top.addWidget(self.history)
+        top.addStretch(1)
+        top.addWidget(self.clock_label)
+        self.force_button = set_ids(QPushButton(), "forceStateButton")
+        self.export_button = set_ids(QPushButton(), "exportButton")
+        top.addWidget(self.force_button)
+        top.addWidget(self.export_button)
+        root.addLayout(top)
+
+        self.queue_model = RowsModel(QUEUE_BOARD, "queue_id", _queue_label, self)
+        self.queue_proxy = BoardFilter(self)
+        self.queue_proxy.setSourceModel(self.queue_model)
+        self.agent_model = RowsModel(AGENT_BOARD, "agent_id", _agent_label, self)
+        self.agent_proxy = BoardFilter(self)
+        self.agent_proxy.setSourceModel(self.agent_model)
+        self.staffing_model = RowsModel(STAFFING_BOARD, "queue_id", None, self)
+        self.tier_model = RowsModel(TIER_BOARD, "tier", None, self)
+
+        self.queue_board = BoardView("queueBoard", "")
+        self.queue_board.set_model(self.queue_proxy)
+        states = [
+            (s, state_label(s) or s)
+            for s in ("ready", "not_ready", "reserved", "on_call", "wrap_up", "logged_out")
+        ]
+        self.agent_board = BoardView(
+            "agentBoard", "", filters=True, states=states, flagged_label=tr("Drift only")
+        )
+        self.agent_board.set_model(self.agent_proxy)
+        self.staffing_board = BoardView("staffingBoard", "")
+        self.staffing_board.set_model(self.staffing_model)
+        self.tier_board = BoardView("tierBoard", "")
+        self.tier_board.set_model(self.tier_model)
+        self.interval_chart = IntervalChart()
+        self.tier_chart = TierChart()
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        set_ids(left, "boardsSplitter")
+        left.addWidget(self.queue_board)
+        left.addWidget(self.agent_board)
+        left.setSizes([330, 470])
+        self.tabs = QTabWidget()
+        set_ids(self.tabs, "supervisorTabs")
+        charts = QWidget()
+        cl = QVBoxLayout(charts)
+        cl.setContentsMargins(4, 4, 4, 4)
+        cl.addWidget(self.interval_chart, 3)
+        self.tabs.addTab(charts, "")
+        staffing = QWidget()
+        sl = QVBoxLayout(staffing)
+        sl.setContentsMargins(4, 4, 4, 4)
+        self.staffing_note = set_ids(QLabel(), "staffingNote")
+        self.staffing_note.setWordWrap(True)
+        sl.addWidget(self.staffing_note)
+        sl.addWidget(self.staffing_board, 1)
+        self.tabs.addTab(staffing, "")
+        tiers = QWidget()
+        tl = QVBoxLayout(tiers)
+        tl.setContentsMargins(4, 4, 4, 4)
+        tl.addWidget(self.tier_chart, 2)
+        tl.addWidget(self.tier_board, 1)
+        self.tabs.addTab(tiers, "")
+        split = QSplitter(Qt.Orientation.Horizontal)
+        set_ids(split, "consoleSplitter")
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.setSizes([900, 500])
+        root.addWidget(split, 1)
+        self.setCentralWidget(central)
+        self.status = set_ids(QLabel(), "consoleStatus")
+        self.statusBar().addWidget(self.status, 1)
+        self.figures_label = set_ids(QLabel(), "figuresStatus")
+        self.statusBar().addPermanentWidget(self.figures_label)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Agentdesk — supervisor console"))
+        self.force_button.setText(tr("Force state…"))
+        self.force_button.setToolTip(
+            tr("Force the selected agent to ready, not ready or logged out (recorded with your id)")
+        )
+        self.export_button.setText(tr("Export report…"))
+        self.export_button.setToolTip(tr("Today's queue and agent interval reports as CSV or XLSX"))
+        self.queue_board.title.setText(tr("Queues"))
+        self.agent_board.title.setText(tr("Agents"))
+        self.staffing_board.title.setText(tr("Erlang C staffing"))
+        self.tier_board.title.setText(tr("Tier split"))
+        self.tabs.setTabText(0, tr("Charts"))
+        self.tabs.setTabText(1, tr("Staffing"))
+        self.tabs.setTabText(2, tr("Tiers"))
+        s = self.metric_settings
+        self.staffing_note.setText(
+            tr(
+                "Agents needed per queue for {pct}% of calls answered within {thr} s, from the "
+                "arrival rate and handle time of the last {n} intervals (Erlang C)."
+            ).format(
+                pct=round(100 * s.target), thr=round(s.threshold), n=self.worker.staffing_window
+            )
+        )
+        self._set_connection(False)
+        self.history.setText(tr("Loading today's history…"))
+
+    # ------------------------------------------------------------------ wiring
+    def _wire(self) -> None:
+        w = self.worker
+        w.figuresReady.connect(self._apply_view)
+        w.historyLoaded.connect(self._history_loaded)
+        w.historyFailed.connect(self._history_failed)
+        if self.bus is not None:
+            self.bus.eventsReceived.connect(w.apply_events)
+            self.bus.snapshotReceived.connect(w.apply_snapshot)
+            self.bus.gapDetected.connect(w.load_history)
+            self.bus.connectionChanged.connect(self._bus_connection)
+            self.bus.replyReceived.connect(self._reply)
+        self.agent_board.filterTextChanged.connect(self.agent_proxy.set_text)
+        self.agent_board.stateFilterChanged.connect(
+            lambda s: self.agent_proxy.set_field("state", s)
+        )
+        self.agent_board.flaggedOnlyChanged.connect(self.agent_proxy.set_only_flagged)
+        self.agent_board.rowActivated.connect(lambda _r: self.force_state_dialog())
+        self.force_button.clicked.connect(self.force_state_dialog)
+        self.export_button.clicked.connect(self.export_dialog)
+        self._exportDone.connect(self._export_done)
+
+    def start(self) -> None:
+        """Start the metrics thread (history first), then the bus."""
+        self.metrics.start()
+        QMetaObject.invokeMethod(self.worker, "load_history", Qt.ConnectionType.QueuedConnection)
+        if self.bus is not None:
+            self.bus.start()
+
+    def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self.bus is not None:
+            self.bus.stop()
+        self.metrics.stop()
+
+    def closeEvent(self, event: Any) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ updates (GUI thread)
+    @Slot(object)
+    def _apply_view(self, view: ConsoleView) -> None:
+        self.view = view
+        self.queue_model.set_rows(view.queue_rows)
+        self.agent_model.set_rows(view.agent_rows)
+        self.staffing_model.set_rows(view.staffing_rows)
+        self.tier_model.set_rows(view.tier_rows)
+        self.interval_chart.set_series(view.series)
+        self.tier_chart.set_rows(
+            [(r["tier"], r["service_level"], r["abandon_rate"]) for r in view.tier_rows]
+        )
+        self.clock_label.setText(time.strftime("%H:%M:%S", time.localtime(view.now)))
+        self.figures_label.setText(
+            tr("{events} events · figures in {ms} ms").format(
+                events=view.events, ms=f"{view.compute_ms:.1f}"
+            )
+        )
+        self.figuresApplied.emit(view)
+
+    def _history_loaded(self, n: int, secs: float) -> None:
+        self.history.setText(tr("History: {n} events loaded in {s} s").format(n=n, s=f"{secs:.1f}"))
+        self.historyLoaded.emit(n, secs)
+
+    def _history_failed(self, message: str) -> None:
+        self.history.setText(tr("History unavailable: {m}").format(m=message))
+
+    def _bus_connection(self, connected: bool, _epoch: str) -> None:
+        self._set_connection(connected)
+
+    def _set_connection(self, connected: bool) -> None:
+        self.connection.setText(tr("● Live") if connected else tr("○ Offline"))
+        self.connection.setStyleSheet("color: #2e7d32;" if connected else "color: #b3261e;")
+        self.connection.setAccessibleDescription(
+            tr("connected to the switchboard") if connected else tr("not connected")
+        )
+
+    # ------------------------------------------------------------------ actions
+    def selected_agent(self) -> str | None:
+        idx = self.agent_board.table.currentIndex()
+        if not idx.isValid():
+            return None
+        return str(self.agent_proxy.data(idx, KEY_ROLE) or "") or None
+
+    def select_agent(self, agent_id: str) -> bool:
+        for r in range(self.agent_proxy.rowCount()):
+            idx = self.agent_proxy.index(r, 0)
+            if self.agent_proxy.data(idx, KEY_ROLE) == agent_id:
+                self.agent_board.table.setCurrentIndex(idx)
+                return True
+        return False
+
+    def force_state_dialog(self) -> ForceStateDialog | None:
+        aid = self.selected_agent()
+        if aid is None:
+            self.status.setText(tr("Select an agent first."))
+            return None
+        row = self.agent_model.row_by_key(aid) or {}
+        dlg = ForceStateDialog(
+            f"{aid} — {row.get('name') or aid}",
+            list(self.settings.get("not_ready_reasons") or []),
+            row.get("state"),
+            self,
+        )
+        dlg.accepted.connect(lambda: self.force_state(aid, dlg.state(), dlg.reason()))
+        dlg.open()
+        return dlg
+
+    def force_state(self, agent_id: str, state: str, reason: str | None) -> None:
+        """Send ``supervisor.agent_state``; the answer comes as ``actionFinished``."""
+        if self.bus is None:
+            self.actionFinished.emit(agent_id, False, tr("Not connected to the switchboard."))
+            return
+        args: dict[str, Any] = {
+            "supervisor_id": self.supervisor_id,
+            "agent_id": agent_id,
+            "state": state,
+        }
+        if reason:
+            args["reason"] = reason
+        self.bus.send("supervisor.agent_state", args, tag=("force", agent_id, state))
+        self.status.setText(
+            tr("Asking the switchboard to set {a} to {s}…").format(
+                a=agent_id, s=state_label(state) or state
+            )
+        )
+
+    def _reply(self, cmd: str, ok: bool, result: dict, code: str, message: str, tag: Any) -> None:
+        if cmd != "supervisor.agent_state" or not isinstance(tag, tuple):
+            return
+        _, aid, state = tag
+        if ok:
+            text = tr("{a} is now {s}.").format(a=aid, s=state_label(state) or state)
+        else:
+            text = tr("Refused for {a}: {c} — {m}").format(a=aid, c=code, m=message)
+        self.status.setText(text)
+        self.actionFinished.emit(aid, ok, text)
+
+    # ------------------------------------------------------------------ export
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Export today's report"),
+            str(Path.home() / time.strftime("agentdesk-report-%Y%m%d.xlsx")),
+            tr("Excel workbook (*.xlsx);;CSV, queues (*.csv)"),
+        )
+        if path:
+            self.export_report(path)
+
+    def export_report(self, path: str, kind: str = "queues") -> None:
+        """Today's interval reports from the event log, written off the GUI thread."""
+        if not self.store_url:
+            self.exportFinished.emit(path, False, tr("No store: the event log is unavailable."))
+            return
+        url, settings, now = self.store_url, self.metric_settings, self.clock()
+
+        def job() -> None:
+            from store.db import make_engine
+            from telephony.reports import compute, write
+
+            engine = make_engine(url)
+            try:
+                since = day_start(now)
+                q, a = compute(engine, since, since + 86400, settings, now=now)
+                write(path, q, a, kind)
+                self._exportDone.emit(
+                    path,
+                    True,
+                    tr("{n} queue rows, {m} agent rows written to {p}").format(
+                        n=len(q), m=len(a), p=path
+                    ),
+                )
+            except Exception as exc:  # reported to the supervisor
+                self._exportDone.emit(path, False, f"{type(exc).__name__}: {exc}".splitlines()[0])
+            finally:
+                engine.dispose()
+
+        import threading
+
+        threading.Thread(target=job, name="supervisor-export", daemon=True).start()
+        self.status.setText(tr("Exporting…"))
+
+    def _export_done(self, path: str, ok: bool, message: str) -> None:
+        self.status.setText(message if ok else tr("Export failed: {m}").format(m=message))
+        self.exportFinished.emit(path, ok, message)
+
+
+def metric_settings_from(settings: Settings, interval_minutes: int = 30) -> MetricSettings:
+    """Service-level settings from the configuration, then the rules file if one is set."""
+    from telephony.report_cli import metric_settings
+
+    return metric_settings(settings, interval_minutes)
+
+
+def open_console(
+    settings: Settings,
+    *,
+    store_url: str | None = None,
+    commands: str | None = None,
+    events: str | None = None,
+    supervisor_id: str | None = None,
+    clock: Callable[[], float] = time.time,
+    interval_minutes: int = 30,
+    connect_bus: bool = True,
+    start: bool = True,
+) -> SupervisorConsole:
+    """Build the console (not shown) and, with ``start``, begin loading history and listening.
+
+    ``store_url`` is the switchboard's store (its event log); default ``settings.store_url``.
+    Bus endpoints default to ``commands_endpoint`` / ``events_endpoint``. The supervisor id
+    defaults to the ``supervisor_id`` setting, else the login name.
+    """
+    ms = metric_settings_from(settings, interval_minutes)
+    bus = None
+    if connect_bus:
+        bus = SupervisorBus(
+            commands or str(settings["commands_endpoint"]),
+            events or str(settings["events_endpoint"]),
+        )
+    sid = supervisor_id or str(settings.get("supervisor_id") or "") or _login()
+    console = SupervisorConsole(
+        settings,
+        ms,
+        store_url=store_url if store_url is not None else settings.store_url,
+        bus=bus,
+        supervisor_id=sid,
+        clock=clock,
+    )
+    if bus is not None:
+        bus.setParent(console)
+    if start:
+        console.start()
+    return console
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (containers): a neutral id
+        return "supervisor"
+
+
+__all__ = ["SupervisorConsole", "open_console"]

@@ -1,0 +1,583 @@
+# ruff: noqa: E501  (translatable formulas are kept as single literals for lupdate)
+"""Table models of the console: rows keyed by a stable id, updated with ``dataChanged`` ranges.
+
+``set_rows`` compares the new rows with the current ones: changed cells are reported as one
+``dataChanged`` range per contiguous run of changed rows (only the columns that changed),
+new keys are inserted at the end and vanished keys removed, so views keep their selection and
+scroll position and a 2,000-row board costs the GUI thread a few milliseconds a second.
+Sorting and filtering are done by :class:`BoardFilter` (a ``QSortFilterProxyModel``) on
+``SORT_ROLE`` (the raw value).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
+KEY_ROLE = Qt.ItemDataRole.UserRole + 3
+
+AMBER_BG = QColor("#ffe8a3")
+RED_BG = QColor("#f7b9b3")
+FG = QColor("#1b1b1b")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SupervisorConsole", text)
+
+
+def fmt_duration(v: Any) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "—"
+    if isinstance(v, float) and math.isinf(v):
+        return "∞"
+    s = round(float(v))
+    h, rem = divmod(s, 3600)
+    m, sec = divmod(rem, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+
+
+def fmt_rate(v: Any) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "—"
+    return f"{100 * float(v):.1f}%"
+
+
+def fmt_num(v: Any) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "—"
+    if isinstance(v, float):
+        return f"{v:.1f}"
+    return str(v)
+
+
+def fmt_text(v: Any) -> str:
+    return "" if v is None else str(v)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # untranslated source text (translated at display time)
+    tip: str  # the formula / definition shown as tooltip
+    fmt: Callable[[Any], str] = fmt_num
+    numeric: bool = True
+
+
+def _sort_value(v: Any, numeric: bool) -> Any:
+    if numeric:
+        if v is None:
+            return -math.inf
+        try:
+            x = float(v)
+        except (TypeError, ValueError):
+            return -math.inf
+        return -math.inf if math.isnan(x) else x
+    return "" if v is None else str(v).lower()
+
+
+class RowsModel(QAbstractTableModel):
+    """A table of dict rows keyed by ``key``; see the module docstring."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        key: str,
+        label: Callable[[str, Any], str] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.key = key
+        self._rows: list[dict[str, Any]] = []
+        self._pos: dict[Any, int] = {}
+        self._label = label
+        #: updates applied and cells reported changed (for tests and the benchmark)
+        self.changed_ranges = 0
+
+    # Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        col = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr(col.header)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{tr(col.header)}: {tr(col.tip)}"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = self.columns[index.column()]
+        v = row.get(col.key)
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
+            if self._label is not None:
+                text = self._label(col.key, v)
+                if text is not None:
+                    return text
+            return col.fmt(v)
+        if role == SORT_ROLE:
+            return _sort_value(v, col.numeric)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{tr(col.header)}: {tr(col.tip)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(
+                (Qt.AlignmentFlag.AlignRight if col.numeric else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignVCenter
+            )
+        level = row.get("level", 0)
+        if role == Qt.ItemDataRole.BackgroundRole and level:
+            return QBrush(RED_BG if level >= 2 else AMBER_BG)
+        if role == Qt.ItemDataRole.ForegroundRole and level:
+            return QBrush(FG)
+        if role == LEVEL_ROLE:
+            return level
+        if role == KEY_ROLE:
+            return row.get(self.key)
+        return None
+
+    # updates
+    def row(self, i: int) -> dict[str, Any]:
+        return self._rows[i]
+
+    def row_by_key(self, key: Any) -> dict[str, Any] | None:
+        i = self._pos.get(key)
+        return None if i is None else self._rows[i]
+
+    def keys(self) -> list[Any]:
+        return [r[self.key] for r in self._rows]
+
+    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        new = {r[self.key]: r for r in rows}
+        # removals (from the bottom so positions stay valid)
+        gone = sorted((self._pos[k] for k in self._pos if k not in new), reverse=True)
+        for i in gone:
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._rows[i]
+            self.endRemoveRows()
+        if gone:
+            self._pos = {r[self.key]: i for i, r in enumerate(self._rows)}
+        # changes, reported as ranges of consecutive changed rows
+        keys = [c.key for c in self.columns] + ["level"]
+        run_start = -1
+        lo_col, hi_col = len(self.columns), -1
+        for i, old in enumerate(self._rows):
+            fresh = new[old[self.key]]
+            diff = [j for j, k in enumerate(keys) if not _same(old.get(k), fresh.get(k))]
+            self._rows[i] = fresh
+            if diff:
+                if run_start < 0:
+                    run_start = i
+                if keys.index("level") in diff:
+                    lo_col, hi_col = 0, len(self.columns) - 1
+                else:
+                    lo_col, hi_col = min(lo_col, diff[0]), max(hi_col, diff[-1])
+            elif run_start >= 0:
+                self._emit_changed(run_start, i - 1, lo_col, hi_col)
+                run_start, lo_col, hi_col = -1, len(self.columns), -1
+        if run_start >= 0:
+            self._emit_changed(run_start, len(self._rows) - 1, lo_col, hi_col)
+        # insertions at the end
+        added = [r for k, r in new.items() if k not in self._pos]
+        if added:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            for r in added:
+                self._pos[r[self.key]] = len(self._rows)
+                self._rows.append(r)
+            self.endInsertRows()
+
+    def _emit_changed(self, r0: int, r1: int, c0: int, c1: int) -> None:
+        c1 = min(c1, len(self.columns) - 1)
+        self.changed_ranges += 1
+        self.dataChanged.emit(self.index(r0, c0), self.index(r1, c1))
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return bool(a == b)
+
+
+class BoardFilter(QSortFilterProxyModel):
+    """Sort on raw values; filter by free text (any text column) and an optional exact field."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self._text = ""
+        self._field: tuple[str, str] | None = None
+        self._only_flagged = False
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().lower()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_field(self, key: str | None, value: str | None) -> None:
+        self.beginFilterChange()
+        self._field = (key, value) if key and value else None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_only_flagged(self, on: bool) -> None:
+        self.beginFilterChange()
+        self._only_flagged = on
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, RowsModel):
+            return True
+        row = model.row(source_row)
+        if self._only_flagged and not row.get("level"):
+            return False
+        if self._field is not None and str(row.get(self._field[0])) != self._field[1]:
+            return False
+        if self._text:
+            hay = " ".join(
+                str(row.get(c.key) or "") for c in model.columns if not c.numeric
+            ).lower()
+            return self._text in hay
+        return True
+
+
+# ---------------------------------------------------------------------------- column sets
+# Headers and formulas are marked for translation (context SupervisorConsole).
+
+QUEUE_BOARD = [
+    Column(
+        "queue_id",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Queue"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "queue id; the first row totals every queue"),
+        fmt_text,
+        False,
+    ),
+    Column(
+        "waiting",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Waiting"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "calls queued or ringing now"),
+    ),
+    Column(
+        "longest_wait",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Longest wait"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole", "seconds since the oldest waiting call was first queued"
+        ),
+        fmt_duration,
+    ),
+    Column(
+        "offered",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Offered"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole",
+            "answered + abandoned + short abandoned + callbacks + still waiting, calls first queued today",
+        ),
+    ),
+    Column(
+        "answered",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Answered"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "calls answered by an agent"),
+    ),
+    Column(
+        "abandoned",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Abandoned"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "caller hung up after the short-abandon time"),
+    ),
+    Column(
+        "sl_interval",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "SL (interval)"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole",
+            "answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued this interval",
+        ),
+        fmt_rate,
+    ),
+    Column(
+        "sl_today",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "SL (today)"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole",
+            "answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued today",
+        ),
+        fmt_rate,
+    ),
+    Column(
+        "asa",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "ASA"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole",
+            "average speed of answer: mean wait of answered calls, from first queued to answer",
+        ),
+        fmt_duration,
+    ),
+    Column(
+        "aht",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "AHT"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole",
+            "average handle time: mean talk + hold + wrap-up of the answered calls that ended today",
+        ),
+        fmt_duration,
+    ),
+    Column(
+        "abandon_rate",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Abandon rate"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "abandoned / (answered + abandoned)"),
+        fmt_rate,
+    ),
+    Column(
+        "ready",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Ready"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "agents of the queue that are ready"),
+    ),
+    Column(
+        "needed",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Needed"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole",
+            "Erlang C: fewest agents for the service-level target at the arrival rate and AHT of the last intervals",
+        ),
+    ),
+    Column(
+        "on_call",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "On call"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "agents of the queue on a call"),
+    ),
+    Column(
+        "wrap_up",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Wrap-up"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "agents of the queue in after-call work"),
+    ),
+    Column(
+        "not_ready",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Not ready"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "agents of the queue logged in but not ready"),
+    ),
+]
+AGENT_BOARD = [
+    Column(
+        "agent_id",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Agent"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "agent id"),
+        fmt_text,
+        False,
+    ),
+    Column(
+        "name",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Name"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "agent name"),
+        fmt_text,
+        False,
+    ),
+    Column(
+        "state",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "State"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "state on the switchboard"),
+        fmt_text,
+        False,
+    ),
+    Column(
+        "reason",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Reason"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "not-ready reason code"),
+        fmt_text,
+        False,
+    ),
+    Column(
+        "time_in_state",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Time in state"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "seconds since the last state change"),
+        fmt_duration,
+    ),
+    Column(
+        "call_ani",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Caller"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole", "number of the call ringing, connected or in wrap-up"
+        ),
+        fmt_text,
+        False,
+    ),
+    Column(
+        "call_queue",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Call queue"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "queue of the current call"),
+        fmt_text,
+        False,
+    ),
+    Column(
+        "talk_time",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Talk time"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "seconds since the current call was answered"),
+        fmt_duration,
+    ),
+    Column(
+        "handled",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Handled"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "calls this agent finished today (after wrap-up)"),
+    ),
+    Column(
+        "aht",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "AHT"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "(talk + hold + wrap-up) / handled, today"),
+        fmt_duration,
+    ),
+    Column(
+        "occupancy",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Occupancy"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole",
+            "(on call + wrap-up) / (on call + wrap-up + ready + reserved) time today",
+        ),
+        fmt_rate,
+    ),
+    Column(
+        "drift",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Drift"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole",
+            "no event for longer than plausible: reserved over twice the ring timeout, or on a call whose caller hung up",
+        ),
+        fmt_text,
+        False,
+    ),
+]
+STAFFING_BOARD = [
+    Column(
+        "queue_id",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Queue"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "queue id"),
+        fmt_text,
+        False,
+    ),
+    Column(
+        "calls_per_hour",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Calls/hour"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole", "calls first queued in the last intervals, per hour"
+        ),
+    ),
+    Column(
+        "aht",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "AHT"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole",
+            "mean handle time of the calls ended in the last intervals (today's if none)",
+        ),
+        fmt_duration,
+    ),
+    Column(
+        "needed",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Needed"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole", "Erlang C: fewest agents with expected service level >= target"
+        ),
+    ),
+    Column(
+        "ready",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Ready now"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "agents of the queue that are ready"),
+    ),
+    Column(
+        "service_level",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Expected SL"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole",
+            "1 - P(wait) * exp(-(N - A) * threshold / AHT), A = calls per second * AHT",
+        ),
+        fmt_rate,
+    ),
+    Column(
+        "asa",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Expected ASA"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "P(wait) * AHT / (N - A)"),
+        fmt_duration,
+    ),
+    Column(
+        "occupancy",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Expected occupancy"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "A / N"),
+        fmt_rate,
+    ),
+    Column(
+        "p_wait",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "P(wait)"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Erlang C probability that a call waits"),
+        fmt_rate,
+    ),
+    Column(
+        "sl_with_ready",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "SL with ready"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "expected service level with the agents ready now"),
+        fmt_rate,
+    ),
+]
+TIER_BOARD = [
+    Column(
+        "tier",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Tier"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole", "customer tier of the caller (none = not identified)"
+        ),
+        fmt_text,
+        False,
+    ),
+    Column(
+        "offered",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Offered"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "calls first queued today"),
+    ),
+    Column(
+        "answered",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Answered"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "calls answered by an agent"),
+    ),
+    Column(
+        "service_level",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "SL"),
+        QT_TRANSLATE_NOOP(
+            "SupervisorConsole",
+            "answered within the threshold / (answered + abandoned after the threshold); short abandons excluded",
+        ),
+        fmt_rate,
+    ),
+    Column(
+        "asa",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "ASA"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "mean wait of answered calls"),
+        fmt_duration,
+    ),
+    Column(
+        "abandon_rate",
+        QT_TRANSLATE_NOOP("SupervisorConsole", "Abandon rate"),
+        QT_TRANSLATE_NOOP("SupervisorConsole", "abandoned / (answered + abandoned)"),
+        fmt_rate,
+    ),
+]

@@ -1,0 +1,308 @@
+"""The screen-pop card: who is calling, what they bought, what is open, what the IVR learned.
+
+Data in: the CONTRACT card dict, the bus Call record, a freshness mark. Nothing out but a
+request to open an issue row (``issueActivated``); it is a view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import Column, DictTableModel
+from desktop.talking_points import talking_points
+from desktop.widgets.common import (
+    TIER_COLOURS,
+    disposition_label,
+    fmt_age,
+    fmt_clock,
+    fmt_date,
+    fmt_money,
+    language_label,
+    lifecycle_label,
+    parse_time,
+    priority_label,
+    queue_label,
+    set_ids,
+    status_label,
+    tier_label,
+)
+
+PURCHASE_COLUMNS = [
+    Column("product", QT_TRANSLATE_NOOP("Columns", "Product")),
+    Column(
+        "amount",
+        QT_TRANSLATE_NOOP("Columns", "Amount"),
+        lambda v, r: fmt_money(v, r.get("currency")),
+        align_right=True,
+    ),
+    Column("purchased_at", QT_TRANSLATE_NOOP("Columns", "Date"), lambda v, r: fmt_date(v)),
+]
+INTERACTION_COLUMNS = [
+    Column("started_at", QT_TRANSLATE_NOOP("Columns", "When"), lambda v, r: fmt_date(v)),
+    Column("channel", QT_TRANSLATE_NOOP("Columns", "Channel")),
+    Column("agent_id", QT_TRANSLATE_NOOP("Columns", "Agent")),
+    Column(
+        "disposition",
+        QT_TRANSLATE_NOOP("Columns", "Outcome"),
+        lambda v, r: disposition_label(v),
+    ),
+]
+
+
+def _table(name: str, model: DictTableModel) -> QTableView:
+    view = QTableView()
+    set_ids(view, name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    return view
+
+
+class CustomerCard(QFrame):
+    issueActivated = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_ids(self, "screenPop")
+        self.setProperty("role", "card")
+        self._now = 0.0
+        self.card: dict[str, Any] | None = None
+        self.call: dict[str, Any] | None = None
+        issue_columns = [
+            Column("issue_id", QT_TRANSLATE_NOOP("Columns", "#")),
+            Column("title", QT_TRANSLATE_NOOP("Columns", "Issue")),
+            Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), lambda v, r: status_label(v)),
+            Column(
+                "priority",
+                QT_TRANSLATE_NOOP("Columns", "Priority"),
+                lambda v, r: priority_label(v),
+            ),
+            Column("opened_at", QT_TRANSLATE_NOOP("Columns", "Age"), self._age),
+            Column("owner_agent_id", QT_TRANSLATE_NOOP("Columns", "Owner")),
+        ]
+        self.purchases_model = DictTableModel(PURCHASE_COLUMNS, key="purchase_id", parent=self)
+        self.issues_model = DictTableModel(issue_columns, key="issue_id", parent=self)
+        self.interactions_model = DictTableModel(
+            INTERACTION_COLUMNS, key="interaction_id", parent=self
+        )
+
+        self.name = set_ids(QLabel(), "customerName")
+        self.name.setProperty("role", "customerName")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tier = set_ids(QLabel(), "customerTier")
+        self.tier.setProperty("role", "tierBadge")
+        self.tier.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tier.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.customer_id = set_ids(QLabel(), "customerId")
+        self.lifecycle = set_ids(QLabel(), "customerLifecycle")
+        self.value = set_ids(QLabel(), "customerValue")
+        self.language = set_ids(QLabel(), "customerLanguage")
+        self.phones = set_ids(QLabel(), "customerPhones")
+        self.freshness = set_ids(QLabel(), "cardFreshness")
+        self.freshness.setProperty("role", "freshness")
+        self.ivr = set_ids(QLabel(), "ivrSummary")
+        self.ivr.setWordWrap(True)
+        self.route = set_ids(QLabel(), "routeReason")
+        self.route.setWordWrap(True)
+        self.points = set_ids(QLabel(), "talkingPoints")
+        self.points.setWordWrap(True)
+        self.points.setTextFormat(Qt.TextFormat.RichText)
+        self.points.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.purchases = _table("recentPurchases", self.purchases_model)
+        self.issues = _table("openIssues", self.issues_model)
+        self.interactions = _table("recentInteractions", self.interactions_model)
+        self.issues.doubleClicked.connect(
+            lambda index: self.issueActivated.emit(self.issues_model.row(index.row()))
+        )
+
+        head = QHBoxLayout()
+        head.addWidget(self.name)
+        head.addWidget(self.tier)
+        head.addStretch(1)
+        head.addWidget(self.freshness)
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(16)
+        self._fact_labels: list[QLabel] = []
+        for col, widget in enumerate((self.customer_id, self.lifecycle, self.value, self.language)):
+            cap = QLabel()
+            cap.setProperty("role", "caption")
+            self._fact_labels.append(cap)
+            facts.addWidget(cap, 0, col)
+            facts.addWidget(widget, 1, col)
+        facts.setColumnStretch(4, 1)
+
+        self.ivr_box = QGroupBox()
+        ivr_lay = QVBoxLayout(self.ivr_box)
+        ivr_lay.addWidget(self.ivr)
+        ivr_lay.addWidget(self.route)
+        self.points_box = QGroupBox()
+        pts_lay = QVBoxLayout(self.points_box)
+        pts_lay.addWidget(self.points)
+
+        left = QVBoxLayout()
+        left.addLayout(head)
+        left.addLayout(facts)
+        left.addWidget(self.phones)
+        left.addWidget(self.ivr_box)
+        left.addWidget(self.points_box, 1)
+
+        self.issues_box = QGroupBox()
+        QVBoxLayout(self.issues_box).addWidget(self.issues)
+        self.purchases_box = QGroupBox()
+        QVBoxLayout(self.purchases_box).addWidget(self.purchases)
+        self.interactions_box = QGroupBox()
+        QVBoxLayout(self.interactions_box).addWidget(self.interactions)
+        right = QVBoxLayout()
+        right.addWidget(self.issues_box, 1)
+        right.addWidget(self.purchases_box, 1)
+        right.addWidget(self.interactions_box, 1)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        outer.addLayout(left, 4)
+        outer.addLayout(right, 6)
+        for w in (self.points_box, self.ivr_box):
+            w.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.retranslate()
+
+    # -- text --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        caps = (self.tr("Customer id"), self.tr("Lifecycle"), self.tr("Lifetime value"))
+        for label, text in zip(self._fact_labels, (*caps, self.tr("Language")), strict=True):
+            label.setText(text)
+        self.ivr_box.setTitle(self.tr("IVR and routing"))
+        self.points_box.setTitle(self.tr("Talking points"))
+        self.issues_box.setTitle(self.tr("Open issues"))
+        self.purchases_box.setTitle(self.tr("Recent purchases"))
+        self.interactions_box.setTitle(self.tr("Recent interactions"))
+        if self.card is not None:
+            self.set_card(self.card, self.call, self._now)
+
+    def _age(self, value: Any, row: dict[str, Any]) -> str:
+        ts = parse_time(value)
+        return "—" if ts is None else fmt_age(self._now - ts)
+
+    # -- data in -----------------------------------------------------------------------------
+    def set_card(
+        self,
+        card: dict[str, Any],
+        call: dict[str, Any] | None,
+        now: float,
+        changes: dict[str, Any] | None = None,
+    ) -> None:
+        self.card = card
+        self.call = call
+        self._now = now
+        changes = changes or {}
+        fields = changes.get("fields", set())
+        customer = card.get("customer") or {}
+        self.name.setText(customer.get("name") or self.tr("Unknown caller"))
+        tier = customer.get("tier")
+        self.tier.setText(tier_label(tier))
+        colour = TIER_COLOURS.get(tier or "", "#555555")
+        self.tier.setStyleSheet(
+            f"background-color: {colour}; color: #ffffff; border-radius: 4px; padding: 2px 8px;"
+        )
+        self.tier.setVisible(bool(customer))
+        self.customer_id.setText(str(customer.get("customer_id") or "—"))
+        self.lifecycle.setText(lifecycle_label(customer.get("lifecycle")))
+        self.value.setText(fmt_money(customer.get("lifetime_value")))
+        self.language.setText(language_label(customer.get("language")))
+        phones = customer.get("phones") or []
+        self.phones.setText(self.tr("Phones: %1").replace("%1", ", ".join(phones) or "—"))
+        for widget, key in (
+            (self.name, "name"),
+            (self.tier, "tier"),
+            (self.lifecycle, "lifecycle"),
+            (self.value, "lifetime_value"),
+            (self.language, "language"),
+            (self.phones, "phones"),
+        ):
+            self._mark(widget, key in fields)
+        self.purchases_model.set_rows(card.get("purchases", []), changes.get("purchases"))
+        self.issues_model.set_rows(card.get("open_issues", []), changes.get("open_issues"))
+        self.interactions_model.set_rows(card.get("interactions", []), changes.get("interactions"))
+        self.set_call(call, now)
+
+    def set_call(self, call: dict[str, Any] | None, now: float) -> None:
+        self.call = call
+        self.ivr.setText(self.ivr_text(call))
+        route = (call or {}).get("route") or {}
+        reason = route.get("reason")
+        self.route.setText(
+            self.tr("Why you: %1").replace("%1", reason) if reason else self.tr("Why you: —")
+        )
+        pts = talking_points(self.card, call, now)
+        if pts:
+            items = "".join(f"<li>{_escape(text)}</li>" for _, text in pts)
+            self.points.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
+        else:
+            self.points.setText(self.tr("Nothing special on file."))
+
+    def ivr_text(self, call: dict[str, Any] | None) -> str:
+        ivr = (call or {}).get("ivr") or {}
+        if not ivr:
+            return self.tr("IVR: no IVR data")
+        verified = self.tr("verified") if ivr.get("verified") else self.tr("not verified")
+        parts = [
+            self.tr("menu %1").replace("%1", str(ivr.get("menu") or "—")),
+            self.tr("intent %1").replace("%1", str(ivr.get("intent") or "—")),
+            verified,
+        ]
+        if ivr.get("result") and ivr.get("result") != "ok":
+            parts.append(str(ivr.get("result")).replace("_", " "))
+        queue = (call or {}).get("queue")
+        if queue:
+            parts.append(self.tr("queue %1").replace("%1", queue_label(queue)))
+        return self.tr("IVR: %1").replace("%1", " · ".join(parts))
+
+    def set_freshness(self, kind: str, as_of: float | None) -> None:
+        """``kind``: ``local`` (replica only), ``central`` (refreshed) or ``offline``."""
+        when = fmt_clock(as_of)
+        if kind == "central":
+            text = self.tr("up to date with central, %1").replace("%1", when)
+        elif kind == "offline":
+            text = self.tr("offline, as of %1").replace("%1", when)
+        else:
+            text = self.tr("local copy, as of %1").replace("%1", when)
+        self.freshness.setText(text)
+        self.freshness.setProperty("freshness", kind)
+        self.freshness.style().unpolish(self.freshness)
+        self.freshness.style().polish(self.freshness)
+
+    def tick(self, now: float) -> None:
+        self._now = now
+
+    def _mark(self, widget: QLabel, changed: bool) -> None:
+        if widget is self.tier:
+            widget.setToolTip(self.tr("Changed in central") if changed else "")
+            return
+        widget.setProperty("changed", changed)
+        widget.setToolTip(self.tr("Changed in central") if changed else "")
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

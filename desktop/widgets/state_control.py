@@ -1,0 +1,124 @@
+"""Agent state control: ready, not ready (with a reason), log in/out; state and time in it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+
+from desktop.widgets.common import fmt_duration, reason_label, set_ids, state_label
+
+READY_KEY = "Ctrl+R"
+NOT_READY_KEY = "Ctrl+N"
+LOGOUT_KEY = "Ctrl+Shift+L"
+
+
+class StateControl(QWidget):
+    readyRequested = Signal()
+    notReadyRequested = Signal(str)
+    loginRequested = Signal()
+    logoutRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.agent: dict[str, Any] = {}
+        self._since: float | None = None
+        self._reasons: list[str] = []
+        self._connected = True
+        self.button = set_ids(QToolButton(), "agentState")
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setProperty("role", "state")
+        self.time = set_ids(QLabel(), "timeInState")
+        self.time.setProperty("role", "timer")
+        self.menu = QMenu(self)
+        self.button.setMenu(self.menu)
+        self.ready_action = QAction(self)
+        self.ready_action.setShortcut(QKeySequence(READY_KEY))
+        self.ready_action.triggered.connect(self.readyRequested)
+        self.reasons_menu = QMenu(self)
+        self.not_ready_action = QAction(self)
+        self.not_ready_action.setShortcut(QKeySequence(NOT_READY_KEY))
+        self.not_ready_action.triggered.connect(
+            lambda: self.notReadyRequested.emit(self._reasons[0] if self._reasons else "break")
+        )
+        self.login_action = QAction(self)
+        self.login_action.triggered.connect(self.loginRequested)
+        self.logout_action = QAction(self)
+        self.logout_action.setShortcut(QKeySequence(LOGOUT_KEY))
+        self.logout_action.triggered.connect(self.logoutRequested)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.button)
+        lay.addWidget(self.time)
+        self.retranslate()
+
+    def actions_list(self) -> list[QAction]:
+        return [self.ready_action, self.not_ready_action, self.login_action, self.logout_action]
+
+    def set_reasons(self, reasons: list[str]) -> None:
+        self._reasons = list(reasons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        def key(k: str) -> str:
+            return QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+
+        self.ready_action.setText(self.tr("&Ready"))
+        self.ready_action.setToolTip(self.tr("Take calls (%1)").replace("%1", key(READY_KEY)))
+        self.not_ready_action.setText(self.tr("&Not ready"))
+        self.not_ready_action.setToolTip(
+            self.tr("Stop taking calls (%1)").replace("%1", key(NOT_READY_KEY))
+        )
+        self.login_action.setText(self.tr("Log &in"))
+        self.logout_action.setText(self.tr("Log &out"))
+        self.logout_action.setToolTip(self.tr("Log out (%1)").replace("%1", key(LOGOUT_KEY)))
+        self.reasons_menu.setTitle(self.tr("Not ready: reason"))
+        self.reasons_menu.clear()
+        for reason in self._reasons:
+            act = self.reasons_menu.addAction(reason_label(reason))
+            act.setObjectName(f"notReady_{reason}")
+            act.triggered.connect(lambda _c=False, r=reason: self.notReadyRequested.emit(r))
+        self.menu.clear()
+        self.menu.addAction(self.ready_action)
+        self.menu.addMenu(self.reasons_menu)
+        self.menu.addSeparator()
+        self.menu.addAction(self.login_action)
+        self.menu.addAction(self.logout_action)
+        self.button.setToolTip(self.tr("Your state: click to change"))
+        self._render()
+
+    def set_connected(self, connected: bool) -> None:
+        self._connected = connected
+        self._render()
+
+    def set_agent(self, agent: dict[str, Any], now: float) -> None:
+        self.agent = dict(agent)
+        self._since = agent.get("since")
+        self._render()
+        self.tick(now)
+
+    def _render(self) -> None:
+        state = self.agent.get("state") or "logged_out"
+        text = state_label(state)
+        if state == "not_ready" and self.agent.get("reason"):
+            text += " · " + reason_label(self.agent.get("reason"))
+        self.button.setText(text)
+        self.button.setProperty("agentState", state)
+        self.button.style().unpolish(self.button)
+        self.button.style().polish(self.button)
+        idle = state in ("ready", "not_ready")
+        self.ready_action.setEnabled(self._connected and idle and state != "ready")
+        self.not_ready_action.setEnabled(self._connected and idle)
+        self.reasons_menu.setEnabled(self._connected and idle)
+        self.login_action.setEnabled(self._connected and state == "logged_out")
+        self.login_action.setVisible(state == "logged_out")
+        self.logout_action.setEnabled(self._connected and idle)
+        self.logout_action.setVisible(state != "logged_out")
+
+    def tick(self, now: float) -> None:
+        if self._since is None:
+            self.time.setText("")
+            return
+        self.time.setText(fmt_duration(now - float(self._since)))

@@ -1,0 +1,204 @@
+"""Supervisor charts (QtCharts; pure views fed with plain rows).
+
+* :class:`IntervalChart` (``intervalChart``): offered / answered / abandoned per interval as bars
+  and the service-level trend as a line (right axis, %), for one queue or all (``chartQueue``).
+* :class:`TierChart` (``tierChart``): service level and abandon rate per caller tier.
+
+Updates change bar and point values in place when the intervals are the same, so a refresh
+once a second does not rebuild the chart.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.widgets.common import set_ids
+
+ALL = "__all__"
+
+
+def _clock_label(ts: float) -> str:
+    return datetime.fromtimestamp(ts).strftime("%H:%M")
+
+
+class IntervalChart(QWidget):
+    queueChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_ids(self, "intervalChartPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.caption = set_ids(QLabel(self.tr("Calls per interval, today")), "intervalChartTitle")
+        top.addWidget(self.caption)
+        top.addStretch(1)
+        self.queue_box = QComboBox()
+        set_ids(self.queue_box, "chartQueue")
+        self.queue_box.addItem(self.tr("All queues"), ALL)
+        self.queue_box.currentIndexChanged.connect(self._queue_picked)
+        top.addWidget(self.queue_box)
+        layout.addLayout(top)
+        self.chart = QChart()
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.sets = {
+            "offered": QBarSet(self.tr("Offered")),
+            "answered": QBarSet(self.tr("Answered")),
+            "abandoned": QBarSet(self.tr("Abandoned")),
+        }
+        for key, colour in (
+            ("offered", "#5b8def"),
+            ("answered", "#2e9e6a"),
+            ("abandoned", "#d9534f"),
+        ):
+            self.sets[key].setColor(QColor(colour))
+        self.bars = QBarSeries()
+        for s in self.sets.values():
+            self.bars.append(s)
+        self.sl_line = QLineSeries()
+        self.sl_line.setName(self.tr("Service level %"))
+        self.sl_line.setPen(QPen(QColor("#8a5a00"), 2))
+        self.chart.addSeries(self.bars)
+        self.chart.addSeries(self.sl_line)
+        self.x_axis = QBarCategoryAxis()
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%d")
+        self.y_axis.setTitleText(self.tr("Calls"))
+        self.sl_axis = QValueAxis()
+        self.sl_axis.setRange(0, 100)
+        self.sl_axis.setLabelFormat("%d%%")
+        self.sl_axis.setTitleText(self.tr("Service level"))
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(self.sl_axis, Qt.AlignmentFlag.AlignRight)
+        self.bars.attachAxis(self.x_axis)
+        self.bars.attachAxis(self.y_axis)
+        self.sl_line.attachAxis(self.x_axis)
+        self.sl_line.attachAxis(self.sl_axis)
+        self.view = QChartView(self.chart)
+        set_ids(self.view, "intervalChart")
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(220)
+        layout.addWidget(self.view, 1)
+        self._series: dict[str, list[dict[str, Any]]] = {}
+        self._shown: list[dict[str, Any]] | None = None
+        self._categories: list[str] = []
+
+    def selected_queue(self) -> str:
+        return str(self.queue_box.currentData() or ALL)
+
+    def _queue_picked(self, _i: int) -> None:
+        self._shown = None
+        self._draw()
+        self.queueChanged.emit(self.selected_queue())
+
+    def set_series(self, series: dict[str, list[dict[str, Any]]]) -> None:
+        """``series[queue or '__all__']`` = rows of interval_start, offered, answered,
+        abandoned, service_level (fraction or NaN)."""
+        self._series = series
+        known = {self.queue_box.itemData(i) for i in range(self.queue_box.count())}
+        for q in sorted(k for k in series if k != ALL and k not in known):
+            self.queue_box.addItem(q, q)
+        self._draw()
+
+    def shown_rows(self) -> list[dict[str, Any]]:
+        return list(self._shown or [])
+
+    def _draw(self) -> None:
+        rows = self._series.get(self.selected_queue(), [])
+        if rows == self._shown:
+            return
+        cats = [_clock_label(float(r["interval_start"])) for r in rows]
+        if cats != self._categories:
+            for s in self.sets.values():
+                s.remove(0, s.count())
+                s.append([0.0] * len(rows))
+            self.x_axis.clear()
+            if cats:
+                self.x_axis.append(cats)
+            self._categories = cats
+        top = 1.0
+        for key, s in self.sets.items():
+            for i, r in enumerate(rows):
+                v = float(r.get(key) or 0)
+                top = max(top, v)
+                if s.at(i) != v:
+                    s.replace(i, v)
+        self.y_axis.setRange(0, math.ceil(top * 1.15))
+        pts = [
+            QPointF(i, 100.0 * float(r["service_level"]))
+            for i, r in enumerate(rows)
+            if r.get("service_level") is not None and not math.isnan(float(r["service_level"]))
+        ]
+        self.sl_line.replace(pts)
+        self._shown = rows
+
+
+class TierChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_ids(self, "tierChartPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.caption = set_ids(
+            QLabel(self.tr("How each caller tier is served today")), "tierChartTitle"
+        )
+        layout.addWidget(self.caption)
+        self.chart = QChart()
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.sl = QBarSet(self.tr("Service level %"))
+        self.sl.setColor(QColor("#2e9e6a"))
+        self.ab = QBarSet(self.tr("Abandon rate %"))
+        self.ab.setColor(QColor("#d9534f"))
+        self.bars = QBarSeries()
+        self.bars.append(self.sl)
+        self.bars.append(self.ab)
+        self.chart.addSeries(self.bars)
+        self.x_axis = QBarCategoryAxis()
+        self.y_axis = QValueAxis()
+        self.y_axis.setRange(0, 100)
+        self.y_axis.setLabelFormat("%d%%")
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.bars.attachAxis(self.x_axis)
+        self.bars.attachAxis(self.y_axis)
+        self.view = QChartView(self.chart)
+        set_ids(self.view, "tierChart")
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(180)
+        layout.addWidget(self.view, 1)
+        self._rows: list[tuple[str, float, float]] = []
+
+    def set_rows(self, rows: list[tuple[str, float, float]]) -> None:
+        """``(tier label, service level, abandon rate)`` fractions (NaN shows as 0)."""
+        if rows == self._rows:
+            return
+        labels = [r[0] for r in rows]
+        if labels != [r[0] for r in self._rows]:
+            self.x_axis.clear()
+            if labels:
+                self.x_axis.append(labels)
+            for s in (self.sl, self.ab):
+                s.remove(0, s.count())
+                s.append([0.0] * len(rows))
+        for i, (_t, sl, ab) in enumerate(rows):
+            self.sl.replace(i, 0.0 if math.isnan(sl) else 100 * sl)
+            self.ab.replace(i, 0.0 if math.isnan(ab) else 100 * ab)
+        self._rows = list(rows)

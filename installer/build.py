@@ -1,0 +1,292 @@
+"""Build the frozen app and, on Linux, its packages. ``make dist`` runs this.
+
+    .venv/bin/python installer/build.py                # freeze + package
+    .venv/bin/python installer/build.py --skip-freeze  # package an existing dist/agentdesk
+
+Outputs (``dist/``):
+
+* ``agentdesk/``                             the PyInstaller one-folder build (every OS)
+* ``agentdesk-<v>-linux-<arch>.tar.gz``      that folder as ``agentdesk/`` (unpack in /opt)
+* ``agentdesk_<debv>_<debarch>.deb``         /opt/agentdesk, /usr/bin/agentdesk, menu entry, icons
+* ``build-info.json``                        version, sizes and durations of this build
+
+Windows and macOS: run the spec there, then ``installer/build_windows.ps1`` (Inno Setup) or
+``installer/build_macos.sh`` (.app, .dmg, .pkg); see docs/INSTALL.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import buildinfo as bi
+
+DIST = bi.ROOT / "dist"
+WORK = bi.ROOT / "build"
+FROZEN = DIST / bi.APP
+
+#: Shared libraries the build takes from the system (PyInstaller never bundles these), as
+#: Debian packages. Checked against the real build by tests/installer/test_frozen_build.py.
+DEB_DEPENDS = (
+    "libc6 (>= 2.31)",
+    "libstdc++6",
+    "zlib1g",
+    "libglib2.0-0 | libglib2.0-0t64",
+    "libfontconfig1",
+    "libfreetype6",
+    "libdbus-1-3",
+    "libgl1",
+    "libegl1",
+    "libx11-6",
+    "libx11-xcb1",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libxcb1",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-shm0",
+    "libxcb-sync1",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
+)
+DEB_RECOMMENDS = ("fonts-noto-cjk", "libwayland-client0", "libwayland-cursor0")
+
+
+def desktop_entry(exec_dir: str = bi.LINUX_PREFIX) -> str:
+    """The freedesktop.org menu entry (``/usr/share/applications/agentdesk.desktop``)."""
+    gui = f"{exec_dir}/{bi.GUI_EXE}"
+    return (
+        "[Desktop Entry]\n"
+        "Type=Application\n"
+        "Version=1.5\n"
+        f"Name={bi.DISPLAY_NAME}\n"
+        "GenericName=Contact-center agent desktop\n"
+        "GenericName[zh_CN]=呼叫中心坐席桌面\n"
+        f"Comment={bi.SUMMARY}\n"
+        f"Exec={gui} desktop\n"
+        f"TryExec={gui}\n"
+        f"Icon={bi.APP}\n"
+        "Terminal=false\n"
+        "Categories=Network;Telephony;\n"
+        "Keywords=call;CTI;contact center;CRM;\n"
+        f"StartupWMClass={bi.APP}\n"
+        "Actions=supervisor;\n"
+        "\n"
+        "[Desktop Action supervisor]\n"
+        "Name=Supervisor console\n"
+        "Name[zh_CN]=班长控制台\n"
+        f"Exec={gui} desktop --supervisor\n"
+    )
+
+
+def launcher_script() -> str:
+    """``/usr/bin/agentdesk``: a wrapper, so the build finds its ``_internal`` folder."""
+    return f'#!/bin/sh\nexec {bi.LINUX_PREFIX}/{bi.APP} "$@"\n'
+
+
+def deb_control(version: str, arch: str, installed_kib: int) -> str:
+    description = "\n".join(
+        " " + (line if line.strip() else ".") for line in bi.DESCRIPTION.splitlines()
+    )
+    return (
+        f"Package: {bi.APP}\n"
+        f"Version: {bi.debian_version(version)}\n"
+        f"Architecture: {arch}\n"
+        f"Maintainer: {bi.MAINTAINER}\n"
+        f"Installed-Size: {installed_kib}\n"
+        f"Depends: {', '.join(DEB_DEPENDS)}\n"
+        f"Recommends: {', '.join(DEB_RECOMMENDS)}\n"
+        "Section: comm\n"
+        "Priority: optional\n"
+        f"Description: {bi.SUMMARY}\n"
+        f"{description}\n"
+    )
+
+
+POSTINST = """#!/bin/sh
+set -e
+if [ "$1" = configure ]; then
+    command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q || true
+    command -v gtk-update-icon-cache >/dev/null 2>&1 && \\
+        gtk-update-icon-cache -q -t /usr/share/icons/hicolor || true
+fi
+exit 0
+"""
+
+POSTRM = """#!/bin/sh
+set -e
+if [ "$1" = remove ] || [ "$1" = purge ]; then
+    command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q || true
+fi
+exit 0
+"""
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() or p.is_symlink())
+
+
+def freeze() -> float:
+    """Run PyInstaller on the spec; seconds taken."""
+    t0 = time.monotonic()
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level=WARN",
+        f"--distpath={DIST}",
+        f"--workpath={WORK / 'pyinstaller'}",
+        str(bi.INSTALLER / "agentdesk.spec"),
+    ]
+    subprocess.run(cmd, check=True, cwd=bi.ROOT)
+    return time.monotonic() - t0
+
+
+def frozen_version(frozen: Path = FROZEN) -> str:
+    """The version the frozen build reports; an error unless it is pyproject's."""
+    exe = frozen / (bi.APP + (".exe" if os.name == "nt" else ""))
+    out = subprocess.run(
+        [str(exe), "--version"], check=True, capture_output=True, text=True, timeout=120
+    ).stdout.strip()
+    version = out.removeprefix(f"{bi.APP} ").strip()
+    if version != bi.project_version():
+        raise SystemExit(f"frozen build says {out!r}; pyproject.toml says {bi.project_version()}")
+    return version
+
+
+def add_share(root: Path) -> None:
+    """``<root>/share``: the menu entry, icons and example config (tarball and deb alike)."""
+    share = root / "share"
+    share.mkdir(exist_ok=True)
+    (share / f"{bi.APP}.desktop").write_text(desktop_entry(), "utf-8")
+    for name in (f"{bi.APP}.png", f"{bi.APP}.svg"):
+        shutil.copy2(bi.ROOT / "resources" / "icons" / name, share / name)
+    shutil.copy2(bi.INSTALLER / "agentdesk.toml.example", share / "agentdesk.toml.example")
+
+
+def _tar_filter(info: tarfile.TarInfo) -> tarfile.TarInfo:
+    info.uid = info.gid = 0
+    info.uname = info.gname = "root"
+    return info
+
+
+def build_tarball(version: str, machine: str) -> Path:
+    out = DIST / f"{bi.APP}-{version}-linux-{machine}.tar.gz"
+    with tarfile.open(out, "w:gz", compresslevel=6) as tar:
+        tar.add(FROZEN, arcname=bi.APP, filter=_tar_filter)
+    return out
+
+
+def deb_arch() -> str:
+    return subprocess.run(
+        ["dpkg", "--print-architecture"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def stage_deb(stage: Path, version: str, arch: str, frozen: Path = FROZEN) -> None:
+    """Lay out the package's file tree under ``stage`` (also used by the tests)."""
+    if stage.exists():
+        shutil.rmtree(stage)
+    opt = stage / bi.LINUX_PREFIX.lstrip("/")
+    opt.parent.mkdir(parents=True)
+    shutil.copytree(frozen, opt, symlinks=True)
+    usr = stage / "usr"
+    (usr / "bin").mkdir(parents=True)
+    launcher = usr / "bin" / bi.APP
+    launcher.write_text(launcher_script(), "utf-8")
+    launcher.chmod(0o755)
+    apps = usr / "share" / "applications"
+    apps.mkdir(parents=True)
+    (apps / f"{bi.APP}.desktop").write_text(desktop_entry(), "utf-8")
+    for size_dir, name in (("256x256", f"{bi.APP}.png"), ("scalable", f"{bi.APP}.svg")):
+        icon_dir = usr / "share" / "icons" / "hicolor" / size_dir / "apps"
+        icon_dir.mkdir(parents=True)
+        shutil.copy2(bi.ROOT / "resources" / "icons" / name, icon_dir / name)
+    doc = usr / "share" / "doc" / bi.APP
+    doc.mkdir(parents=True)
+    shutil.copy2(bi.INSTALLER / "agentdesk.toml.example", doc / "agentdesk.toml.example")
+    (doc / "copyright").write_text(
+        f"{bi.DISPLAY_NAME} {version}\nCopyright: {bi.PUBLISHER}. License: Proprietary.\n"
+        "Bundles Qt for Python (LGPLv3) and other open-source libraries; see the build's\n"
+        f"{bi.LINUX_PREFIX}/_internal/*.dist-info folders for their licences.\n",
+        "utf-8",
+    )
+    # An empty /etc/agentdesk/ for IT's agentdesk.toml (removed with the package when empty).
+    (stage / "etc" / bi.APP).mkdir(parents=True)
+    debian = stage / "DEBIAN"
+    debian.mkdir()
+    installed_kib = (dir_size(stage) + 1023) // 1024
+    (debian / "control").write_text(deb_control(version, arch, installed_kib), "utf-8")
+    for name, text in (("postinst", POSTINST), ("postrm", POSTRM)):
+        (debian / name).write_text(text, "utf-8")
+        (debian / name).chmod(0o755)
+    for path in stage.rglob("*"):  # packages must not carry the builder's umask
+        if path.is_dir() and not path.is_symlink():
+            path.chmod(0o755)
+
+
+def build_deb(version: str, frozen: Path = FROZEN, out_dir: Path = DIST, work: Path = WORK) -> Path:
+    arch = deb_arch()
+    stage = work / "deb" / f"{bi.APP}_{arch}"
+    stage_deb(stage, version, arch, frozen)
+    out = out_dir / f"{bi.APP}_{bi.debian_version(version)}_{arch}.deb"
+    subprocess.run(
+        ["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(stage), str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    shutil.rmtree(stage)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--skip-freeze", action="store_true", help="package dist/agentdesk as is")
+    parser.add_argument("--no-deb", action="store_true", help="skip the .deb")
+    args = parser.parse_args(argv)
+    info: dict[str, object] = {"version": bi.check_metadata_version()}
+    if not args.skip_freeze:
+        info["freeze_seconds"] = round(freeze(), 1)
+    if not FROZEN.is_dir():
+        raise SystemExit(f"{FROZEN} does not exist: build it first (make dist)")
+    info["version"] = frozen_version()
+    info["frozen_dir_bytes"] = dir_size(FROZEN)
+    if sys.platform.startswith("linux"):
+        add_share(FROZEN)
+        t0 = time.monotonic()
+        tarball = build_tarball(str(info["version"]), platform.machine())
+        info["tarball"] = tarball.name
+        info["tarball_bytes"] = tarball.stat().st_size
+        if not args.no_deb and shutil.which("dpkg-deb"):
+            deb = build_deb(str(info["version"]))
+            info["deb"] = deb.name
+            info["deb_bytes"] = deb.stat().st_size
+        info["package_seconds"] = round(time.monotonic() - t0, 1)
+    (DIST / "build-info.json").write_text(json.dumps(info, indent=2) + "\n", "utf-8")
+    buf = io.StringIO()
+    for key, value in info.items():
+        if key.endswith("_bytes") and isinstance(value, int):
+            value = f"{value / 1e6:.1f} MB"
+        print(f"  {key}: {value}", file=buf)
+    print(f"dist/ built:\n{buf.getvalue()}", end="")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

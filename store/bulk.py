@@ -1,0 +1,199 @@
+"""Fast bulk writes for seed, import and sync (no ORM per row).
+
+PostgreSQL gets ``COPY`` (or multi-row upserts); SQLite gets ``executemany`` on the raw
+connection. On a SQLite central, bulk writers reserve a range of change versions from
+``sync_counter`` and write them with the rows (the version triggers only fill rows left NULL),
+so a million-row load does not fire a million counter updates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+#: How SQLAlchemy's SQLite DateTime stores values; raw writes must use the same text form.
+SQLITE_DT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def is_sqlite(conn: Connection) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+def is_replica(conn: Connection) -> bool:
+    return conn.execute(text("SELECT 1 FROM sync_state WHERE key = 'replica'")).first() is not None
+
+
+def reserve_versions(conn: Connection, n: int) -> int | None:
+    """SQLite central: the first of ``n`` fresh change versions; None where a trigger sets them.
+
+    On PostgreSQL the version trigger always sets the version; on a replica versions come from
+    central, so both return None.
+    """
+    if not is_sqlite(conn) or n <= 0 or is_replica(conn):
+        return None
+    last = conn.execute(
+        text("UPDATE sync_counter SET value = value + :n WHERE id = 1 RETURNING value"), {"n": n}
+    ).scalar_one()
+    return int(last) - n + 1
+
+
+def sqlite_value(v: Any) -> Any:
+    if isinstance(v, datetime):
+        if v.tzinfo is not None:
+            raise ValueError("naive UTC datetimes only")
+        return v.strftime(SQLITE_DT)
+    if isinstance(v, list | dict):
+        return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+    return v
+
+
+def pg_value(v: Any) -> Any:
+    if isinstance(v, list | dict):
+        return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+    return v
+
+
+def insert_rows(
+    conn: Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    with_versions: bool = True,
+) -> int:
+    """Plain bulk insert of tuples in ``columns`` order; returns the row count.
+
+    With ``with_versions`` on a SQLite central, a ``version`` column is added with reserved
+    versions.
+    """
+    data = list(rows)
+    if not data:
+        return 0
+    cols = list(columns)
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    if is_sqlite(conn):
+        first = reserve_versions(conn, len(data)) if with_versions else None
+        if first is not None and "version" not in cols:
+            cols.append("version")
+            data = [(*r, first + i) for i, r in enumerate(data)]
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        cur = dbapi.cursor()
+        try:
+            cur.executemany(sql, [tuple(sqlite_value(v) for v in r) for r in data])
+        finally:
+            cur.close()
+        return len(data)
+    cur = dbapi.cursor()
+    try:
+        with cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+            for r in data:
+                copy.write_row([pg_value(v) for v in r])
+    finally:
+        cur.close()
+    return len(data)
+
+
+def upsert_rows(
+    conn: Connection,
+    table: str,
+    columns: Sequence[str],
+    key: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    versions: str = "reserve",
+    only_changed: bool = True,
+) -> int:
+    """Insert or update by primary key ``key``; returns the rows sent.
+
+    ``versions``: ``"reserve"`` (SQLite central: fresh versions written with the rows),
+    ``"given"`` (``columns`` holds ``version``; e.g. rows pulled from central), or ``"none"``.
+    With ``only_changed`` an existing row equal in every column is left alone (so a repeated
+    import does not bump versions and resend the row to every replica).
+    """
+    data = list(rows)
+    if not data:
+        return 0
+    cols = list(columns)
+    sqlite = is_sqlite(conn)
+    if versions == "reserve" and sqlite:
+        first = reserve_versions(conn, len(data))
+        if first is not None:
+            cols.append("version")
+            data = [(*r, first + i) for i, r in enumerate(data)]
+    compare = [c for c in cols if c not in key and c != "version"]
+    updates = [c for c in cols if c not in key]
+    set_clause = ", ".join(f"{c} = excluded.{c}" for c in updates)
+    if sqlite:
+        where = " OR ".join(f"{table}.{c} IS NOT excluded.{c}" for c in compare)
+    else:
+        types = dict(zip(cols, _pg_casts(conn, table, cols), strict=True))
+        where = " OR ".join(
+            f"{table}.{c}::text IS DISTINCT FROM excluded.{c}::text"
+            if types[c] == "json"
+            else f"{table}.{c} IS DISTINCT FROM excluded.{c}"
+            for c in compare
+        )
+    conflict = (
+        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {set_clause}"
+        + (f" WHERE {where}" if only_changed and where else "")
+        if updates
+        else f"ON CONFLICT ({', '.join(key)}) DO NOTHING"
+    )
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    cur = dbapi.cursor()
+    try:
+        if sqlite:
+            sql = (
+                f"INSERT INTO {table} ({', '.join(cols)}) "
+                f"VALUES ({', '.join('?' * len(cols))}) {conflict}"
+            )
+            cur.executemany(sql, [tuple(sqlite_value(v) for v in r) for r in data])
+        else:
+            casts = _pg_casts(conn, table, cols)
+            arrays = ", ".join(f"%s::{'text' if t == 'json' else t}[]" for t in casts)
+            names = ", ".join(f"u{i}" for i in range(len(cols)))
+            exprs = ", ".join(
+                f"u{i}::json" if t == "json" else f"u{i}" for i, t in enumerate(casts)
+            )
+            sql = (
+                f"INSERT INTO {table} ({', '.join(cols)}) "
+                f"SELECT {exprs} FROM unnest({arrays}) AS u({names}) {conflict}"
+            )
+            columns_data: list[list[Any]] = [[] for _ in cols]
+            for r in data:
+                for i, v in enumerate(r):
+                    columns_data[i].append(pg_value(v))
+            cur.execute(sql, columns_data)
+    finally:
+        cur.close()
+    return len(data)
+
+
+_PG_TYPES: dict[tuple[str, str], str] = {}
+
+
+def _pg_casts(conn: Connection, table: str, cols: Sequence[str]) -> list[str]:
+    missing = [c for c in cols if (table, c) not in _PG_TYPES]
+    if missing:
+        for name, typ in conn.execute(
+            text(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_name = :t AND table_schema = current_schema()"
+            ),
+            {"t": table},
+        ):
+            _PG_TYPES[(table, name)] = {
+                "character varying": "text",
+                "timestamp without time zone": "timestamp",
+            }.get(typ, typ)
+    out = []
+    for c in cols:
+        t = _PG_TYPES[(table, c)]
+        out.append(t)
+    return out

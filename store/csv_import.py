@@ -1,0 +1,530 @@
+"""``agentdesk store import``: the CSV files of CONTRACT section 6, chunked and idempotent.
+
+Files are read with pandas in chunks (a million rows never sit in memory whole), checked row by
+row, and upserted by primary key (a re-import updates, never duplicates; unchanged rows are left
+alone). A bad row is reported as ``FILE:LINE: reason`` (the header is line 1; a quoted field
+spanning lines counts as one line) and skipped; good rows still load. A file that cannot be read
+at all (missing, not UTF-8 CSV, a required column absent) is reported and makes the import fail.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, bindparam, text
+
+from agentdesk.errors import AgentdeskError
+from store.bulk import upsert_rows
+from store.models import ISSUE_STATUSES, LIFECYCLES, PRIORITIES, TIERS, name_key
+from store.phones import normalize_phone, split_phones
+from store.schema import migrate
+
+CHUNK = 50_000
+FILES = ("agents", "customers", "purchases", "issues", "interactions")
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "agents": ("agent_id", "name"),
+    "customers": ("customer_id", "name"),
+    "purchases": ("purchase_id", "customer_id", "amount", "purchased_at"),
+    "issues": ("issue_id", "customer_id", "title", "status", "opened_at"),
+    "interactions": ("interaction_id", "customer_id", "started_at"),
+}
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "agents": ("agent_id", "name", "queues", "skills"),
+    "customers": (
+        "customer_id",
+        "name",
+        "tier",
+        "lifecycle",
+        "language",
+        "phones",
+        "email",
+        "lifetime_value",
+    ),
+    "purchases": ("purchase_id", "customer_id", "product", "amount", "currency", "purchased_at"),
+    "issues": (
+        "issue_id",
+        "customer_id",
+        "title",
+        "status",
+        "priority",
+        "opened_at",
+        "updated_at",
+        "owner_agent_id",
+    ),
+    "interactions": (
+        "interaction_id",
+        "customer_id",
+        "channel",
+        "agent_id",
+        "started_at",
+        "disposition",
+        "notes",
+    ),
+}
+_SKIPPED = re.compile(r"Skipping line (\d+): (.*)")
+
+
+class BadRow(ValueError):
+    """A row that cannot be loaded; the message is the reason."""
+
+
+@dataclass
+class FileResult:
+    name: str
+    loaded: int = 0
+    bad: int = 0
+    unreadable: str | None = None
+
+
+@dataclass
+class ImportResult:
+    files: list[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def unreadable(self) -> bool:
+        return any(f.unreadable for f in self.files)
+
+    @property
+    def bad(self) -> int:
+        return sum(f.bad for f in self.files)
+
+    def loaded(self, name: str) -> int:
+        return sum(f.loaded for f in self.files if f.name == name)
+
+    def line(self) -> str:
+        parts = [f"{f.loaded} {f.name}" for f in self.files if not f.unreadable]
+        unread = [f.name for f in self.files if f.unreadable]
+        text_ = f"imported {', '.join(parts) or 'nothing'}; {self.bad} bad rows skipped"
+        if unread:
+            text_ += f"; unreadable: {', '.join(unread)}"
+        return f"{text_} ({self.seconds:.1f} s)"
+
+
+# --- field parsers ---------------------------------------------------------------------------
+
+
+def _key(value: str, what: str) -> str:
+    value = value.strip()
+    if not value:
+        raise BadRow(f"missing {what}")
+    if len(value) > 64:
+        raise BadRow(f"{what} longer than 64 characters")
+    return value
+
+
+def _text(value: str, what: str, limit: int, required: bool = False) -> str | None:
+    value = value.strip()
+    if not value:
+        if required:
+            raise BadRow(f"missing {what}")
+        return None
+    if len(value) > limit:
+        raise BadRow(f"{what} longer than {limit} characters")
+    return value
+
+
+def _choice(value: str, allowed: tuple[str, ...], what: str, default: str | None) -> str:
+    value = value.strip().lower()
+    if not value:
+        if default is None:
+            raise BadRow(f"missing {what}")
+        return default
+    if value not in allowed:
+        raise BadRow(f"bad {what} {value!r} (expected {', '.join(allowed)})")
+    return value
+
+
+def _number(value: str, what: str, default: float | None = None) -> float:
+    value = value.strip()
+    if not value:
+        if default is None:
+            raise BadRow(f"missing {what}")
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise BadRow(f"bad {what} {value!r}") from None
+    if number != number or number in (float("inf"), float("-inf")) or abs(number) >= 1e12:
+        raise BadRow(f"bad {what} {value!r}")
+    return round(number, 2)
+
+
+def parse_time(value: str, what: str = "time", required: bool = True) -> datetime | None:
+    """ISO 8601 to naive UTC (a time without an offset is UTC)."""
+    value = value.strip()
+    if not value:
+        if required:
+            raise BadRow(f"missing {what}")
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadRow(f"bad {what} {value!r} (expected ISO 8601)") from None
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt.replace(microsecond=0)
+
+
+def _skills(value: str) -> dict[str, int]:
+    skills: dict[str, int] = {}
+    for item in value.split(";"):
+        item = item.strip()
+        if not item:
+            continue
+        name, sep, level = item.partition(":")
+        name = name.strip()
+        if not sep or not name:
+            raise BadRow(f"bad skill {item!r} (expected name:level)")
+        try:
+            lvl = int(level.strip())
+        except ValueError:
+            raise BadRow(f"bad skill level {item!r}") from None
+        if not 1 <= lvl <= 5:
+            raise BadRow(f"skill level out of 1-5 in {item!r}")
+        skills[name] = lvl
+    return skills
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _chunks(path: Path, chunk: int) -> Iterator[tuple[list[int], pd.DataFrame, list[str]]]:
+    """(line numbers, rows, skipped-line messages) per chunk; raises on unreadable files."""
+    reader = pd.read_csv(
+        path,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        chunksize=chunk,
+        encoding="utf-8-sig",
+        on_bad_lines="warn",
+        skip_blank_lines=True,
+    )
+    skipped: set[int] = set()
+    next_line = 2
+    with reader:
+        while True:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    df = next(reader)
+                except StopIteration:
+                    df = None
+            messages = []
+            for w in caught:
+                for m in _SKIPPED.finditer(str(w.message)):
+                    skipped.add(int(m.group(1)))
+                    messages.append(f"{m.group(1)}: {m.group(2).strip()}")
+            if df is None:
+                if messages:
+                    yield [], pd.DataFrame(), messages
+                return
+            lines = []
+            for _ in range(len(df)):
+                while next_line in skipped:
+                    next_line += 1
+                lines.append(next_line)
+                next_line += 1
+            df.columns = [str(c).strip().lower() for c in df.columns]
+            yield lines, df, messages
+
+
+def _existing(conn: Connection, table: str, key: str, ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    stmt = text(f"SELECT {key} FROM {table} WHERE {key} IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    items = sorted(ids)
+    for i in range(0, len(items), 500):
+        found.update(conn.execute(stmt, {"ids": items[i : i + 500]}).scalars())
+    return found
+
+
+# --- per-file loaders: rows -> upserts -------------------------------------------------------
+
+Row = dict[str, str]
+
+
+def _customer_row(r: Row, region: str) -> tuple[tuple[Any, ...], list[str]]:
+    cid = _key(r["customer_id"], "customer_id")
+    name = _text(r["name"], "name", 200, required=True)
+    assert name is not None
+    tier = _choice(r.get("tier", ""), TIERS, "tier", "standard")
+    lifecycle = _choice(r.get("lifecycle", ""), LIFECYCLES, "lifecycle", "prospect")
+    language = _text(r.get("language", ""), "language", 16)
+    email = _text(r.get("email", ""), "email", 200)
+    ltv = _number(r.get("lifetime_value", ""), "lifetime_value", 0.0)
+    phones: list[str] = []
+    for raw in split_phones(r.get("phones", "")):
+        e164 = normalize_phone(raw, region)
+        if e164 is None:
+            raise BadRow(f"impossible phone number {raw!r}")
+        if e164 not in phones:
+            phones.append(e164)
+    return (cid, name, name_key(name), tier, lifecycle, language, email, ltv), phones
+
+
+def _store_customers(
+    conn: Connection, custs: dict[str, tuple[Any, ...]], phones: dict[str, list[str]]
+) -> None:
+    upsert_rows(
+        conn,
+        "customers",
+        [
+            "customer_id",
+            "name",
+            "name_key",
+            "tier",
+            "lifecycle",
+            "language",
+            "email",
+            "lifetime_value",
+        ],
+        ["customer_id"],
+        custs.values(),
+    )
+    ids = sorted(custs)
+    current: dict[str, set[str]] = {}
+    stmt = text(
+        "SELECT customer_id, phone FROM customer_phones WHERE customer_id IN :ids"
+    ).bindparams(bindparam("ids", expanding=True))
+    for i in range(0, len(ids), 500):
+        for cid, phone in conn.execute(stmt, {"ids": ids[i : i + 500]}):
+            current.setdefault(cid, set()).add(phone)
+    stale = [
+        {"c": cid, "p": p} for cid in ids for p in current.get(cid, ()) if p not in phones[cid]
+    ]
+    if stale:
+        conn.execute(
+            text("DELETE FROM customer_phones WHERE customer_id = :c AND phone = :p"), stale
+        )
+    upsert_rows(
+        conn,
+        "customer_phones",
+        ["customer_id", "phone", "position"],
+        ["customer_id", "phone"],
+        [(cid, p, i) for cid in ids for i, p in enumerate(phones[cid])],
+    )
+
+
+def _purchase_row(r: Row) -> tuple[Any, ...]:
+    return (
+        _key(r["purchase_id"], "purchase_id"),
+        _key(r["customer_id"], "customer_id"),
+        _text(r.get("product", ""), "product", 200, required=True),
+        _number(r["amount"], "amount"),
+        _currency(r.get("currency", "")),
+        parse_time(r["purchased_at"], "purchased_at"),
+    )
+
+
+def _currency(value: str) -> str:
+    value = value.strip().upper()
+    if not value:
+        raise BadRow("missing currency")
+    if len(value) != 3 or not value.isalpha():
+        raise BadRow(f"bad currency {value!r} (expected a 3-letter code)")
+    return value
+
+
+def _issue_row(r: Row) -> tuple[Any, ...]:
+    opened = parse_time(r["opened_at"], "opened_at")
+    updated = parse_time(r.get("updated_at", ""), "updated_at", required=False) or opened
+    return (
+        _key(r["issue_id"], "issue_id"),
+        _key(r["customer_id"], "customer_id"),
+        _text(r["title"], "title", 300, required=True),
+        _choice(r["status"], ISSUE_STATUSES, "status", None),
+        _choice(r.get("priority", ""), PRIORITIES, "priority", "normal"),
+        opened,
+        updated,
+        _text(r.get("owner_agent_id", ""), "owner_agent_id", 64),
+    )
+
+
+def _interaction_row(r: Row) -> tuple[Any, ...]:
+    channel = (r.get("channel", "") or "phone").strip().lower()
+    if len(channel) > 16:
+        raise BadRow("channel longer than 16 characters")
+    return (
+        _key(r["interaction_id"], "interaction_id"),
+        _key(r["customer_id"], "customer_id"),
+        channel,
+        _text(r.get("agent_id", ""), "agent_id", 64),
+        parse_time(r["started_at"], "started_at"),
+        _text(r.get("disposition", ""), "disposition", 64),
+        _text(r.get("notes", ""), "notes", 100_000),
+    )
+
+
+_CHILD: dict[str, tuple[Callable[[Row], tuple[Any, ...]], list[str], str]] = {
+    "purchases": (
+        _purchase_row,
+        ["purchase_id", "customer_id", "product", "amount", "currency", "purchased_at"],
+        "purchase_id",
+    ),
+    "issues": (
+        _issue_row,
+        [
+            "issue_id",
+            "customer_id",
+            "title",
+            "status",
+            "priority",
+            "opened_at",
+            "updated_at",
+            "owner_agent_id",
+        ],
+        "issue_id",
+    ),
+    "interactions": (
+        _interaction_row,
+        [
+            "interaction_id",
+            "customer_id",
+            "channel",
+            "agent_id",
+            "started_at",
+            "disposition",
+            "notes",
+        ],
+        "interaction_id",
+    ),
+}
+
+
+def import_file(
+    engine: Engine,
+    name: str,
+    path: Path,
+    *,
+    region: str = "CN",
+    err: TextIO = sys.stderr,
+    chunk: int = CHUNK,
+) -> FileResult:
+    """Load one CSV file of kind ``name`` (customers, purchases, ...)."""
+    result = FileResult(name)
+
+    def report(line: int | str, reason: str) -> None:
+        result.bad += 1
+        print(f"{path}:{line}: {reason}", file=err)
+
+    try:
+        for lines, df, skipped in _chunks(path, chunk):
+            for msg in skipped:
+                line, _, reason = msg.partition(": ")
+                report(line, reason)
+            if not lines:
+                continue
+            missing = [c for c in REQUIRED[name] if c not in df.columns]
+            if missing:
+                plural = "s" * (len(missing) > 1)
+                raise AgentdeskError(f"missing column{plural} {', '.join(missing)}")
+            cols = [c for c in COLUMNS[name] if c in df.columns]
+            values = zip(*(df[c].tolist() for c in cols), strict=True)
+            records = [
+                (line, dict(zip(cols, row, strict=True)))
+                for line, row in zip(lines, values, strict=True)
+            ]
+            result.loaded += _load_chunk(engine, name, records, region, report)
+    except AgentdeskError as exc:
+        result.unreadable = str(exc)
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        result.unreadable = " ".join(str(exc).split()) or type(exc).__name__
+    if result.unreadable:
+        print(f"{path}: cannot read: {result.unreadable}", file=err)
+    return result
+
+
+def _load_chunk(
+    engine: Engine,
+    name: str,
+    records: list[tuple[int, Row]],
+    region: str,
+    report: Callable[[int, str], None],
+) -> int:
+    with engine.begin() as conn:
+        if name == "agents":
+            agents: dict[str, tuple[Any, ...]] = {}
+            for line, r in records:
+                try:
+                    aid = _key(r["agent_id"], "agent_id")
+                    agents[aid] = (
+                        aid,
+                        _text(r["name"], "name", 200, required=True),
+                        [q.strip() for q in r.get("queues", "").split(";") if q.strip()],
+                        _skills(r.get("skills", "")),
+                    )
+                except BadRow as exc:
+                    report(line, str(exc))
+            upsert_rows(
+                conn,
+                "agents",
+                ["agent_id", "name", "queues", "skills"],
+                ["agent_id"],
+                agents.values(),
+            )
+            return len(agents)
+        if name == "customers":
+            custs: dict[str, tuple[Any, ...]] = {}
+            phones: dict[str, list[str]] = {}
+            for line, r in records:
+                try:
+                    row, nums = _customer_row(r, region)
+                except BadRow as exc:
+                    report(line, str(exc))
+                    continue
+                custs[row[0]] = row
+                phones[row[0]] = nums
+            _store_customers(conn, custs, phones)
+            return len(custs)
+        parse, columns, _pk = _CHILD[name]
+        parsed: list[tuple[int, tuple[Any, ...]]] = []
+        for line, r in records:
+            try:
+                parsed.append((line, parse(r)))
+            except BadRow as exc:
+                report(line, str(exc))
+        known = _existing(conn, "customers", "customer_id", {row[1] for _, row in parsed})
+        good: dict[str, tuple[Any, ...]] = {}
+        for line, row in parsed:
+            if row[1] not in known:
+                report(line, f"unknown customer {row[1]!r}")
+                continue
+            good[row[0]] = row
+        upsert_rows(conn, name, columns, [columns[0]], good.values())
+        return len(good)
+
+
+def import_dir(
+    engine: Engine,
+    directory: str | Path,
+    *,
+    region: str = "CN",
+    err: TextIO = sys.stderr,
+    chunk: int = CHUNK,
+) -> ImportResult:
+    """Load every CSV file of CONTRACT 6 found in ``directory`` (migrating the store first)."""
+    t0 = time.perf_counter()
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise AgentdeskError(f"{folder}: no such directory")
+    present = [(n, folder / f"{n}.csv") for n in FILES if (folder / f"{n}.csv").exists()]
+    if not present:
+        raise AgentdeskError(f"{folder}: none of {', '.join(f + '.csv' for f in FILES)} found")
+    migrate(engine)
+    result = ImportResult()
+    for name, path in present:
+        result.files.append(import_file(engine, name, path, region=region, err=err, chunk=chunk))
+    result.seconds = time.perf_counter() - t0
+    return result

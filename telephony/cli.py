@@ -1,0 +1,100 @@
+"""``agentdesk switchboard`` and ``agentdesk ivr-sim`` (CONTRACT section 1)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+from typing import Any
+
+from agentdesk.config import Settings
+from agentdesk.errors import AgentdeskError, UsageError
+
+log = logging.getLogger(__name__)
+
+
+def _rules_path(args: argparse.Namespace, settings: Settings) -> str:
+    path = getattr(args, "rules", None) or settings["rules"]
+    if not path:
+        raise UsageError("no rules file: give --rules FILE (or set `rules` in agentdesk.toml)")
+    return str(path)
+
+
+def _store_url(args: argparse.Namespace, settings: Settings) -> str:
+    url = getattr(args, "store", None) or settings.store_url
+    return str(url)
+
+
+def switchboard(args: argparse.Namespace, settings: Settings) -> int:
+    from telephony.rules import RulesError, load_rules
+
+    path = _rules_path(args, settings)
+    try:
+        rules = load_rules(path)
+    except RulesError as exc:
+        for line in exc.errors:
+            print(line, file=sys.stderr)
+        return 2
+    if args.check:
+        print(
+            f"{path}: ok ({len(rules.queues)} queues, {len(rules.rules)} rules, "
+            f"fallback {rules.fallback.steps[0].queue})"
+        )
+        return 0
+    from telephony.switchboard import Switchboard
+
+    url = _store_url(args, settings)
+    if not url:
+        raise UsageError("no store: give --store URL")
+    sb = Switchboard(
+        rules,
+        store_url=url,
+        commands=str(settings["commands_endpoint"]),
+        events=str(settings["events_endpoint"]),
+        region=str(settings["default_region"]),
+    )
+
+    def _term(_signo: int, _frame: Any) -> None:
+        sb.stop()
+
+    signal.signal(signal.SIGTERM, _term)
+    try:
+        sb.open()
+        print(
+            f"switchboard epoch {sb.epoch}: commands {sb.commands_endpoint}, "
+            f"events {sb.events_endpoint}",
+            flush=True,
+        )
+        sb.serve_open()
+    except KeyboardInterrupt:
+        sb.stop()
+    return 0
+
+
+def ivr_sim(args: argparse.Namespace, settings: Settings) -> int:
+    from telephony.ivrsim import IvrSim, load_callers
+
+    if args.rate <= 0:
+        raise UsageError("--rate must be > 0 calls per minute")
+    if args.count is not None and args.count < 0:
+        raise UsageError("--count must be >= 0")
+    url = _store_url(args, settings)
+    callers = load_callers(url, str(settings["default_region"])) if url else None
+    sim = IvrSim(
+        str(settings["commands_endpoint"]),
+        str(settings["events_endpoint"]),
+        rate_per_min=args.rate,
+        count=args.count,
+        duration=args.duration,
+        callers=callers,
+        seed=args.seed,
+    )
+    try:
+        summary = sim.run()
+    except KeyboardInterrupt:
+        summary = sim.summary()
+    if sim.placed == 0 and sim.failed:
+        raise AgentdeskError(f"no call placed: {sim.last_error}")
+    print(summary)
+    return 0

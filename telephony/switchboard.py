@@ -1,0 +1,643 @@
+"""The switchboard: the call-routing service (ACD) on the ZeroMQ bus (CONTRACT sections 2-4).
+
+One thread owns the sockets and the routing ``Engine``: a ROUTER for commands (DEALER and REQ
+clients; each reply framed the way its request came) and a PUB for events (topics ``desk/<a>/``,
+``agent/<a>/``, ``call/<q>/``, ``sys/``; every message, each topic copy and each heartbeat
+included, takes the next ``seq`` of the run's ``epoch``). Store work stays off the socket loop:
+callers are identified by a worker thread (the ``ivr.call`` reply goes out when the lookup is
+back), agent profiles are cached, and the event log is appended in batches by a writer thread.
+
+Start one from Python::
+
+    from telephony.rules import load_rules
+    from telephony.switchboard import Switchboard
+    sb = Switchboard(load_rules("resources/rules/demo.yaml"), store_url="sqlite:///demo.db",
+                     commands="tcp://127.0.0.1:5570", events="tcp://127.0.0.1:5571")
+    sb.start()            # binds (raises AgentdeskError if it cannot) and serves in a thread
+    ...                   # sb.commands_endpoint / sb.events_endpoint are the bound endpoints
+    sb.stop()             # stops the loop, flushes the event log
+
+Endpoints may use port 0 (``tcp://127.0.0.1:0``) to bind a free port. ``serve_forever()`` runs the
+loop in the calling thread instead (the ``agentdesk switchboard`` command).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import queue
+import socket
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import msgspec
+import zmq
+
+from agentdesk.errors import AgentdeskError
+from telephony import protocol as P
+from telephony.records import Agent, Call, Envelope, encode, to_dict
+from telephony.routing import CallerContext, Change, Clock, CommandError, Engine, SystemClock
+from telephony.rules import Rules
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_INTERVAL = 0.5
+
+
+def new_epoch() -> str:
+    return f"{int(time.time()):x}-{os.urandom(3).hex()}"
+
+
+@dataclass(slots=True)
+class _PendingCall:
+    """An ``ivr.call`` waiting for its caller lookup; retries with the same external_id join."""
+
+    args: P.IvrCallArgs
+    replies: list[tuple[list[bytes], Any]] = field(default_factory=list)
+    call_id: str = ""
+
+
+def _bind(sock: zmq.Socket[bytes], endpoint: str) -> str:
+    if endpoint.startswith("tcp://") and endpoint.endswith(":0"):
+        endpoint = endpoint[:-2] + ":*"
+    try:
+        sock.bind(endpoint)
+    except zmq.ZMQError as exc:
+        raise AgentdeskError(f"cannot bind {endpoint}: {exc}") from exc
+    last = sock.getsockopt(zmq.LAST_ENDPOINT)
+    return last.decode() if isinstance(last, bytes) else str(last)
+
+
+class EventLogWriter:
+    """Appends logged events to the store in batches, off the socket loop."""
+
+    def __init__(self, engine: Any, batch: int = 2000, interval: float = 0.2) -> None:
+        self.engine = engine
+        self.batch = batch
+        self.interval = interval
+        self.q: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.written = 0
+        self.failed = 0
+        self._thread = threading.Thread(target=self._run, name="eventlog-writer", daemon=True)
+        self._thread.start()
+
+    def put(self, ev: Any) -> None:
+        self.q.put(ev)
+
+    def close(self, timeout: float = 10.0) -> None:
+        self.q.put(None)
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        from store.eventlog import append_events
+
+        pending: list[Any] = []
+        done = False
+        while not done:
+            try:
+                item = self.q.get(timeout=self.interval)
+                if item is None:
+                    done = True
+                else:
+                    pending.append(item)
+                    while len(pending) < self.batch:
+                        item = self.q.get_nowait()
+                        if item is None:
+                            done = True
+                            break
+                        pending.append(item)
+            except queue.Empty:
+                pass
+            if pending:
+                try:
+                    self.written += append_events(self.engine, pending)
+                    pending = []
+                except Exception as exc:  # keep the batch; retry on the next round
+                    self.failed += 1
+                    log.error("event log append failed (%d events kept): %s", len(pending), exc)
+                    if len(pending) > 1_000_000:
+                        pending = pending[-1_000_000:]
+                    if done:
+                        return
+                    time.sleep(min(5.0, 0.2 * self.failed))
+
+
+class StoreAccess:
+    """The switchboard's reads from the store: caller identity and agent profiles."""
+
+    def __init__(self, url: str, region: str) -> None:
+        from store.db import make_engine
+
+        self.url = url
+        self.region = region
+        self.engine = make_engine(url)
+        self._profiles: dict[str, Any] = {}
+
+    def check(self) -> None:
+        from sqlalchemy import inspect
+
+        try:
+            names = set(inspect(self.engine).get_table_names())
+        except Exception as exc:
+            raise AgentdeskError(f"cannot open the store: {exc}") from exc
+        if "event_log" not in names:
+            raise AgentdeskError(
+                f"the store has no schema: run `agentdesk store init --url {self.url}`"
+            )
+
+    def identify(self, ani: str, customer_id: str | None) -> CallerContext:
+        from store.directory import identify_caller
+
+        with self.engine.connect() as conn:
+            ctx = identify_caller(conn, ani=ani, customer_id=customer_id, region=self.region)
+        return CallerContext(
+            customer_id=ctx.customer_id,
+            tier=ctx.tier,
+            lifecycle=ctx.lifecycle,
+            language=ctx.language,
+            open_issue_ids=list(ctx.open_issue_ids),
+            last_agent_id=ctx.last_agent_id,
+            last_contact_at=ctx.last_contact_at,
+            status=ctx.status,
+        )
+
+    def profile(self, agent_id: str) -> Any:
+        if agent_id in self._profiles:
+            return self._profiles[agent_id]
+        from store.directory import agent_profile
+
+        with self.engine.connect() as conn:
+            p = agent_profile(conn, agent_id)
+        if p is not None:
+            self._profiles[agent_id] = p
+        return p
+
+    def preload_profiles(self) -> None:
+        from store.directory import list_agents
+
+        with self.engine.connect() as conn:
+            for p in list_agents(conn):
+                self._profiles[p.agent_id] = p
+
+    def last_agents(self, days: float = 90.0, limit: int = 500_000) -> dict[str, tuple[str, float]]:
+        """customer_id -> (agent_id, ts) of the latest answered call in the event log."""
+        from sqlalchemy import select
+
+        from store.eventlog import EventLogRow
+
+        t = EventLogRow.__table__
+        since = time.time() - days * 86400
+        stmt = (
+            select(t.c.agent_id, t.c.ts, t.c.data)
+            .where(t.c.type == "call.connected", t.c.ts >= since)
+            .order_by(t.c.id.desc())
+            .limit(limit)
+        )
+        out: dict[str, tuple[str, float]] = {}
+        dec = msgspec.json.Decoder()
+        with self.engine.connect() as conn:
+            for agent_id, ts, data in conn.execute(stmt):
+                try:
+                    cid = dec.decode(data).get("customer_id")
+                except (msgspec.DecodeError, AttributeError):
+                    continue
+                if cid and agent_id and cid not in out:
+                    out[cid] = (agent_id, float(ts))
+        return out
+
+
+class Switchboard:
+    def __init__(
+        self,
+        rules: Rules,
+        *,
+        store_url: str | None = None,
+        commands: str = "tcp://127.0.0.1:5570",
+        events: str = "tcp://127.0.0.1:5571",
+        region: str = "CN",
+        clock: Clock | None = None,
+        epoch: str | None = None,
+        heartbeat_interval: float = HEARTBEAT_INTERVAL,
+        hwm: int = 50_000,
+        context: zmq.Context[Any] | None = None,
+        log_events: bool = True,
+    ) -> None:
+        self.rules = rules
+        self.clock: Clock = clock or SystemClock()
+        self.epoch = epoch or new_epoch()
+        self.engine = Engine(rules, self.clock, id_prefix=f"c{self.epoch[-6:]}-")
+        self.seq = 0
+        self.commands_endpoint = commands
+        self.events_endpoint = events
+        self.heartbeat_interval = heartbeat_interval
+        self.hwm = hwm
+        self._ctx = context or zmq.Context.instance()
+        self.store: StoreAccess | None = StoreAccess(store_url, region) if store_url else None
+        self._log_events = log_events and self.store is not None
+        self.writer: EventLogWriter | None = None
+        self._lookups: ThreadPoolExecutor | None = None
+        self._results: queue.SimpleQueue[tuple[_PendingCall, CallerContext | None]] = (
+            queue.SimpleQueue()
+        )
+        self._external: dict[str, _PendingCall | str] = {}
+        self._router: zmq.Socket[bytes] | None = None
+        self._pub: zmq.Socket[bytes] | None = None
+        self._wake_r: socket.socket | None = None
+        self._wake_w: socket.socket | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._started = threading.Event()
+        self._start_error: BaseException | None = None
+        self._next_heartbeat = 0.0
+        self.commands_handled = 0
+        #: called with each published change (tests and in-process tools)
+        self.on_change: Callable[[Change, int], None] | None = None
+        self._handlers: dict[str, Callable[[list[bytes], Any, Any], Any]] = {
+            "ivr.call": self._cmd_ivr_call,
+            "ivr.hangup": lambda r, i, a: self._simple(
+                lambda: self.engine.caller_hangup(a.call_id), {}
+            ),
+            "agent.login": self._cmd_login,
+            "agent.logout": lambda r, i, a: self._simple(
+                lambda: self.engine.logout(a.agent_id), {}
+            ),
+            "agent.state": lambda r, i, a: {
+                "agent": self.engine.set_state(a.agent_id, a.state, a.reason)
+            },
+            "call.answer": lambda r, i, a: {"call": self.engine.answer(a.agent_id, a.call_id)},
+            "call.reject": lambda r, i, a: {"call": self.engine.reject(a.agent_id, a.call_id)},
+            "call.hold": lambda r, i, a: {"call": self.engine.hold(a.agent_id, a.call_id)},
+            "call.resume": lambda r, i, a: {"call": self.engine.resume(a.agent_id, a.call_id)},
+            "call.hangup": lambda r, i, a: {"call": self.engine.hangup(a.agent_id, a.call_id)},
+            "call.transfer": lambda r, i, a: {
+                "call": self.engine.transfer(a.agent_id, a.call_id, a.queue, a.to_agent)
+            },
+            "call.wrapup": lambda r, i, a: {
+                "agent": self.engine.wrapup(
+                    a.agent_id, a.call_id, a.disposition, a.notes, a.next_state
+                )
+            },
+            "supervisor.agent_state": lambda r, i, a: {
+                "agent": self.engine.set_state(
+                    a.agent_id, a.state, a.reason, supervisor_id=a.supervisor_id
+                )
+            },
+            "snapshot": lambda r, i, a: self._snapshot(a.scope),
+            "ping": lambda r, i, a: {"epoch": self.epoch, "seq": self.seq},
+        }
+
+    @staticmethod
+    def _simple(fn: Callable[[], Any], result: Any) -> Any:
+        fn()
+        return result
+
+    # --- life cycle ---------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Check the store, bind the sockets, start the helpers (in the serving thread)."""
+        if self.store is not None:
+            self.store.check()
+            try:
+                self.store.preload_profiles()
+                self.engine.last_agent_of.update(self.store.last_agents())
+            except Exception as exc:
+                raise AgentdeskError(f"cannot read the store: {exc}") from exc
+            self._lookups = ThreadPoolExecutor(1, thread_name_prefix="caller-lookup")
+            if self._log_events:
+                self.writer = EventLogWriter(self.store.engine)
+        router = self._ctx.socket(zmq.ROUTER)
+        router.setsockopt(zmq.LINGER, 0)
+        router.setsockopt(zmq.ROUTER_MANDATORY, 0)
+        router.setsockopt(zmq.SNDHWM, self.hwm)
+        router.setsockopt(zmq.RCVHWM, self.hwm)
+        pub = self._ctx.socket(zmq.PUB)
+        pub.setsockopt(zmq.LINGER, 0)
+        pub.setsockopt(zmq.SNDHWM, self.hwm)
+        try:
+            self.commands_endpoint = _bind(router, self.commands_endpoint)
+            self.events_endpoint = _bind(pub, self.events_endpoint)
+        except AgentdeskError:
+            router.close(0)
+            pub.close(0)
+            self._close_helpers()
+            raise
+        self._router, self._pub = router, pub
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+        self._wake_w.setblocking(False)
+        self._next_heartbeat = 0.0
+        log.info(
+            "switchboard epoch %s on %s / %s",
+            self.epoch,
+            self.commands_endpoint,
+            self.events_endpoint,
+        )
+
+    def start(self, timeout: float = 30.0) -> Switchboard:
+        """Serve in a background thread; returns once bound (raises if it could not start)."""
+        self._thread = threading.Thread(target=self._thread_main, name="switchboard", daemon=True)
+        self._thread.start()
+        if not self._started.wait(timeout):
+            raise AgentdeskError("the switchboard did not start in time")
+        if self._start_error is not None:
+            raise self._start_error
+        return self
+
+    def _thread_main(self) -> None:
+        try:
+            self.open()
+        except BaseException as exc:
+            self._start_error = exc
+            self._started.set()
+            return
+        self._started.set()
+        self._loop()
+
+    def serve_forever(self) -> None:
+        self.open()
+        self.serve_open()
+
+    def serve_open(self) -> None:
+        """Run the loop in this thread on sockets bound by ``open()``, until ``stop()``."""
+        self._started.set()
+        self._loop()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop serving (thread-safe) and wait for the loop and the event log to finish."""
+        self._stop.set()
+        if self._wake_w is not None:
+            with contextlib.suppress(OSError):
+                self._wake_w.send(b"\0")
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
+    def _close(self) -> None:
+        for s in (self._router, self._pub):
+            if s is not None:
+                s.close(linger=0)
+        self._router = self._pub = None
+        self._close_helpers()
+        for w in (self._wake_r, self._wake_w):
+            if w is not None:
+                w.close()
+        self._wake_r = self._wake_w = None
+
+    def _close_helpers(self) -> None:
+        if self._lookups is not None:
+            self._lookups.shutdown(wait=True, cancel_futures=True)
+            self._lookups = None
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        assert self._router is not None and self._wake_r is not None
+        poller = zmq.Poller()
+        poller.register(self._router, zmq.POLLIN)
+        poller.register(self._wake_r.fileno(), zmq.POLLIN)
+        router = self._router
+        wake = self._wake_r.fileno()
+        try:
+            while not self._stop.is_set():
+                now = self.clock.monotonic()
+                if now >= self._next_heartbeat:
+                    self._heartbeat()
+                    self._next_heartbeat = now + self.heartbeat_interval
+                wait = self._next_heartbeat - now
+                dl = self.engine.next_deadline()
+                if dl is not None:
+                    wait = min(wait, dl - now)
+                ready = dict(poller.poll(max(0, int(wait * 1000) + 1)))
+                if wake in ready:
+                    with contextlib.suppress(BlockingIOError, OSError):
+                        while self._wake_r.recv(4096):
+                            pass
+                self._drain_results()
+                if router in ready:
+                    for _ in range(1000):
+                        try:
+                            frames = router.recv_multipart(zmq.NOBLOCK)
+                        except zmq.Again:
+                            break
+                        self.handle_frames(frames)
+                self.engine.tick()
+                self._publish_changes()
+        finally:
+            self._close()
+
+    def _drain_results(self) -> None:
+        while True:
+            try:
+                pc, ctx = self._results.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                self._finish_ivr_call(pc, ctx)
+            except Exception as exc:  # never let one call stop the switchboard
+                log.exception("ivr.call failed")
+                self.engine.take_changes()
+                for route, rid in pc.replies:
+                    self._send(route, P.reply_error(rid, P.INVALID_STATE, f"internal error: {exc}"))
+                if pc.args.external_id is not None:
+                    self._external.pop(pc.args.external_id, None)
+
+    def handle_frames(self, frames: list[bytes]) -> None:
+        """Handle one command as received on the ROUTER (identity, [delimiter], body)."""
+        if len(frames) < 2:
+            return
+        route = frames[:-1]
+        body = frames[-1]
+        self.commands_handled += 1
+        if not (len(frames) == 2 or (len(frames) == 3 and frames[1] == b"")):
+            self._send(route, P.reply_error(None, P.BAD_REQUEST, "a command is one JSON frame"))
+            return
+        try:
+            req = P.parse_request(body)
+        except P.ProtocolError as exc:
+            self._send(route, P.reply_error(exc.request_id, exc.code, exc.message))
+            return
+        try:
+            result = self._handlers[req.cmd](route, req.id, req.args)
+        except CommandError as exc:
+            self.engine.take_changes()  # a refused command changes nothing (none were made)
+            self._send(route, P.reply_error(req.id, exc.code, exc.message))
+            return
+        except Exception as exc:  # never let one command stop the switchboard
+            log.exception("command %s failed", req.cmd)
+            self._publish_changes()
+            self._send(route, P.reply_error(req.id, P.INVALID_STATE, f"internal error: {exc}"))
+            return
+        if result is not _DEFERRED:
+            self._send(route, P.reply_ok(req.id, result))
+        self._publish_changes()
+
+    def _send(self, route: list[bytes], body: bytes) -> None:
+        if self._router is None:
+            return
+        with contextlib.suppress(zmq.Again, zmq.ZMQError):
+            self._router.send_multipart([*route, body], zmq.NOBLOCK)
+
+    # --- commands -----------------------------------------------------------------------------
+
+    def _cmd_ivr_call(self, route: list[bytes], rid: Any, a: P.IvrCallArgs) -> Any:
+        ext = a.external_id
+        if ext is not None and ext in self._external:
+            known = self._external[ext]
+            if isinstance(known, str):
+                return self._ivr_result(known)
+            known.replies.append((route, rid))
+            return _DEFERRED
+        pc = _PendingCall(a, [(route, rid)])
+        if ext is not None:
+            self._external[ext] = pc
+        if self.store is None or self._lookups is None:
+            self._finish_ivr_call(pc, None)
+            return _DEFERRED
+        store = self.store
+        results = self._results
+
+        def lookup() -> None:
+            ctx: CallerContext | None
+            try:
+                ctx = store.identify(a.ani, a.customer_id)
+            except Exception as exc:
+                log.warning("caller lookup failed for %s: %s", a.ani, exc)
+                ctx = None
+            results.put((pc, ctx))
+            w = self._wake_w
+            if w is not None:
+                with contextlib.suppress(OSError):
+                    w.send(b"\0")
+
+        self._lookups.submit(lookup)
+        return _DEFERRED
+
+    def _finish_ivr_call(self, pc: _PendingCall, ctx: CallerContext | None) -> None:
+        a = pc.args
+        if ctx is None:
+            ctx = CallerContext(customer_id=None)
+            if a.customer_id and self.store is None:
+                ctx.customer_id = a.customer_id
+        self.engine.tick()
+        call = self.engine.new_call(
+            ani=a.ani,
+            dnis=a.dnis,
+            language=a.language,
+            ivr=a.ivr,
+            ctx=ctx,
+            external_id=a.external_id,
+        )
+        pc.call_id = call.call_id
+        if a.external_id is not None:
+            self._external[a.external_id] = call.call_id
+        body = self._ivr_result(call.call_id)
+        for route, rid in pc.replies:
+            self._send(route, P.reply_ok(rid, body))
+        self._publish_changes()
+
+    def _ivr_result(self, call_id: str) -> dict[str, Any]:
+        c = self.engine.calls.get(call_id)
+        rec = c.rec if c is not None else self.engine.finished.get(call_id)
+        assert rec is not None
+        rule = c.rule.name if c is not None else rec.route.rule
+        return {"call_id": call_id, "queue": rec.queue, "rule": rule}
+
+    def _cmd_login(self, route: list[bytes], rid: Any, a: P.LoginArgs) -> Any:
+        prof: Any = None
+        if self.store is not None:
+            try:
+                prof = self.store.profile(a.agent_id)
+            except Exception as exc:
+                log.warning("agent profile lookup failed for %s: %s", a.agent_id, exc)
+        if prof is None and a.queues is None:
+            known = self.engine.agents.get(a.agent_id)
+            if known is None:
+                raise CommandError(
+                    P.UNKNOWN_AGENT, f"unknown agent {a.agent_id!r} (give `queues` to log in)"
+                )
+            queues, skills, name = known.rec.queues, known.rec.skills, known.rec.name
+        else:
+            queues = list(a.queues) if a.queues is not None else list(prof.queues)
+            skills = dict(a.skills if a.skills is not None else (prof.skills if prof else {}))
+            name = prof.name if prof is not None else a.agent_id
+        if a.name:
+            name = a.name
+        return {"agent": self.engine.login(a.agent_id, name, queues, skills)}
+
+    def _snapshot(self, scope: str) -> dict[str, Any]:
+        snap = self.engine.snapshot(scope)
+        snap["epoch"] = self.epoch
+        snap["seq"] = self.seq
+        return snap
+
+    # --- publishing ---------------------------------------------------------------------------
+
+    def _heartbeat(self) -> None:
+        self.seq += 1
+        env = Envelope(
+            type="sys.heartbeat",
+            epoch=self.epoch,
+            seq=self.seq,
+            ts=self.clock.time(),
+            data={"epoch": self.epoch, "seq": self.seq},
+        )
+        self._pub_send(P.SYS_TOPIC, encode(env))
+
+    def _pub_send(self, topic: str, body: bytes) -> None:
+        if self._pub is None:
+            return
+        with contextlib.suppress(zmq.Again):
+            self._pub.send_multipart([topic.encode(), body], zmq.NOBLOCK)
+
+    def _publish_changes(self) -> None:
+        changes = self.engine.take_changes()
+        for ch in changes:
+            self.publish(ch)
+
+    def publish(self, ch: Change) -> None:
+        rec = ch.record
+        if ch.extra:
+            data_obj: Any = to_dict(rec)
+            data_obj.update(ch.extra)
+            raw = msgspec.Raw(encode(data_obj))
+        else:
+            data_obj = None
+            raw = msgspec.Raw(encode(rec))
+        if isinstance(rec, Agent):
+            topics = [P.desk_topic(rec.agent_id), P.agent_topic(rec.agent_id)]
+        else:
+            topics = [P.call_topic(q) for q in ch.queues]
+            topics += [P.desk_topic(a) for a in ch.desks]
+        ts = self.clock.time()
+        first_seq = self.seq + 1
+        for t in topics:
+            self.seq += 1
+            env = Envelope(type=ch.type, epoch=self.epoch, seq=self.seq, ts=ts, data=raw)
+            self._pub_send(t, encode(env))
+        if self.writer is not None:
+            from store.eventlog import LoggedEvent
+
+            if data_obj is None:
+                data_obj = to_dict(rec)
+            if isinstance(rec, Call):
+                agent_id = rec.agent_id or (ch.desks[0] if ch.desks else None)
+                ev = LoggedEvent(
+                    self.epoch, first_seq, ts, ch.type, agent_id, rec.call_id, rec.queue, data_obj
+                )
+            else:
+                ev = LoggedEvent(
+                    self.epoch, first_seq, ts, ch.type, rec.agent_id, rec.call_id, None, data_obj
+                )
+            self.writer.put(ev)
+        if self.on_change is not None:
+            self.on_change(ch, first_seq)
+
+
+_DEFERRED: Any = object()

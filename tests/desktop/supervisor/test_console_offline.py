@@ -1,0 +1,161 @@
+"""The console over a real event log (SQLite), without a bus: boards, tooltips, filters, models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Qt, Signal
+
+from agentdesk.config import load_settings
+from desktop.supervisor.console import SupervisorConsole, open_console
+from desktop.supervisor.models import KEY_ROLE, LEVEL_ROLE
+from store.db import Base, make_engine
+from store.eventlog import append_events
+from telephony.metrics import record_from_dict
+from tests.telephony.metrics_script import T0, Script, scripted_day
+
+NOW = T0 + 2000
+
+
+class Feeder(QObject):
+    events = Signal(object)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'sb.db'}"
+    engine = make_engine(url)
+    Base.metadata.create_all(engine, tables=[Base.metadata.tables["event_log"]])
+    append_events(engine, scripted_day().logged())
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def console(qtbot, store: str) -> Iterator[SupervisorConsole]:
+    now = [NOW]
+    win = open_console(load_settings(), store_url=store, connect_bus=False, clock=lambda: now[0])
+    win.now = now  # type: ignore[attr-defined]
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.figuresApplied, timeout=10_000):
+        pass
+    yield win
+    win.shutdown()
+
+
+def cell(win: SupervisorConsole, board: str, key: str, header: str) -> str:
+    proxy = win.queue_proxy if board == "queue" else win.agent_proxy
+    cols = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
+    c = cols.index(header)
+    for r in range(proxy.rowCount()):
+        if proxy.data(proxy.index(r, 0), KEY_ROLE) == key:
+            return str(proxy.data(proxy.index(r, c)))
+    raise KeyError(key)
+
+
+def test_boards_show_the_day_from_the_event_log(console: SupervisorConsole) -> None:
+    win = console
+    assert win.findChild(QObject, "queueBoard") is not None
+    assert win.findChild(QObject, "agentBoard").accessibleName() == "agentBoard"
+    assert cell(win, "queue", "billing", "Offered") == "7"
+    assert cell(win, "queue", "billing", "SL (today)") == "33.3%"
+    assert cell(win, "queue", "billing", "ASA") == "0:28"  # 27.5 s
+    assert cell(win, "queue", "billing", "Waiting") == "1"
+    assert cell(win, "queue", "billing", "Longest wait") == "5:00"
+    assert cell(win, "queue", "__all__", "Queue") == "All queues"
+    assert cell(win, "queue", "__all__", "SL (today)") == "50.0%"
+    assert cell(win, "agent", "A1", "State") == "Not ready"
+    assert cell(win, "agent", "A1", "Reason") == "break"
+    assert cell(win, "agent", "A1", "Time in state") == "8:20"
+    assert cell(win, "agent", "A1", "Handled") == "2"
+    assert "History: 4" in win.history.text() or "events loaded" in win.history.text()
+    # the SL of the current interval is empty (nothing queued since T0+1800): no colour from it,
+    # but billing's 5-minute wait is past the 60 s alert: red
+    proxy = win.queue_proxy
+    for r in range(proxy.rowCount()):
+        if proxy.data(proxy.index(r, 0), KEY_ROLE) == "billing":
+            assert proxy.data(proxy.index(r, 3), LEVEL_ROLE) == 2
+            assert proxy.data(proxy.index(r, 3), Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_every_column_explains_its_formula(console: SupervisorConsole) -> None:
+    m = console.queue_proxy
+    tips = {
+        m.headerData(c, Qt.Orientation.Horizontal): m.headerData(
+            c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+        )
+        for c in range(m.columnCount())
+    }
+    assert "answered + abandoned after the threshold" in tips["SL (today)"]
+    assert "abandoned / (answered + abandoned)" in tips["Abandon rate"]
+    assert "talk + hold + wrap-up" in tips["AHT"]
+    assert all(tips.values())
+
+
+def test_agent_board_sorts_and_filters(qtbot, console: SupervisorConsole) -> None:
+    win = console
+    proxy = win.agent_proxy
+    board = win.agent_board
+    assert board.filter_edit is not None and board.state_box is not None
+    board.filter_edit.setText("A2")
+    assert [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())] == ["A2"]
+    board.filter_edit.clear()
+    board.state_box.setCurrentIndex(board.state_box.findData("not_ready"))
+    assert [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())] == ["A1"]
+    board.state_box.setCurrentIndex(0)
+    col = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
+    board.table.sortByColumn(col.index("Handled"), Qt.SortOrder.DescendingOrder)
+    assert proxy.data(proxy.index(0, 0)) == "A1"
+    board.table.sortByColumn(col.index("Handled"), Qt.SortOrder.AscendingOrder)
+    assert proxy.data(proxy.index(0, 0)) == "A2"
+
+
+def test_live_events_update_cells_with_datachanged_ranges(
+    qtbot, console: SupervisorConsole
+) -> None:
+    win = console
+    script = scripted_day()
+    more = Script(epoch=script.epoch)
+    more.agents, more.calls = script.agents, script.calls
+    more.ring(T0 + 2001, "C7", "A2")
+    more.answer(T0 + 2004, "C7", "A2")
+    feeder = Feeder()
+    feeder.events.connect(win.worker.apply_events)
+    changes: list[tuple[int, int]] = []
+    win.queue_model.dataChanged.connect(lambda a, b: changes.append((a.row(), b.row())))
+    win.now[0] = T0 + 2010  # type: ignore[attr-defined]
+    feeder.events.emit([(e, ts, t, record_from_dict(d)) for e, ts, t, d in more.events])
+    qtbot.waitUntil(lambda: cell(win, "queue", "billing", "Answered") == "3", timeout=5000)
+    assert cell(win, "queue", "billing", "Waiting") == "0"
+    assert cell(win, "agent", "A2", "State") == "On call"
+    assert cell(win, "agent", "A2", "Talk time") == "0:06"
+    assert changes and all(a <= b for a, b in changes)
+    assert win.queue_model.rowCount() == 3  # total, billing, vip: rows updated, not rebuilt
+
+
+def test_charts_follow_the_intervals(qtbot, console: SupervisorConsole) -> None:
+    chart = console.interval_chart
+    rows = chart.shown_rows()
+    assert [r["offered"] for r in rows] == [8, 0]
+    chart.queue_box.setCurrentIndex(chart.queue_box.findData("vip"))
+    assert [r["offered"] for r in chart.shown_rows()] == [1]
+    assert chart.sets["answered"].at(0) == 1
+    tiers = {r["tier"]: r for r in console.tier_model._rows}
+    assert tiers["gold"]["service_level"] == 1.0
+
+
+def test_export_writes_the_report(qtbot, console: SupervisorConsole, tmp_path: Path) -> None:
+    out = tmp_path / "today.xlsx"
+    with qtbot.waitSignal(console.exportFinished, timeout=10_000) as sig:
+        console.export_report(str(out))
+    assert sig.args[1] is True, sig.args
+    assert out.stat().st_size > 0
+
+
+def test_force_state_without_bus_says_so(qtbot, console: SupervisorConsole) -> None:
+    assert console.select_agent("A1")
+    with qtbot.waitSignal(console.actionFinished) as sig:
+        console.force_state("A1", "ready", None)
+    assert sig.args[1] is False

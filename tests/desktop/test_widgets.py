@@ -1,0 +1,318 @@
+"""The pure views: data in, what the agent sees, signals out (real widgets, offscreen)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.widgets.chooser import CandidateChooser
+from desktop.widgets.common import TIER_COLOURS
+from desktop.widgets.main_window import PAGE_CARD, MainWindow
+from desktop.widgets.quick_create import QuickCreateForm
+from desktop.widgets.state_control import StateControl
+from desktop.widgets.transfer_picker import TransferPicker
+from desktop.widgets.wrapup_dialog import WrapUpDialog
+
+CONTRACT_IDS = [
+    "screenPop",
+    "customerName",
+    "customerTier",
+    "recentPurchases",
+    "openIssues",
+    "recentInteractions",
+    "ivrSummary",
+    "routeReason",
+    "answerButton",
+    "rejectButton",
+    "holdButton",
+    "transferButton",
+    "hangupButton",
+    "agentState",
+    "wrapUpDialog",
+    "dispositionBox",
+    "notesEdit",
+    "customerSearch",
+    "connectionStatus",
+]
+
+
+def _cells(view: Any) -> list[list[str]]:
+    m = view.model()
+    return [
+        [str(m.index(r, c).data()) for c in range(m.columnCount())] for r in range(m.rowCount())
+    ]
+
+
+def test_every_contract_id_is_object_and_accessible_name(qtbot: Any) -> None:
+    w = MainWindow("9.9.9")
+    qtbot.addWidget(w)
+    for name in CONTRACT_IDS:
+        found = [x for x in w.findChildren(QWidget, name)]
+        if name == "wrapUpDialog":
+            found = [w.wrapup]
+        assert len(found) == 1, name
+        assert found[0].objectName() == name
+        assert found[0].accessibleName() == name
+
+
+def test_card_shows_every_field(qtbot: Any, sample_card: dict, sample_call: dict) -> None:
+    w = MainWindow("0")
+    qtbot.addWidget(w)
+    now = 1_795_000_000.0 + 5
+    w.card.set_card(sample_card, sample_call, now)
+    w.show_page(PAGE_CARD)
+    card = w.card
+    assert card.name.text() == "Wang Xiuying"
+    assert card.tier.text() == "Platinum"
+    assert TIER_COLOURS["platinum"] in card.tier.styleSheet()
+    assert card.lifecycle.text() == "New customer"
+    assert card.value.text() == "12,845.50"
+    assert card.language.text() == "Chinese"
+    assert _cells(card.purchases) == [["Fibre 1000", "CNY 399.00", "2026-11-10"]]
+    issue = _cells(card.issues)[0]
+    assert issue[:4] == ["I7", "Router keeps rebooting", "pending", "high"]
+    assert issue[4].endswith(" d") and issue[5] == "A2"
+    assert _cells(card.interactions)[0][1:] == ["phone", "A3", "Follow-up needed"]
+    ivr = card.ivr.text()
+    assert "menu 2" in ivr and "billing_question" in ivr and "verified" in ivr
+    assert "not verified" not in ivr
+    assert card.route.text() == "Why you: VIP queue, longest idle agent."
+    points = card.points.text()
+    assert "Platinum customer" in points
+    assert "Open issue #I7" in points and "owned by A2" in points
+    assert "Bought Fibre 1000" in points
+    assert "onboarding" in points
+
+
+def test_freshness_marks_and_changed_fields(
+    qtbot: Any, sample_card: dict, sample_call: dict
+) -> None:
+    w = MainWindow("0")
+    qtbot.addWidget(w)
+    w.card.set_card(sample_card, sample_call, 0.0)
+    w.card.set_freshness("offline", 1_795_000_000.0)
+    assert w.card.freshness.text().startswith("offline, as of ")
+    w.card.set_card(
+        sample_card, sample_call, 0.0, {"fields": {"tier", "name"}, "open_issues": {"I7"}}
+    )
+    assert w.card.name.property("changed") is True
+    assert w.card.value.property("changed") is False
+    assert w.card.issues_model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    w.card.set_freshness("central", 1_795_000_000.0)
+    assert w.card.freshness.text().startswith("up to date with central")
+
+
+def test_tier_colours_readable_on_white_text() -> None:
+    def lum(hex_: str) -> float:
+        rgb = [int(hex_[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    for tier, colour in TIER_COLOURS.items():
+        contrast = (1.05) / (lum(colour) + 0.05)
+        assert contrast >= 4.5, tier
+
+
+def test_banner_countdown_and_buttons(qtbot: Any, sample_call: dict) -> None:
+    w = MainWindow("0")
+    qtbot.addWidget(w)
+    w.banner.show_offer(sample_call, 1_795_000_015.0, 1_795_000_000.0)
+    assert "+8613800138000" in w.banner.title.text()
+    assert "VIP" in w.banner.detail.text()
+    assert w.banner.countdown.text() == "Rings for 00:15"
+    w.banner.tick(1_795_000_010.2)
+    assert w.banner.countdown.text() == "Rings for 00:05"
+    with qtbot.waitSignal(w.banner.answerClicked):
+        qtbot.mouseClick(w.banner.answer, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(w.banner.rejectClicked):
+        qtbot.mouseClick(w.banner.reject, Qt.MouseButton.LeftButton)
+    assert "Ctrl+Return" in w.banner.answer.toolTip()
+
+
+def test_call_controls_follow_state_and_shortcuts(qtbot: Any, sample_call: dict) -> None:
+    w = MainWindow("0")
+    qtbot.addWidget(w)
+    c = w.controls
+    assert not c.hold.isEnabled() and not c.hangup.isEnabled()
+    call = dict(sample_call, state="connected", answered_at=100.0)
+    c.set_call(call, 100.0)
+    assert c.hold.isEnabled() and c.transfer.isEnabled() and c.hangup.isEnabled()
+    assert c.hold.text() == "Hold" and "Ctrl+H" in c.hold.toolTip()
+    c.tick(165.0)
+    assert c.timer.text() == "01:05"
+    with qtbot.waitSignal(c.holdClicked):
+        c.hold.click()
+    c.set_call(dict(call, state="held"), 170.0)
+    assert c.hold.text() == "Resume"
+    with qtbot.waitSignal(c.resumeClicked):
+        c.hold.click()
+    with qtbot.waitSignal(c.hangupClicked):
+        c.hangup.click()
+    c.set_connected(False)
+    assert not c.hold.isEnabled() and not c.hangup.isEnabled()
+    menu_texts = [a.text() for a in w.menu_call.actions()]
+    assert "&Transfer…" in menu_texts
+    assert any(a.shortcut().toString() == "Ctrl+E" for a in w.menu_call.actions())
+
+
+def test_state_control(qtbot: Any) -> None:
+    s = StateControl()
+    qtbot.addWidget(s)
+    s.set_reasons(["break", "lunch"])
+    s.set_agent({"state": "not_ready", "reason": "lunch", "since": 100.0}, 160.0)
+    assert s.button.text() == "Not ready · Lunch"
+    assert s.time.text() == "01:00"
+    with qtbot.waitSignal(s.readyRequested):
+        s.ready_action.trigger()
+    with qtbot.waitSignal(s.notReadyRequested) as blocker:
+        s.reasons_menu.actions()[1].trigger()
+    assert blocker.args == ["lunch"]
+    s.set_agent({"state": "on_call", "since": 100.0}, 100.0)
+    assert not s.ready_action.isEnabled() and not s.logout_action.isEnabled()
+
+
+def test_wrapup_dialog_validates_and_emits_drafts(qtbot: Any) -> None:
+    d = WrapUpDialog()
+    qtbot.addWidget(d)
+    d.load({"call_id": "c9", "ani": "+861"}, ["resolved", "sale"], deadline=110.0)
+    d.show()
+    d.save.click()
+    assert d.error.text() == "Choose a disposition."
+    with qtbot.waitSignal(d.draftChanged) as blocker:
+        d.notes.setPlainText("asked about invoice")
+    assert blocker.args[0]["notes"] == "asked about invoice"
+    d.disposition.setCurrentIndex(d.disposition.findData("sale"))
+    d.follow_up.setChecked(True)
+    d.save.click()
+    assert "title" in d.error.text()
+    d.issue_title.setText("send the refund form")
+    with qtbot.waitSignal(d.submitted) as blocker:
+        d.save.click()
+    v = blocker.args[0]
+    assert v["disposition"] == "sale" and v["follow_up"] and v["issue_title"]
+    d.tick(100.0)
+    assert d.countdown.text() == "00:10 left"
+    with qtbot.waitSignal(d.expired):
+        d.tick(111.0)
+    # restoring a draft brings back everything typed
+    d.load({"call_id": "c9"}, ["resolved", "sale"], None, v)
+    assert d.notes.toPlainText() == "asked about invoice"
+    assert d.disposition.currentData() == "sale" and d.issue_title.text()
+
+
+def test_chooser_ranks_and_picks(qtbot: Any) -> None:
+    from desktop.ranking import rank_candidates
+
+    cands = [
+        {"customer_id": "C1", "name": "Li A", "tier": "standard", "open_issues": 0},
+        {"customer_id": "C2", "name": "Li B", "tier": "gold", "open_issues": 0},
+        {"customer_id": "C3", "name": "Li C", "tier": "gold", "open_issues": 2},
+    ]
+    assert [c["customer_id"] for c in rank_candidates(cands)] == ["C3", "C2", "C1"]
+    ranked = rank_candidates(cands, remembered="C1")
+    assert ranked[0]["customer_id"] == "C1"
+    ch = CandidateChooser()
+    qtbot.addWidget(ch)
+    ch.set_candidates("+8613800000000", ranked, "C1")
+    assert "3" in ch.heading.text() and "+8613800000000" in ch.heading.text()
+    assert _cells(ch.table)[0][-1] == "your last pick"
+    ch.table.selectRow(1)
+    with qtbot.waitSignal(ch.picked) as blocker:
+        ch.pick.click()
+    assert blocker.args == ["C3"]
+
+
+def test_quick_create_form(qtbot: Any) -> None:
+    f = QuickCreateForm()
+    qtbot.addWidget(f)
+    f.start("+8613811112222")
+    f.save.click()
+    assert f.error.text() == "A name is needed."
+    f.name.setText("Zhao Lei")
+    f.tier.setCurrentIndex(f.tier.findData("gold"))
+    f.notes.setPlainText("new caller")
+    with qtbot.waitSignal(f.createRequested) as blocker:
+        f.save.click()
+    assert blocker.args[0] == {
+        "name": "Zhao Lei",
+        "phone": "+8613811112222",
+        "tier": "gold",
+        "notes": "new caller",
+    }
+
+
+def test_transfer_picker_filters(qtbot: Any) -> None:
+    p = TransferPicker()
+    qtbot.addWidget(p)
+    p.set_targets(
+        [{"queue_id": "billing", "waiting": 2}, {"queue_id": "tech", "waiting": 0}],
+        [
+            {"agent_id": "A1", "name": "Me", "state": "on_call"},
+            {"agent_id": "A2", "name": "Chen Jie", "state": "ready"},
+            {"agent_id": "A3", "name": "Gone", "state": "logged_out"},
+        ],
+        me="A1",
+    )
+    visible = [p.targets.item(i).text() for i in range(p.targets.count())]
+    assert len(visible) == 3 and any("Chen Jie" in t for t in visible)
+    p.search.setText("chen")
+    shown = [
+        p.targets.item(i) for i in range(p.targets.count()) if not p.targets.item(i).isHidden()
+    ]
+    assert len(shown) == 1
+    p.show()
+    with qtbot.waitSignal(p.chosen) as blocker:
+        p.ok.click()
+    assert blocker.args == ["agent", "A2"]
+
+
+def test_search_panel_debounces(qtbot: Any) -> None:
+    w = MainWindow("0")
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.search.searchRequested, timeout=2000) as blocker:
+        qtbot.keyClicks(w.search.edit, "Wang")
+    assert blocker.args == ["Wang"]
+    w.search.set_results("Wang", [{"customer_id": "C1", "name": "Wang", "tier": "gold"}])
+    assert w.search.model.rowCount() == 1
+    assert w.search.info.text() == "Customers found: 1"
+
+
+def test_about_box_shows_version(qtbot: Any) -> None:
+    w = MainWindow("1.2.3")
+    qtbot.addWidget(w)
+    w.about_action.trigger()
+    assert "1.2.3" in w.about_box.text()
+    w.about_box.close()
+
+
+def test_status_bar(qtbot: Any) -> None:
+    w = MainWindow("0")
+    qtbot.addWidget(w)
+    s = w.status
+    s.set_connection("reconnecting", 4)
+    assert "Reconnecting" in s.connection.text()
+    s.set_connection("offline")
+    assert s.connection.text() == "Offline"
+    s.set_outbox(3)
+    assert s.outbox.text() == "Outbox: 3"
+    s.set_sync(None, None, central=False)
+    assert "local data only" in s.sync.text()
+    labels = [x.text() for x in w.findChildren(QLabel) if x.objectName() == "connectionStatus"]
+    assert labels == ["Offline"]
+
+
+def test_fits_1366x768(qtbot: Any, sample_card: dict, sample_call: dict) -> None:
+    w = MainWindow("0")
+    qtbot.addWidget(w)
+    w.banner.show_offer(sample_call, None, 0.0)
+    w.card.set_card(sample_card, sample_call, 0.0)
+    w.show_page(PAGE_CARD)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.minimumSizeHint().width() <= 1366 and w.minimumSizeHint().height() <= 768
+    for widget in (w.card.name, w.card.tier, w.card.ivr, w.card.route, w.banner.answer):
+        pos = widget.mapTo(w, widget.rect().bottomRight())
+        assert pos.x() <= 1366 and pos.y() <= 768, widget.objectName()

@@ -1,0 +1,378 @@
+"""Sync between a central store (real PostgreSQL, or SQLite) and a local SQLite replica."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from store.card import lookup_card
+from store.db import make_engine
+from store.outbox import create_customer, create_issue, record_interaction
+from store.sync import (
+    CentralUnavailable,
+    pending_outbox,
+    prepare_local,
+    push_outbox,
+    refresh_customer,
+    store_checksum,
+    sync_once,
+    sync_status,
+)
+from tests.fixtures_store import dead_pg_url, make_store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def pg_central(fresh_pg_url: str) -> Iterator[Engine]:
+    engine = make_store(fresh_pg_url, customers=150, seed=3)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def sqlite_central(tmp_path: Path) -> Iterator[Engine]:
+    engine = make_store(f"sqlite:///{tmp_path / 'central.db'}", customers=150, seed=3)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def local(tmp_path: Path) -> Iterator[Engine]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'local.db'}")
+    yield engine
+    engine.dispose()
+
+
+def _count(engine: Engine, table: str, where: str = "1=1") -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(text(f"SELECT count(*) FROM {table} WHERE {where}")).scalar_one())
+
+
+def _random_changes(central: Engine, rng: random.Random, n: int, tag: str) -> None:
+    """Inserts, updates and deletes on central, as other applications would make them."""
+    with central.begin() as conn:
+        ids = list(conn.execute(text("SELECT customer_id FROM customers")).scalars())
+        for k in range(n):
+            op = rng.random()
+            cid = rng.choice(ids)
+            if op < 0.3:
+                conn.execute(
+                    text("UPDATE customers SET tier = :t, lifetime_value = :v WHERE customer_id = :c"),
+                    {"t": rng.choice(["platinum", "gold", "silver", "standard"]), "v": rng.random() * 1e4, "c": cid},
+                )  # fmt: skip
+            elif op < 0.55:
+                conn.execute(
+                    text(
+                        "INSERT INTO purchases (purchase_id, customer_id, product, amount, "
+                        "currency, purchased_at) VALUES (:p, :c, 'Extra', :a, 'CNY', "
+                        "'2026-11-21 10:00:00')"
+                    ),
+                    {"p": f"R{tag}-{k}", "c": cid, "a": round(rng.random() * 100, 2)},
+                )
+            elif op < 0.7:
+                conn.execute(
+                    text("UPDATE issues SET status = 'closed' WHERE customer_id = :c"), {"c": cid}
+                )
+            elif op < 0.8:
+                conn.execute(
+                    text("DELETE FROM purchases WHERE purchase_id IN (SELECT purchase_id FROM purchases WHERE customer_id = :c ORDER BY purchase_id LIMIT 1)"),
+                    {"c": cid},
+                )  # fmt: skip
+            elif op < 0.88 and len(ids) > 20:
+                conn.execute(text("DELETE FROM customers WHERE customer_id = :c"), {"c": cid})
+                ids.remove(cid)
+            elif op < 0.94:
+                new = f"N{tag}-{k}"
+                conn.execute(
+                    text(
+                        "INSERT INTO customers (customer_id, name, name_key, tier, lifecycle, "
+                        "lifetime_value) VALUES (:c, 'New One', 'new one', 'standard', 'new', 0)"
+                    ),
+                    {"c": new},
+                )
+                conn.execute(
+                    text("INSERT INTO customer_phones (customer_id, phone, position) VALUES (:c, :p, 0)"),
+                    {"c": new, "p": f"+86139{rng.randrange(10**8):08d}"},
+                )  # fmt: skip
+                ids.append(new)
+            else:
+                # delete and re-insert the same key in one transaction
+                row = conn.execute(
+                    text("SELECT phone FROM customer_phones WHERE customer_id = :c LIMIT 1"),
+                    {"c": cid},
+                ).first()
+                if row is not None:
+                    params = {"c": cid, "p": row.phone}
+                    conn.execute(
+                        text("DELETE FROM customer_phones WHERE customer_id = :c AND phone = :p"),
+                        params,
+                    )
+                    conn.execute(
+                        text("INSERT INTO customer_phones (customer_id, phone, position) VALUES (:c, :p, 7)"),
+                        params,
+                    )  # fmt: skip
+
+
+def _assert_converged(central: Engine, local: Engine) -> None:
+    a, b = store_checksum(central), store_checksum(local)
+    assert a == b, [t for t in a if a[t] != b[t]]
+
+
+@pytest.mark.postgres
+def test_first_sync_then_incremental_from_postgresql(pg_central: Engine, local: Engine) -> None:
+    first = sync_once(pg_central, local, batch_size=300)
+    assert first.complete and first.rows == sum(
+        _count(pg_central, t)
+        for t in ("agents", "customers", "customer_phones", "purchases", "issues", "interactions")
+    )
+    _assert_converged(pg_central, local)
+    with pg_central.begin() as conn:
+        conn.execute(text("UPDATE customers SET tier = 'platinum' WHERE customer_id = 'C0000010'"))
+        conn.execute(text("DELETE FROM customers WHERE customer_id = 'C0000011'"))
+    second = sync_once(pg_central, local, batch_size=300)
+    assert second.rows == 1 and second.deleted >= 1
+    _assert_converged(pg_central, local)
+    with Session(local) as s:
+        assert lookup_card(s, customer_id="C0000010")["customer"]["tier"] == "platinum"
+        assert lookup_card(s, customer_id="C0000011")["status"] == "unknown"
+    assert sync_once(pg_central, local).rows == 0
+
+
+def _converge_with_interruptions(central: Engine, local: Engine, seed: int) -> None:
+    rng = random.Random(seed)
+    sync_once(central, local, batch_size=97, max_batches=3)  # cut off in the first table
+    with Session(local) as s:
+        some = list(s.execute(text("SELECT customer_id FROM customers LIMIT 5")).scalars())
+    for rnd in range(6):
+        _random_changes(central, rng, 40, f"{rnd}")
+        # local work queued in the outbox meanwhile
+        with Session(local) as s:
+            for k in range(3):
+                record_interaction(
+                    s, customer_id=rng.choice(some), agent_id="A001", disposition="resolved",
+                    notes=f"round {rnd} #{k}",
+                )  # fmt: skip
+        # interrupted syncs of random length
+        sync_once(
+            central, local, batch_size=rng.choice([13, 50, 200]), max_batches=rng.randint(1, 6)
+        )
+        if rnd % 2:
+            # a push whose acknowledgement was lost: entries marked pending again and re-sent
+            with local.begin() as conn:
+                conn.execute(
+                    text("UPDATE sync_outbox SET pushed_at = NULL WHERE id IN (SELECT id FROM sync_outbox WHERE pushed_at IS NOT NULL ORDER BY id DESC LIMIT 4)")
+                )  # fmt: skip
+    final = sync_once(central, local, batch_size=500)
+    assert final.complete and final.pending == 0
+    _assert_converged(central, local)
+    # every interaction recorded locally reached central exactly once
+    assert _count(central, "interactions", "notes LIKE 'round %'") == 18
+
+
+@pytest.mark.postgres
+def test_convergence_postgresql_random_changes_interruptions_duplicate_pushes(
+    pg_central: Engine, local: Engine
+) -> None:
+    _converge_with_interruptions(pg_central, local, seed=11)
+
+
+def test_convergence_sqlite_central(sqlite_central: Engine, local: Engine) -> None:
+    _converge_with_interruptions(sqlite_central, local, seed=12)
+
+
+@pytest.mark.postgres
+def test_late_committing_transaction_is_not_skipped(pg_central: Engine, local: Engine) -> None:
+    """A transaction that took its version before a sync and commits after it is pulled later."""
+    sync_once(pg_central, local)
+    slow = pg_central.connect()
+    try:
+        slow.begin()
+        slow.execute(text("UPDATE customers SET tier = 'gold' WHERE customer_id = 'C0000001'"))
+        with pg_central.begin() as conn:  # a later transaction commits first
+            conn.execute(
+                text("UPDATE customers SET tier = 'silver' WHERE customer_id = 'C0000002'")
+            )
+        sync_once(pg_central, local)
+        slow.commit()
+    finally:
+        slow.close()
+    sync_once(pg_central, local)
+    with Session(local) as s:
+        assert lookup_card(s, customer_id="C0000001")["customer"]["tier"] == "gold"
+        assert lookup_card(s, customer_id="C0000002")["customer"]["tier"] == "silver"
+    _assert_converged(pg_central, local)
+
+
+def _run_cli(*args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "agentdesk.cli", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def _wait_for(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(0.02)
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_sync_killed_mid_batch_resumes(fresh_pg_url: str, tmp_path: Path) -> None:
+    central = make_store(fresh_pg_url, customers=1500, seed=5)
+    local_path = tmp_path / "replica.db"
+    local = make_engine(f"sqlite:///{local_path}")
+    try:
+        total = _count(central, "purchases")
+        proc = _run_cli(
+            "store", "sync", "--central", fresh_pg_url, "--local", str(local_path), "--batch", "40"
+        )
+
+        def progressed() -> bool:
+            if proc.poll() is not None:
+                return True
+            try:
+                return _count(local, "purchases") > 0
+            except Exception:
+                return False
+
+        _wait_for(progressed)
+        proc.send_signal(signal.SIGKILL)
+        _out, err = proc.communicate(timeout=10)
+        assert proc.returncode == -signal.SIGKILL, f"the sync ended before the kill: {err!r}"
+        assert 0 < _count(local, "purchases") < total
+        summary = sync_once(central, local, batch_size=500)
+        assert summary.complete
+        _assert_converged(central, local)
+    finally:
+        local.dispose()
+        central.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_outbox_survives_killed_process_and_dead_central(
+    pg_central: Engine, local: Engine, tmp_path: Path
+) -> None:
+    sync_once(pg_central, local)
+    local_db = local.url.database
+    script = f"""
+import sys, threading
+from sqlalchemy.orm import Session
+from store.db import make_engine
+from store.outbox import record_interaction, create_customer, create_issue
+from store.sync import watch
+local = make_engine("sqlite:///{local_db}")
+with Session(local) as s:
+    cid = create_customer(s, name="Walk-in Caller", phones=["13912345678"])
+    create_issue(s, customer_id=cid, title="Wants a callback")
+    for k in range(25):
+        record_interaction(s, customer_id="C0000003", agent_id="A002", disposition="resolved", notes=f"kill-test {{k}}")
+print("written", flush=True)
+watch(make_engine("{dead_pg_url()}"), local, interval=0.05, max_backoff=0.2,
+      on_error=lambda exc, delay: print("retry", delay, flush=True))
+"""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == b"written"
+    assert proc.stdout.readline().startswith(b"retry")  # central is down: retried, not lost
+    assert proc.stdout.readline().startswith(b"retry")
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=10)
+    assert pending_outbox(local) == 27
+    status = sync_status(local)
+    assert "unreachable" in (status["last_error"] or "") and status["pending"] == "27"
+    summary = sync_once(pg_central, local)
+    assert summary.pushed == 27 and summary.pending == 0
+    assert _count(pg_central, "interactions", "notes LIKE 'kill-test %'") == 25
+    assert _count(pg_central, "customers", "name = 'Walk-in Caller'") == 1
+    assert _count(pg_central, "issues", "title = 'Wants a callback'") == 1
+    # the same entries pushed again (lost acknowledgement): central does not change
+    before = store_checksum(pg_central)
+    with local.begin() as conn:
+        conn.execute(text("UPDATE sync_outbox SET pushed_at = NULL"))
+    assert push_outbox(pg_central, local) == (27, 0)
+    assert store_checksum(pg_central) == before
+    _assert_converged(pg_central, local)
+
+
+def test_dead_central_raises_and_keeps_outbox(local: Engine) -> None:
+    prepare_local(local)
+    with Session(local) as s:
+        record_interaction(s, customer_id=None, agent_id="A001", disposition="wrong_number")
+    dead = make_engine(dead_pg_url())
+    try:
+        with pytest.raises(CentralUnavailable, match="unreachable"):
+            sync_once(dead, local)
+        with pytest.raises(CentralUnavailable):
+            refresh_customer(dead, local, "C0000001")
+    finally:
+        dead.dispose()
+    assert pending_outbox(local) == 1
+
+
+@pytest.mark.postgres
+def test_refresh_customer_reports_changed_fields(pg_central: Engine, local: Engine) -> None:
+    sync_once(pg_central, local)
+    with Session(local) as s:
+        assert refresh_customer(pg_central, local, "C0000004").changed == set()
+    with pg_central.begin() as conn:
+        conn.execute(text("UPDATE customers SET tier = 'platinum' WHERE customer_id = 'C0000004'"))
+        conn.execute(
+            text(
+                "INSERT INTO purchases (purchase_id, customer_id, product, amount, currency, "
+                "purchased_at) VALUES ('PNEW', 'C0000004', 'New phone', 999, 'CNY', "
+                "'2026-11-22 08:00:00')"
+            )
+        )
+    result = refresh_customer(pg_central, local, "C0000004")
+    assert result.found and result.changed == {"tier", "purchases"}
+    with Session(local) as s:
+        card = lookup_card(s, customer_id="C0000004")
+    assert card["customer"]["tier"] == "platinum"
+    assert card["purchases"][0]["purchase_id"] == "PNEW"
+    with pg_central.begin() as conn:
+        conn.execute(text("DELETE FROM customers WHERE customer_id = 'C0000004'"))
+    gone = refresh_customer(pg_central, local, "C0000004")
+    assert not gone.found and "purchases" in gone.changed
+    with Session(local) as s:
+        assert lookup_card(s, customer_id="C0000004")["status"] == "unknown"
+    sync_once(pg_central, local)
+    _assert_converged(pg_central, local)
+
+
+def test_local_writes_show_at_once_and_reach_central(sqlite_central: Engine, local: Engine) -> None:
+    sync_once(sqlite_central, local)
+    with Session(local) as s:
+        cid = create_customer(s, name="Zhang San", phones=["+86 139 0000 1111"], tier="silver")
+        iid = create_issue(s, customer_id=cid, title="Router broken", priority="high")
+        record_interaction(s, customer_id=cid, agent_id="A003", disposition="follow_up", notes="n")
+        card = lookup_card(s, phone="13900001111")
+    assert card["status"] == "found" and card["customer"]["name"] == "Zhang San"
+    assert [i["issue_id"] for i in card["open_issues"]] == [iid]
+    assert card["interactions"][0]["disposition"] == "follow_up"
+    summary = sync_once(sqlite_central, local)
+    assert summary.pushed == 3 and summary.pending == 0
+    with Session(sqlite_central) as s:
+        central_card = lookup_card(s, phone="13900001111")
+    assert central_card["customer"]["customer_id"] == cid
+    _assert_converged(sqlite_central, local)

@@ -1,0 +1,157 @@
+"""Metric definitions (CONTRACT 8) on a hand-computed day, and live == recomputed."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from telephony.metrics import (
+    TOTAL,
+    EventFold,
+    MetricSettings,
+    agent_report,
+    queue_report,
+    record_from_dict,
+)
+from tests.telephony.metrics_script import T0, random_day, scripted_day
+
+
+def fold_of(events, settings=None) -> EventFold:
+    fold = EventFold(settings or MetricSettings())
+    for epoch, ts, type_, data in events:
+        fold.apply(epoch, ts, type_, record_from_dict(data))
+    return fold
+
+
+def row(df: pd.DataFrame, **where) -> dict:
+    sel = df
+    for k, v in where.items():
+        sel = sel[sel[k] == v]
+    assert len(sel) == 1, f"{where}: {len(sel)} rows"
+    return sel.iloc[0].to_dict()
+
+
+NOW = T0 + 2000
+
+
+def test_queue_figures_of_the_scripted_day() -> None:
+    fig = fold_of(scripted_day().events).figures(NOW)
+    rep = queue_report(fig)
+    assert list(rep.columns)[:3] == ["interval_start", "queue_id", "offered"]
+    b = row(rep, interval_start=T0, queue_id="billing")
+    assert (b["offered"], b["answered"], b["answered_in_sl"]) == (7, 2, 1)
+    assert (b["abandoned"], b["abandoned_in_sl"], b["short_abandoned"], b["callbacks"]) == (
+        2,
+        1,
+        1,
+        1,
+    )
+    assert b["service_level"] == pytest.approx(1 / 3)  # 1 / (2 + 2 - 1)
+    assert b["asa"] == pytest.approx(27.5)  # (15 + 40) / 2
+    assert b["aht"] == pytest.approx(210.0)  # C1: talk 150 + hold 30 + wrap 30
+    assert b["abandon_rate"] == pytest.approx(0.5)
+    # C5 was queued in the first interval but ended in the second: its AHT lands there
+    b2 = row(rep, interval_start=T0 + 1800, queue_id="billing")
+    assert b2["offered"] == 0 and b2["aht"] == pytest.approx(1670.0)
+    assert math.isnan(b2["service_level"])
+    v = row(rep, interval_start=T0, queue_id="vip")
+    assert (v["offered"], v["answered"], v["service_level"], v["asa"], v["aht"]) == (
+        1,
+        1,
+        1.0,
+        5.0,
+        70.0,
+    )
+    assert len(rep) == 3  # empty intervals omitted
+
+
+def test_today_totals_tiers_and_live_state() -> None:
+    fig = fold_of(scripted_day().events).figures(NOW)
+    tot = fig.queue_today.loc[TOTAL]
+    assert tot["offered"] == 8 and tot["answered"] == 3 and tot["waiting"] == 1
+    assert tot["service_level"] == pytest.approx(2 / 4)  # (1 + 1) / (3 + 2 - 1)
+    assert fig.tiers.loc["gold", "service_level"] == 1.0
+    assert fig.tiers.loc["none", "offered"] == 7
+    live = fig.live_queues
+    assert live["billing"]["waiting"] == 1
+    assert live["billing"]["longest_wait"] == pytest.approx(300.0)  # C7 since T0+1700
+    assert live[TOTAL]["ready"] == 1 and live[TOTAL]["not_ready"] == 1
+    a1 = next(a for a in fig.agents_live if a["agent_id"] == "A1")
+    assert a1["state"] == "not_ready" and a1["reason"] == "break"
+    assert a1["time_in_state"] == pytest.approx(500.0)
+
+
+def test_agent_figures_of_the_scripted_day() -> None:
+    rep = agent_report(fold_of(scripted_day().events).figures(NOW))
+    a1 = row(rep, interval_start=T0, agent_id="A1")
+    assert a1["handled"] == 2
+    assert (a1["talk_time"], a1["hold_time"], a1["wrap_time"]) == (210.0, 30.0, 40.0)
+    assert a1["aht"] == pytest.approx(140.0)
+    assert a1["not_ready_time"] == pytest.approx(305.0)
+    assert a1["occupancy"] == pytest.approx(280 / 1495)
+    a1b = row(rep, interval_start=T0 + 1800, agent_id="A1")
+    assert a1b["not_ready_time"] == pytest.approx(200.0) and math.isnan(a1b["occupancy"])
+    a2 = row(rep, interval_start=T0, agent_id="A2")
+    assert a2["handled"] == 0 and a2["occupancy"] == pytest.approx(1560 / 1790)
+    a2b = row(rep, interval_start=T0 + 1800, agent_id="A2")
+    assert a2b["handled"] == 1 and a2b["aht"] == pytest.approx(1670.0)
+    assert a2b["occupancy"] == pytest.approx(110 / 200)
+
+
+def test_thresholds_are_inclusive_and_configurable() -> None:
+    # C1 waited exactly 15 s: in SL at a 15 s threshold, out of it at 14 s
+    fig15 = fold_of(scripted_day().events, MetricSettings(threshold=15)).figures(NOW)
+    fig14 = fold_of(scripted_day().events, MetricSettings(threshold=14)).figures(NOW)
+    b15 = row(queue_report(fig15), interval_start=T0, queue_id="billing")
+    b14 = row(queue_report(fig14), interval_start=T0, queue_id="billing")
+    assert b15["answered_in_sl"] == 1 and b14["answered_in_sl"] == 0
+    # short abandon at 3 s: counted short with 3 s, as abandoned with 2 s
+    fig = fold_of(scripted_day().events, MetricSettings(short_abandon=2)).figures(NOW)
+    b = row(queue_report(fig), interval_start=T0, queue_id="billing")
+    assert b["short_abandoned"] == 0 and b["abandoned"] == 3 and b["abandoned_in_sl"] == 2
+    # other conventions
+    only = MetricSettings(sl_convention="answered_only")
+    b = row(
+        queue_report(fold_of(scripted_day().events, only).figures(NOW)),
+        interval_start=T0,
+        queue_id="billing",
+    )
+    assert b["service_level"] == pytest.approx(0.5)
+    with pytest.raises(ValueError):
+        MetricSettings(interval=7 * 60 + 1)
+
+
+def test_duplicates_and_stale_versions_are_ignored() -> None:
+    events = scripted_day().events
+    doubled = [e for ev in events for e in (ev, ev)]
+    a = queue_report(fold_of(events).figures(NOW))
+    b = queue_report(fold_of(doubled).figures(NOW))
+    pd.testing.assert_frame_equal(a, b)
+    fold = fold_of(events)
+    assert not fold.apply(*events[3][:3], record_from_dict(events[3][3]))
+
+
+def _same(f1, f2) -> None:
+    pd.testing.assert_frame_equal(queue_report(f1), queue_report(f2), check_dtype=False)
+    pd.testing.assert_frame_equal(agent_report(f1), agent_report(f2), check_dtype=False)
+    pd.testing.assert_frame_equal(
+        f1.queue_today.sort_index(), f2.queue_today.sort_index(), check_dtype=False
+    )
+    pd.testing.assert_frame_equal(f1.tiers.sort_index(), f2.tiers.sort_index(), check_dtype=False)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_live_incremental_figures_equal_a_fresh_recomputation(seed: int) -> None:
+    events = random_day(seed).events
+    settings = MetricSettings(interval=900)
+    live = EventFold(settings)
+    checkpoints = set(range(0, len(events), max(1, len(events) // 12))) | {len(events) - 1}
+    for i, (epoch, ts, type_, data) in enumerate(events):
+        live.apply(epoch, ts, type_, record_from_dict(data))
+        if i in checkpoints:
+            now = ts + 1.5
+            fresh = fold_of(events[: i + 1], settings)
+            _same(live.figures(now), fresh.figures(now))
+    assert len(queue_report(live.figures(events[-1][1]))) > 2

@@ -1,0 +1,397 @@
+"""The switchboard from the outside: raw pyzmq clients speaking CONTRACT sections 2-4."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import zmq
+from sqlalchemy import text
+
+from store.db import make_engine
+from store.eventlog import iter_events
+from tests.fixtures_bus import DEMO_RULES, RunningSwitchboard, free_port
+
+from .conftest import RawBus
+
+Bus = Callable[..., RawBus]
+
+
+def test_ping_dealer_and_req_framing(switchboard: RunningSwitchboard, raw_bus: Bus) -> None:
+    bus = raw_bus(switchboard)
+    assert bus.ok("ping")["epoch"] == switchboard.epoch
+    # DEALER without delimiter: the reply is one frame
+    bus.send_raw(b'{"v":1,"id":"a","cmd":"ping"}')
+    frames = bus.recv_raw()
+    assert len(frames) == 1 and json.loads(frames[0])["id"] == "a"
+    # DEALER with the empty delimiter: the reply keeps it
+    bus.send_raw(b"", b'{"v":1,"id":"b","cmd":"ping"}')
+    frames = bus.recv_raw()
+    assert frames[0] == b"" and json.loads(frames[1])["ok"] is True
+    # REQ
+    req = zmq.Context.instance().socket(zmq.REQ)
+    req.setsockopt(zmq.LINGER, 0)
+    req.connect(switchboard.commands)
+    try:
+        req.send(b'{"v":1,"id":"c","cmd":"ping"}')
+        assert req.poll(5000)
+        reply = json.loads(req.recv())
+        assert reply == {"v": 1, "id": "c", "ok": True, "result": reply["result"]}
+        assert set(reply["result"]) == {"epoch", "seq"}
+    finally:
+        req.close(0)
+
+
+@pytest.mark.parametrize(
+    ("frame", "code", "rid"),
+    [
+        (b"\xff\xfe not json", "bad_request", None),
+        (b"[1, 2]", "bad_request", None),
+        (b'{"v":1,"cmd":"ping"}', "bad_request", None),
+        (b'{"id":"x","cmd":"ping"}', "bad_request", "x"),
+        (b'{"v":1,"id":"x"}', "bad_request", "x"),
+        (b'{"v":1,"id":"x","cmd":"dance"}', "unknown_command", "x"),
+        (b'{"v":1,"id":"x","cmd":"agent.state","agent_id":"A1"}', "bad_request", "x"),
+        (b'{"v":1,"id":"x","cmd":"agent.state","agent_id":7,"state":"ready"}', "bad_request", "x"),
+        (
+            b'{"v":1,"id":"x","cmd":"agent.state","agent_id":"A1","state":"dancing"}',
+            "bad_request",
+            "x",
+        ),
+        (
+            b'{"v":1,"id":"x","cmd":"agent.state","agent_id":"A1","state":"ready"}',
+            "unknown_agent",
+            "x",
+        ),
+        (b'{"v":1,"id":"x","cmd":"ivr.hangup","call_id":"nope"}', "unknown_call", "x"),
+        (b'{"v":1,"id":"x","cmd":"agent.login","agent_id":"Z9"}', "unknown_agent", "x"),
+        (
+            b'{"v":1,"id":"x","cmd":"ivr.call","ani":"1","ivr":{"result":"maybe"}}',
+            "bad_request",
+            "x",
+        ),
+        (
+            b'{"v":1,"id":"x","cmd":"supervisor.agent_state","supervisor_id":"S1",'
+            b'"agent_id":"A1","state":"not_ready"}',
+            "bad_request",
+            "x",
+        ),
+        (
+            b'{"v":1,"id":"x","cmd":"call.transfer","agent_id":"A1","call_id":"c"}',
+            "bad_request",
+            "x",
+        ),
+        (b'{"v":1,"id":"x","cmd":"snapshot","scope":"everything"}', "bad_request", "x"),
+    ],
+)
+def test_refusals(
+    switchboard: RunningSwitchboard, raw_bus: Bus, frame: bytes, code: str, rid: Any
+) -> None:
+    bus = raw_bus(switchboard, topics=("agent/", "call/"))
+    bus.send_raw(frame)
+    reply = json.loads(bus.recv_raw()[-1])
+    assert reply["ok"] is False and reply["v"] == 1
+    assert reply["error"]["code"] == code and reply["error"]["message"]
+    assert reply["id"] == rid
+    assert bus.drain() == []  # nothing changed, nothing published
+    assert bus.ok("snapshot")["agents"] == []
+
+
+def test_oversized_frame_and_multi_frame(switchboard: RunningSwitchboard, raw_bus: Bus) -> None:
+    bus = raw_bus(switchboard)
+    big = json.dumps({"v": 1, "id": "big", "cmd": "ping", "pad": "x" * 70_000}).encode()
+    bus.send_raw(big)
+    reply = json.loads(bus.recv_raw()[-1])
+    assert reply["error"]["code"] == "bad_request" and "65536" in reply["error"]["message"]
+    assert reply["id"] is None
+    bus.send_raw(b"a", b"b", b"c")
+    assert json.loads(bus.recv_raw()[-1])["error"]["code"] == "bad_request"
+    assert bus.ok("ping")
+
+
+def test_call_lifecycle_on_topics_with_gapless_seq(
+    switchboard: RunningSwitchboard, raw_bus: Bus
+) -> None:
+    everything = raw_bus(switchboard)
+    desk = raw_bus(switchboard, topics=("desk/A1/",))
+    desk10 = raw_bus(switchboard, topics=("desk/A10/", "sys/"))
+    bus = everything
+    agent = bus.ok("agent.login", agent_id="A1", name="Ann", queues=["general"])["agent"]
+    assert (agent["state"], agent["reason"], agent["version"]) == ("not_ready", "login", 1)
+    assert set(agent) == {
+        "agent_id",
+        "name",
+        "state",
+        "reason",
+        "since",
+        "queues",
+        "skills",
+        "call_id",
+        "handled",
+        "version",
+    }
+    bus.ok("agent.state", agent_id="A1", state="ready")
+    r = bus.ok(
+        "ivr.call",
+        ani="+8613800138000",
+        dnis="4008001000",
+        language="en",
+        ivr={"menu": "9", "intent": "other", "result": "ok", "verified": False, "data": {"k": 1}},
+    )
+    assert r["queue"] == "general" and r["rule"] == "fallback"
+    cid = r["call_id"]
+    _, offered = bus.wait_event(lambda t, e: e["type"] == "call.offered")
+    call = offered["data"]
+    assert set(call) == {
+        "call_id",
+        "ani",
+        "dnis",
+        "customer_id",
+        "tier",
+        "language",
+        "queue",
+        "priority",
+        "state",
+        "agent_id",
+        "arrived_at",
+        "queued_at",
+        "offered_at",
+        "answered_at",
+        "ended_at",
+        "ivr",
+        "route",
+        "version",
+    }
+    assert call["ivr"] == {
+        "menu": "9",
+        "intent": "other",
+        "result": "ok",
+        "verified": False,
+        "data": {"k": 1},
+    }
+    assert call["route"] == {
+        "rule": "fallback",
+        "step": 0,
+        "reason": "no rule matched, step 1: general agents",
+    }
+    for cmd in ("call.answer", "call.hold", "call.resume", "call.hangup"):
+        assert bus.ok(cmd, agent_id="A1", call_id=cid)["call"]["call_id"] == cid
+    assert (
+        bus.ok(
+            "call.wrapup",
+            agent_id="A1",
+            call_id=cid,
+            disposition="resolved",
+            next_state="not_ready",
+        )["agent"]["state"]
+        == "not_ready"
+    )
+    bus.wait_event(
+        lambda t, e: (
+            e["type"] == "agent.state"
+            and e["data"]["state"] == "not_ready"
+            and e["data"]["reason"] == "after_call_work"
+        )
+    )
+    events = bus.drain()
+    seqs = [e["seq"] for _, e in events]
+    assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))  # no gaps, no repeats
+    assert {e["epoch"] for _, e in events} == {switchboard.epoch}
+    by_topic: dict[str, list[str]] = {}
+    for t, e in events:
+        assert e["v"] == 1 and isinstance(e["ts"], float)
+        by_topic.setdefault(t, []).append(e["type"])
+    call_types = [
+        "call.queued",
+        "call.offered",
+        "call.connected",
+        "call.held",
+        "call.resumed",
+        "call.ended",
+    ]
+    assert by_topic["call/general/"] == call_types
+    assert [x for x in by_topic["desk/A1/"] if x.startswith("call.")] == call_types[1:]
+    agent_types = [x for x in by_topic["desk/A1/"] if x == "agent.state"]
+    assert by_topic["agent/A1/"] == agent_types and len(agent_types) == 6
+    # the desk subscriber got exactly its topic; desk/A10/ got none of A1's
+    desk_events = desk.drain()
+    assert {t for t, _ in desk_events} == {"desk/A1/"}
+    assert [e["seq"] for _, e in desk_events] == sorted(e["seq"] for _, e in desk_events)
+    assert all(t == "sys/" for t, _ in desk10.drain())
+
+
+def test_heartbeats(switchboard: RunningSwitchboard, raw_bus: Bus) -> None:
+    bus = raw_bus(switchboard, topics=("sys/",))
+    first = bus.wait_event(lambda t, e: e["type"] == "sys.heartbeat")[1]
+    bus.events.clear()
+    bus.wait_event(lambda t, e: e["type"] == "sys.heartbeat", timeout=1.2)
+    bus.events.clear()
+    second = bus.wait_event(lambda t, e: e["type"] == "sys.heartbeat", timeout=1.2)[1]
+    assert second["data"] == {"epoch": switchboard.epoch, "seq": second["seq"]}
+    assert second["ts"] - first["ts"] <= 2.0
+    assert second["seq"] > first["seq"]
+
+
+def test_snapshot_queues_and_scope(switchboard: RunningSwitchboard, raw_bus: Bus) -> None:
+    bus = raw_bus(switchboard)
+    bus.ok("ivr.call", ani="1", ivr={"menu": "2"})
+    bus.ok("ivr.call", ani="2", ivr={"menu": "2"})
+    bus.ok("agent.login", agent_id="A1", queues=["general"])
+    snap = bus.ok("snapshot")
+    assert snap["epoch"] == switchboard.epoch and isinstance(snap["seq"], int)
+    rows = {q["queue_id"]: q for q in snap["queues"]}
+    assert set(rows) == {"vip", "billing", "tech", "sales", "general"}
+    assert rows["billing"]["waiting"] == 2 and rows["billing"]["oldest_wait"] >= 0
+    assert rows["general"]["waiting"] == 0 and rows["general"]["oldest_wait"] == 0
+    assert [c["state"] for c in snap["calls"]] == ["queued", "queued"]
+    assert [a["agent_id"] for a in snap["agents"]] == ["A1"]
+    mine = bus.ok("snapshot", scope="agent:A1")
+    assert mine["calls"] == [] and [a["agent_id"] for a in mine["agents"]] == ["A1"]
+    bus.ok("agent.logout", agent_id="A1")
+    assert bus.ok("snapshot")["agents"][0]["state"] == "logged_out"  # logged out included
+
+
+def test_ivr_call_is_idempotent_on_external_id(
+    switchboard: RunningSwitchboard, raw_bus: Bus
+) -> None:
+    bus = raw_bus(switchboard)
+    a = bus.ok("ivr.call", ani="1", external_id="ext-1")
+    b = bus.ok("ivr.call", ani="1", external_id="ext-1")
+    c = bus.ok("ivr.call", ani="1", external_id="ext-2")
+    assert a == b and a["call_id"] != c["call_id"]
+    assert len(bus.ok("snapshot")["calls"]) == 2
+    bus.ok("ivr.hangup", call_id=a["call_id"])
+    assert bus.error("ivr.hangup", call_id=a["call_id"]) == "invalid_state"
+    assert bus.ok("ivr.call", ani="1", external_id="ext-1") == a  # still the same call
+
+
+def test_store_identification_last_agent_and_event_log(
+    switchboard_factory: Callable[..., RunningSwitchboard], raw_bus: Bus, seeded_store: str
+) -> None:
+    engine = make_engine(seeded_store)
+    with engine.connect() as conn:
+        cust, phone = conn.execute(
+            text(
+                "SELECT c.customer_id, p.phone FROM customers c JOIN customer_phones p "
+                "USING (customer_id) WHERE c.tier = 'platinum' AND p.phone IN (SELECT phone FROM "
+                "customer_phones GROUP BY phone HAVING count(*) = 1) ORDER BY 1 LIMIT 1"
+            )
+        ).one()
+        last = conn.execute(
+            text(
+                "SELECT agent_id FROM interactions WHERE customer_id = :c AND agent_id IS NOT NULL "
+                "ORDER BY started_at DESC LIMIT 1"
+            ),
+            {"c": cust},
+        ).scalar()
+        agent = conn.execute(text("SELECT agent_id, queues FROM agents ORDER BY 1 LIMIT 1")).one()
+    sb = switchboard_factory(store_url=seeded_store)
+    bus = raw_bus(sb)
+    # the store's profile: queues and skills
+    a = bus.ok("agent.login", agent_id=agent[0])["agent"]
+    assert a["queues"] == json.loads(agent[1]) and a["name"]
+    # login arguments override the profile
+    a2 = bus.ok("agent.login", agent_id="ZZ1", queues=["general"], skills={"vip": 2})["agent"]
+    assert a2["skills"] == {"vip": 2}
+    r = bus.ok("ivr.call", ani=phone.replace("+86", ""), external_id="e1")
+    call = next(c for c in bus.ok("snapshot")["calls"] if c["call_id"] == r["call_id"])
+    assert (call["customer_id"], call["tier"]) == (cust, "platinum")
+    assert r["rule"] == "vip callers"
+    if last is not None:
+        bus.ok("agent.login", agent_id=last)
+        bus.ok("agent.state", agent_id=last, state="not_ready", reason="break")
+        r2 = bus.ok("ivr.call", ani=phone, external_id="e2")
+        c2 = next(c for c in bus.ok("snapshot")["calls"] if c["call_id"] == r2["call_id"])
+        assert c2["route"]["step"] == 0 and "you handled their" in c2["route"]["reason"]
+    # unknown number: not identified
+    r3 = bus.ok("ivr.call", ani="+12025550123")
+    c3 = next(c for c in bus.ok("snapshot")["calls"] if c["call_id"] == r3["call_id"])
+    assert c3["customer_id"] is None and c3["tier"] is None
+    # a supervisor action is logged with the supervisor's id
+    bus.ok(
+        "supervisor.agent_state",
+        supervisor_id="S7",
+        agent_id=agent[0],
+        state="not_ready",
+        reason="meeting",
+    )
+    bus.ok("supervisor.agent_state", supervisor_id="S7", agent_id=agent[0], state="logged_out")
+    epoch = sb.epoch
+    sb.stop()  # flushes the event log
+    rows = [e for e in iter_events(engine) if e.epoch == epoch]
+    sup = [e for e in rows if e.data.get("supervisor_id") == "S7"]
+    assert [e.data["state"] for e in sup] == ["not_ready", "logged_out"]
+    assert all(e.type == "agent.state" and e.agent_id == agent[0] for e in sup)
+    queued = next(e for e in rows if e.type == "call.queued" and e.call_id == r["call_id"])
+    assert queued.queue_id == "vip" and queued.data["customer_id"] == cust
+    assert queued.data["route"]["rule"] == "vip callers"
+    seqs = [e.seq for e in rows]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+    engine.dispose()
+
+
+def test_slow_subscriber_does_not_stop_the_switchboard(
+    switchboard: RunningSwitchboard, raw_bus: Bus
+) -> None:
+    lazy = zmq.Context.instance().socket(zmq.SUB)
+    lazy.setsockopt(zmq.RCVHWM, 10)
+    lazy.setsockopt(zmq.SUBSCRIBE, b"")
+    lazy.connect(switchboard.events)
+    try:
+        bus = raw_bus(switchboard)
+        bus.ok("agent.login", agent_id="A1", queues=["general"])
+        for _ in range(300):  # 600 events the lazy subscriber never reads
+            bus.ok("agent.state", agent_id="A1", state="ready")
+            bus.ok("agent.state", agent_id="A1", state="not_ready", reason="break")
+        assert bus.ok("ping")["seq"] > 600
+    finally:
+        lazy.close(0)
+
+
+def test_cli_serves_and_stops_on_sigterm(tmp_path: Path, seeded_store: str) -> None:
+    cmd_ep = f"tcp://127.0.0.1:{free_port()}"
+    ev_ep = f"tcp://127.0.0.1:{free_port()}"
+    with subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "agentdesk",
+            "switchboard",
+            "--rules",
+            str(DEMO_RULES),
+            "--store",
+            seeded_store,
+            "--commands",
+            cmd_ep,
+            "--events",
+            ev_ep,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "AGENTDESK_CONFIG": os.devnull},
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            line = proc.stdout.readline()
+            assert "switchboard epoch" in line and cmd_ep in line
+            d = zmq.Context.instance().socket(zmq.DEALER)
+            d.setsockopt(zmq.LINGER, 0)
+            d.connect(cmd_ep)
+            d.send(b'{"v":1,"id":"p","cmd":"ping"}')
+            assert d.poll(10_000)
+            assert json.loads(d.recv())["ok"] is True
+            d.close(0)
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(20) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
