@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--duration", type=float, metavar="S", help="stop after S seconds")
     p.add_argument("--store", metavar="URL", help="store to draw callers from")
     p.add_argument("--seed", type=int, help="random seed")
+    p.add_argument(
+        "--patience", type=float, metavar="S", help="median caller patience in seconds (60)"
+    )
     _bus(p)
     _region(p)
     _common(p)

@@ -157,6 +157,7 @@ class DesktopApp:
         self.window.set_connected(False)
         self.bus.start()
         self.tick_timer.start()
+        self.controller.load_sync_status()
         self.controller.sync_now()
         if self.store.has_central:
             self.sync_timer.start()

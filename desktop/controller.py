@@ -84,6 +84,8 @@ class DeskController(QObject):
         self._wrapup_call_id: str | None = None
         self._pending_wrapups: list[dict[str, Any]] = []
         self._last_sync_ok: float | None = None
+        #: when the replica last heard from central (shown as the card's "as of")
+        self._as_of: float | None = None
         self._lookup_seq = 0
 
     # ======================================================================================
@@ -411,12 +413,9 @@ class DeskController(QObject):
         customer = card.get("customer") or {}
         w.banner.set_caller(str(customer.get("name") or ""))
         w.show_page(PAGE_CARD)
-        as_of = self.store.last_sync_ok or self._last_sync_ok
+        w.card.set_freshness("local", self._as_of)
         if self.store.has_central:
-            w.card.set_freshness("local", as_of)
             self._refresh_from_central(str(customer.get("customer_id")), card)
-        else:
-            w.card.set_freshness("local", as_of)
 
     def _refresh_from_central(self, customer_id: str, local_card: dict[str, Any]) -> None:
         seq = self._lookup_seq
@@ -436,7 +435,7 @@ class DeskController(QObject):
             if seq != self._lookup_seq:
                 return
             log.info("central refresh failed: %s", exc)
-            self.window.card.set_freshness("offline", store.last_sync_ok or self._last_sync_ok)
+            self.window.card.set_freshness("offline", self._as_of)
             self.cardRefreshed.emit(customer_id, False)
 
         self.tasks.run(lambda: store.refresh(customer_id), done, failed, pool="central")
@@ -655,17 +654,29 @@ class DeskController(QObject):
 
         def done(_summary: Any) -> None:
             self._last_sync_ok = self.clock()
+            self._as_of = self._last_sync_ok
             self.window.status.set_sync(self._last_sync_ok, True)
             self.refresh_outbox()
             self.syncDone.emit(True)
 
         def failed(exc: BaseException) -> None:
             log.info("sync failed: %s", exc)
-            self.window.status.set_sync(self._last_sync_ok, False)
+            self.window.status.set_sync(self._last_sync_ok or self._as_of, False)
             self.refresh_outbox()
             self.syncDone.emit(False)
 
         self.tasks.run(store.sync, done, failed, pool="central")
+
+    def load_sync_status(self) -> None:
+        """At start: when the replica last synced (for "offline, as of" and the status bar)."""
+
+        def done(as_of: float | None) -> None:
+            if self._as_of is None:
+                self._as_of = as_of
+            if self._last_sync_ok is None and self.store.has_central:
+                self.window.status.set_sync(as_of, None if as_of is None else True)
+
+        self.tasks.run(self.store.local_as_of, done)
 
     def refresh_outbox(self) -> None:
         self.tasks.run(self.store.outbox_count, self.window.status.set_outbox)

@@ -86,20 +86,16 @@ class StoreService:
             return outbox.pending_count(session)
 
     def local_as_of(self) -> float | None:
-        """When the replica last heard from central (this run's last sync, else its file)."""
+        """When the replica last synced with central (this run's last sync, else its record)."""
         if self.last_sync_ok is not None:
             return self.last_sync_ok
         try:
-            from store import sync as sync_mod
+            from store.sync import sync_status
 
-            getter = getattr(sync_mod, "last_synced_at", None)
-            if getter is not None:
-                value = getter(self.local)
-                if value is not None:
-                    return _ts(value)
+            return _ts(sync_status(self.local).get("last_sync_at"))
         except Exception:
             log.debug("no last-sync time", exc_info=True)
-        return None
+            return None
 
     # -- writes (local + outbox) -----------------------------------------------------------------
     def record_wrapup(

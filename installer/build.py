@@ -21,6 +21,7 @@ import io
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -35,36 +36,90 @@ DIST = bi.ROOT / "dist"
 WORK = bi.ROOT / "build"
 FROZEN = DIST / bi.APP
 
-#: Shared libraries the build takes from the system (PyInstaller never bundles these), as
-#: Debian packages. Checked against the real build by tests/installer/test_frozen_build.py.
-DEB_DEPENDS = (
-    "libc6 (>= 2.31)",
-    "libstdc++6",
-    "zlib1g",
-    "libglib2.0-0 | libglib2.0-0t64",
-    "libfontconfig1",
-    "libfreetype6",
-    "libdbus-1-3",
-    "libgl1",
-    "libegl1",
-    "libx11-6",
-    "libx11-xcb1",
-    "libxkbcommon0",
-    "libxkbcommon-x11-0",
-    "libxcb1",
-    "libxcb-cursor0",
-    "libxcb-icccm4",
-    "libxcb-image0",
-    "libxcb-keysyms1",
-    "libxcb-randr0",
-    "libxcb-render-util0",
-    "libxcb-shape0",
-    "libxcb-shm0",
-    "libxcb-sync1",
-    "libxcb-xfixes0",
-    "libxcb-xkb1",
-)
-DEB_RECOMMENDS = ("fonts-noto-cjk", "libwayland-client0", "libwayland-cursor0")
+#: Libraries only the Wayland platform plugin needs: the package recommends them (X11/XWayland
+#: sessions run without them). Any other library the build needs but does not bundle must be
+#: found on the build machine, so it becomes a dependency (see deb_dependencies).
+OPTIONAL_LIBS = {
+    "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libwayland-egl.so.1": "libwayland-egl1",
+}
+#: Recommended: CJK fonts, for the Simplified Chinese UI and Chinese customer names.
+DEB_RECOMMENDS_EXTRA = ("fonts-noto-cjk",)
+
+
+def elf_files(root: Path) -> list[Path]:
+    out = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as fh:
+                if fh.read(4) == b"\x7fELF":
+                    out.append(path)
+    return out
+
+
+def system_libraries(frozen: Path = FROZEN) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Libraries the build's ELF files load from outside the build, as the bootloader runs them
+    (``LD_LIBRARY_PATH=_internal``): ``({system path: {needed by}}, {missing name: {needed by}})``.
+    """
+    env = dict(os.environ, LD_LIBRARY_PATH=str(frozen / "_internal"))
+    found: dict[str, set[str]] = {}
+    missing: dict[str, set[str]] = {}
+    root = str(frozen.resolve())
+    for elf in elf_files(frozen):
+        out = subprocess.run(
+            ["ldd", str(elf)], capture_output=True, text=True, env=env, check=False
+        ).stdout
+        for line in out.splitlines():
+            name, arrow, where = line.strip().partition("=>")
+            if not arrow:
+                continue
+            where = where.strip()
+            if where.startswith("not found"):
+                missing.setdefault(name.strip(), set()).add(elf.name)
+            elif where and not os.path.realpath(where.split(" (")[0]).startswith(root):
+                found.setdefault(where.split(" (")[0], set()).add(elf.name)
+    return found, missing
+
+
+def glibc_requirement(frozen: Path = FROZEN) -> str:
+    """The newest ``GLIBC_x.y`` symbol version any ELF file of the build needs."""
+    best = (2, 17)
+    for elf in elf_files(frozen):
+        out = subprocess.run(
+            ["objdump", "-p", str(elf)], capture_output=True, text=True, check=False
+        ).stdout
+        for major, minor in re.findall(r"\bGLIBC_(\d+)\.(\d+)\b", out):
+            best = max(best, (int(major), int(minor)))
+    return f"{best[0]}.{best[1]}"
+
+
+def _package_of(path: str) -> str:
+    for candidate in (os.path.realpath(path), path):
+        out = subprocess.run(
+            ["dpkg", "-S", candidate], capture_output=True, text=True, check=False
+        ).stdout
+        if out:
+            return out.split(":")[0].split(",")[0].strip()
+    raise SystemExit(f"{path}: no Debian package owns it; cannot declare the dependency")
+
+
+def deb_dependencies(frozen: Path = FROZEN) -> tuple[list[str], list[str]]:
+    """``(Depends, Recommends)`` computed from the build, like dpkg-shlibdeps would."""
+    found, missing = system_libraries(frozen)
+    unknown = sorted(set(missing) - OPTIONAL_LIBS.keys())
+    if unknown:
+        needers = {name: sorted(missing[name])[:3] for name in unknown}
+        raise SystemExit(
+            f"the build needs libraries this machine lacks (install them and rebuild, so they "
+            f"are bundled or declared): {needers}"
+        )
+    optional_pkgs = set(OPTIONAL_LIBS.values())
+    packages = {_package_of(path) for path in found} - optional_pkgs
+    packages.discard("libc6")
+    depends = [f"libc6 (>= {glibc_requirement(frozen)})", *sorted(packages)]
+    recommends = sorted(optional_pkgs) + list(DEB_RECOMMENDS_EXTRA)
+    return depends, recommends
 
 
 def desktop_entry(exec_dir: str = bi.LINUX_PREFIX) -> str:
@@ -99,7 +154,13 @@ def launcher_script() -> str:
     return f'#!/bin/sh\nexec {bi.LINUX_PREFIX}/{bi.APP} "$@"\n'
 
 
-def deb_control(version: str, arch: str, installed_kib: int) -> str:
+def deb_control(
+    version: str,
+    arch: str,
+    installed_kib: int,
+    depends: list[str] | tuple[str, ...] = ("libc6",),
+    recommends: list[str] | tuple[str, ...] = (),
+) -> str:
     description = "\n".join(
         " " + (line if line.strip() else ".") for line in bi.DESCRIPTION.splitlines()
     )
@@ -109,9 +170,9 @@ def deb_control(version: str, arch: str, installed_kib: int) -> str:
         f"Architecture: {arch}\n"
         f"Maintainer: {bi.MAINTAINER}\n"
         f"Installed-Size: {installed_kib}\n"
-        f"Depends: {', '.join(DEB_DEPENDS)}\n"
-        f"Recommends: {', '.join(DEB_RECOMMENDS)}\n"
-        "Section: comm\n"
+        f"Depends: {', '.join(depends)}\n"
+        + (f"Recommends: {', '.join(recommends)}\n" if recommends else "")
+        + "Section: comm\n"
         "Priority: optional\n"
         f"Description: {bi.SUMMARY}\n"
         f"{description}\n"
@@ -199,7 +260,14 @@ def deb_arch() -> str:
     ).stdout.strip()
 
 
-def stage_deb(stage: Path, version: str, arch: str, frozen: Path = FROZEN) -> None:
+def stage_deb(
+    stage: Path,
+    version: str,
+    arch: str,
+    frozen: Path = FROZEN,
+    depends: list[str] | tuple[str, ...] = ("libc6",),
+    recommends: list[str] | tuple[str, ...] = (),
+) -> None:
     """Lay out the package's file tree under ``stage`` (also used by the tests)."""
     if stage.exists():
         shutil.rmtree(stage)
@@ -232,7 +300,8 @@ def stage_deb(stage: Path, version: str, arch: str, frozen: Path = FROZEN) -> No
     debian = stage / "DEBIAN"
     debian.mkdir()
     installed_kib = (dir_size(stage) + 1023) // 1024
-    (debian / "control").write_text(deb_control(version, arch, installed_kib), "utf-8")
+    control = deb_control(version, arch, installed_kib, depends, recommends)
+    (debian / "control").write_text(control, "utf-8")
     for name, text in (("postinst", POSTINST), ("postrm", POSTRM)):
         (debian / name).write_text(text, "utf-8")
         (debian / name).chmod(0o755)
@@ -244,7 +313,8 @@ def stage_deb(stage: Path, version: str, arch: str, frozen: Path = FROZEN) -> No
 def build_deb(version: str, frozen: Path = FROZEN, out_dir: Path = DIST, work: Path = WORK) -> Path:
     arch = deb_arch()
     stage = work / "deb" / f"{bi.APP}_{arch}"
-    stage_deb(stage, version, arch, frozen)
+    depends, recommends = deb_dependencies(frozen)
+    stage_deb(stage, version, arch, frozen, depends, recommends)
     out = out_dir / f"{bi.APP}_{bi.debian_version(version)}_{arch}.deb"
     subprocess.run(
         ["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(stage), str(out)],

@@ -64,11 +64,13 @@ def insert_rows(
     rows: Iterable[Sequence[Any]],
     *,
     with_versions: bool = True,
+    raw: bool = False,
 ) -> int:
     """Plain bulk insert of tuples in ``columns`` order; returns the row count.
 
     With ``with_versions`` on a SQLite central, a ``version`` column is added with reserved
-    versions.
+    versions. ``raw``: values are already str/int/float/None (times as stored text), so they go
+    to the driver unconverted.
     """
     data = list(rows)
     if not data:
@@ -84,7 +86,7 @@ def insert_rows(
         sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
         cur = dbapi.cursor()
         try:
-            cur.executemany(sql, [tuple(sqlite_value(v) for v in r) for r in data])
+            cur.executemany(sql, data if raw else [tuple(sqlite_value(v) for v in r) for r in data])
         finally:
             cur.close()
         return len(data)
@@ -92,7 +94,7 @@ def insert_rows(
     try:
         with cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
             for r in data:
-                copy.write_row([pg_value(v) for v in r])
+                copy.write_row(r if raw else [pg_value(v) for v in r])
     finally:
         cur.close()
     return len(data)

@@ -10,56 +10,57 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from store.models import OPEN_STATUSES, Customer, CustomerPhone, Interaction, Issue, Purchase
 from store.phones import DEFAULT_REGION, normalize_phone
 
 CARD_PURCHASES = 5
 CARD_INTERACTIONS = 5
 
-_c = Customer.__table__.c
-_p = CustomerPhone.__table__.c
-_pu = Purchase.__table__.c
-_i = Issue.__table__.c
-_x = Interaction.__table__.c
+# The card is the hot path of a screen pop: plain SQL on the driver's cursor (no ORM, no
+# statement compilation), every query served by an index of ``store.models``.
+_CUSTOMER_COLS = "c.customer_id, c.name, c.tier, c.lifecycle, c.language, c.lifetime_value"
+_SQL_BY_PHONE = (
+    f"SELECT {_CUSTOMER_COLS} FROM customer_phones p "
+    "JOIN customers c ON c.customer_id = p.customer_id WHERE p.phone = ? "
+    "ORDER BY c.customer_id LIMIT 50"
+)
+_SQL_BY_ID = f"SELECT {_CUSTOMER_COLS} FROM customers c WHERE c.customer_id = ?"
+_SQL_PHONES = "SELECT phone FROM customer_phones WHERE customer_id = ? ORDER BY position, phone"
+_SQL_PURCHASES = (
+    "SELECT purchase_id, product, amount, currency, purchased_at FROM purchases "
+    f"WHERE customer_id = ? ORDER BY purchased_at DESC, purchase_id DESC LIMIT {CARD_PURCHASES}"
+)
+_SQL_OPEN_ISSUES = (
+    "SELECT issue_id, title, status, priority, opened_at, owner_agent_id FROM issues "
+    "WHERE customer_id = ? AND status IN ('open', 'pending') ORDER BY opened_at, issue_id"
+)
+_SQL_INTERACTIONS = (
+    "SELECT interaction_id, channel, agent_id, started_at, disposition FROM interactions "
+    "WHERE customer_id = ? ORDER BY started_at DESC, interaction_id DESC "
+    f"LIMIT {CARD_INTERACTIONS}"
+)
+_PG = {
+    sql: sql.replace("?", "%s")
+    for sql in (
+        _SQL_BY_PHONE,
+        _SQL_BY_ID,
+        _SQL_PHONES,
+        _SQL_PURCHASES,
+        _SQL_OPEN_ISSUES,
+        _SQL_INTERACTIONS,
+    )
+}
 
-_Q_BY_PHONE = select(_p.customer_id).where(_p.phone == bindparam("phone")).order_by(_p.customer_id)
-_Q_CUSTOMER = select(
-    _c.customer_id, _c.name, _c.tier, _c.lifecycle, _c.language, _c.lifetime_value
-).where(_c.customer_id == bindparam("cid"))
-_Q_CANDIDATES = (
-    select(_c.customer_id, _c.name, _c.tier)
-    .where(_c.customer_id.in_(bindparam("cids", expanding=True)))
-    .order_by(_c.customer_id)
-)
-_Q_PHONES = (
-    select(_p.phone).where(_p.customer_id == bindparam("cid")).order_by(_p.position, _p.phone)
-)
-_Q_PURCHASES = (
-    select(_pu.purchase_id, _pu.product, _pu.amount, _pu.currency, _pu.purchased_at)
-    .where(_pu.customer_id == bindparam("cid"))
-    .order_by(_pu.purchased_at.desc(), _pu.purchase_id.desc())
-    .limit(CARD_PURCHASES)
-)
-_Q_OPEN_ISSUES = (
-    select(_i.issue_id, _i.title, _i.status, _i.priority, _i.opened_at, _i.owner_agent_id)
-    .where(_i.customer_id == bindparam("cid"), _i.status.in_(OPEN_STATUSES))
-    .order_by(_i.opened_at, _i.issue_id)
-)
-_Q_INTERACTIONS = (
-    select(_x.interaction_id, _x.channel, _x.agent_id, _x.started_at, _x.disposition)
-    .where(_x.customer_id == bindparam("cid"))
-    .order_by(_x.started_at.desc(), _x.interaction_id.desc())
-    .limit(CARD_INTERACTIONS)
-)
 
-
-def iso_utc(value: datetime | None) -> str | None:
-    """``2026-11-20T10:45:00Z``: UTC, to the second (naive values are UTC already)."""
+def iso_utc(value: datetime | str | None) -> str | None:
+    """``2026-11-20T10:45:00Z``: UTC, to the second (naive values are UTC already; a string is
+    SQLite's stored form ``2026-11-20 10:45:00.000000``)."""
     if value is None:
         return None
+    if isinstance(value, str):
+        return f"{value[:10]}T{value[11:19]}Z"
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
     return value.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -85,6 +86,22 @@ def _conn(session: Session | Connection) -> Connection:
     return session.connection() if isinstance(session, Session) else session
 
 
+class _Cursor:
+    """Runs the card's SQL on the driver's cursor of ``session``'s connection."""
+
+    def __init__(self, session: Session | Connection) -> None:
+        conn = _conn(session)
+        self.pg = conn.dialect.name == "postgresql"
+        self.cur = conn.connection.cursor()
+
+    def all(self, sql: str, *params: Any) -> list[Any]:
+        self.cur.execute(_PG[sql] if self.pg else sql, params)
+        return list(self.cur.fetchall())
+
+    def close(self) -> None:
+        self.cur.close()
+
+
 def customer_ids_for_phone(
     session: Session | Connection, phone: str | None, region: str = DEFAULT_REGION
 ) -> list[str]:
@@ -92,7 +109,11 @@ def customer_ids_for_phone(
     e164 = normalize_phone(phone, region) if phone else None
     if e164 is None:
         return []
-    return list(_conn(session).execute(_Q_BY_PHONE, {"phone": e164}).scalars())
+    cur = _Cursor(session)
+    try:
+        return [r[0] for r in cur.all(_SQL_BY_PHONE, e164)]
+    finally:
+        cur.close()
 
 
 def lookup_card(
@@ -107,65 +128,64 @@ def lookup_card(
     ``found``: one customer; ``ambiguous``: the number belongs to several customers (listed in
     ``candidates`` by id); ``unknown``: no such customer, or no usable number.
     """
-    conn = _conn(session)
-    if customer_id is not None:
-        cid: str | None = str(customer_id).strip()
-    else:
-        ids = customer_ids_for_phone(conn, phone, region)
-        if len(ids) > 1:
-            rows = conn.execute(_Q_CANDIDATES, {"cids": ids}).all()
+    cur = _Cursor(session)
+    try:
+        if customer_id is not None:
+            rows = cur.all(_SQL_BY_ID, str(customer_id).strip())
+        else:
+            e164 = normalize_phone(phone, region) if phone else None
+            rows = cur.all(_SQL_BY_PHONE, e164) if e164 else []
+        if not rows:
+            return empty_card("unknown")
+        if len(rows) > 1:
+            rows.sort(key=lambda r: r[0])
             return empty_card(
-                "ambiguous",
-                [{"customer_id": r.customer_id, "name": r.name, "tier": r.tier} for r in rows],
+                "ambiguous", [{"customer_id": r[0], "name": r[1], "tier": r[2]} for r in rows]
             )
-        cid = ids[0] if ids else None
-    if not cid:
-        return empty_card("unknown")
-    row = conn.execute(_Q_CUSTOMER, {"cid": cid}).first()
-    if row is None:
-        return empty_card("unknown")
-    args = {"cid": row.customer_id}
-    phones = list(conn.execute(_Q_PHONES, args).scalars())
-    purchases = [
-        {
-            "purchase_id": r.purchase_id,
-            "product": r.product,
-            "amount": money(r.amount),
-            "currency": r.currency,
-            "purchased_at": iso_utc(r.purchased_at),
-        }
-        for r in conn.execute(_Q_PURCHASES, args)
-    ]
-    issues = [
-        {
-            "issue_id": r.issue_id,
-            "title": r.title,
-            "status": r.status,
-            "priority": r.priority,
-            "opened_at": iso_utc(r.opened_at),
-            "owner_agent_id": r.owner_agent_id,
-        }
-        for r in conn.execute(_Q_OPEN_ISSUES, args)
-    ]
-    interactions = [
-        {
-            "interaction_id": r.interaction_id,
-            "channel": r.channel,
-            "agent_id": r.agent_id,
-            "started_at": iso_utc(r.started_at),
-            "disposition": r.disposition,
-        }
-        for r in conn.execute(_Q_INTERACTIONS, args)
-    ]
+        cid, name, tier, lifecycle, language, ltv = rows[0]
+        phones = [r[0] for r in cur.all(_SQL_PHONES, cid)]
+        purchases = [
+            {
+                "purchase_id": r[0],
+                "product": r[1],
+                "amount": money(r[2]),
+                "currency": r[3],
+                "purchased_at": iso_utc(r[4]),
+            }
+            for r in cur.all(_SQL_PURCHASES, cid)
+        ]
+        issues = [
+            {
+                "issue_id": r[0],
+                "title": r[1],
+                "status": r[2],
+                "priority": r[3],
+                "opened_at": iso_utc(r[4]),
+                "owner_agent_id": r[5],
+            }
+            for r in cur.all(_SQL_OPEN_ISSUES, cid)
+        ]
+        interactions = [
+            {
+                "interaction_id": r[0],
+                "channel": r[1],
+                "agent_id": r[2],
+                "started_at": iso_utc(r[3]),
+                "disposition": r[4],
+            }
+            for r in cur.all(_SQL_INTERACTIONS, cid)
+        ]
+    finally:
+        cur.close()
     return {
         "status": "found",
         "customer": {
-            "customer_id": row.customer_id,
-            "name": row.name,
-            "tier": row.tier,
-            "lifecycle": row.lifecycle,
-            "language": row.language,
-            "lifetime_value": money(row.lifetime_value),
+            "customer_id": cid,
+            "name": name,
+            "tier": tier,
+            "lifecycle": lifecycle,
+            "language": language,
+            "lifetime_value": money(ltv),
             "phones": phones,
         },
         "purchases": purchases,

@@ -414,10 +414,16 @@ def import_file(
 ) -> FileResult:
     """Load one CSV file of kind ``name`` (customers, purchases, ...)."""
     result = FileResult(name)
+    pending: list[tuple[int, str]] = []
 
     def report(line: int | str, reason: str) -> None:
         result.bad += 1
-        print(f"{path}:{line}: {reason}", file=err)
+        pending.append((int(line), reason))
+
+    def flush() -> None:
+        for line, reason in sorted(pending, key=lambda p: p[0]):
+            print(f"{path}:{line}: {reason}", file=err)
+        pending.clear()
 
     try:
         for lines, df, skipped in _chunks(path, chunk):
@@ -437,10 +443,12 @@ def import_file(
                 for line, row in zip(lines, values, strict=True)
             ]
             result.loaded += _load_chunk(engine, name, records, region, report)
+            flush()
     except AgentdeskError as exc:
         result.unreadable = str(exc)
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         result.unreadable = " ".join(str(exc).split()) or type(exc).__name__
+    flush()
     if result.unreadable:
         print(f"{path}: cannot read: {result.unreadable}", file=err)
     return result

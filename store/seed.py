@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import numpy as np
 from faker import Faker
@@ -157,6 +157,18 @@ def _shared_spacing(n: int) -> int:
     return max(30, min(300, n // 5))
 
 
+def _times(now: datetime, days_ago: np.ndarray) -> list[str]:
+    """``now`` minus ``days_ago`` days, to the second, as stored text (``YYYY-MM-DD HH:MM:SS``)."""
+    base = np.datetime64(now.replace(microsecond=0), "s")
+    stamps = base - (days_ago * 86400).astype("int64").astype("timedelta64[s]")
+    return [f"{t[:10]} {t[11:]}.000000" for t in np.datetime_as_string(stamps, unit="s").tolist()]
+
+
+def _pick(rng: np.random.Generator, options: list[str], size: int) -> list[str]:
+    arr = np.array(options, dtype=object)
+    return list(arr[rng.integers(0, len(options), size)])
+
+
 def seed(
     engine: Engine,
     customers: int,
@@ -172,7 +184,8 @@ def seed(
 ) -> SeedSummary:
     """Fill a migrated, empty store with ``customers`` synthetic customers and their history.
 
-    Customer ids are ``C0000001``...; agents ``A001``...; deterministic for ``seed``.
+    Customer ids are ``C0000001``...; agents ``A001``...; deterministic for ``seed`` (and
+    ``chunk``). Generation is vectorised with numpy per chunk; rows go in with bulk inserts.
     """
     t0 = time.perf_counter()
     summary = SeedSummary()
@@ -189,13 +202,20 @@ def seed(
         summary.agents = insert_rows(
             conn, "agents", ["agent_id", "name", "queues", "skills"], agent_rows
         )
-    zh_names, en_names = _name_pools(seed, 3000 if customers > 3000 else max(50, customers))
+    pool = 3000 if customers > 3000 else max(50, customers)
+    zh_names, en_names = _name_pools(seed, pool)
+    zh_keys = [name_key(n) for n in zh_names]
+    en_keys = [name_key(n) for n in en_names]
+    en_prod = np.array([p[0] for p in PRODUCTS], dtype=object)
+    zh_prod = np.array([p[1] for p in PRODUCTS], dtype=object)
+    prices = np.array([p[2] for p in PRODUCTS])
+    en_title = np.array([t[0] for t in ISSUE_TITLES], dtype=object)
+    zh_title = np.array([t[1] for t in ISSUE_TITLES], dtype=object)
     spacing = _shared_spacing(customers)
     pid = iid = xid = 0
     for start in range(0, customers, chunk):
         n = min(chunk, customers - start)
         rng = np.random.default_rng([seed, start // chunk])
-        idx = np.arange(start, start + n)
         u = rng.random(n)
         weight = np.minimum((1.0 - u) ** (-1.0 / ALPHA), 60.0)
         tier = np.where(
@@ -204,7 +224,7 @@ def seed(
             np.where(u >= 0.95, "gold", np.where(u >= 0.80, "silver", "standard")),
         )
         zh = rng.random(n) < 0.7
-        name_pick = rng.integers(0, len(zh_names), n)
+        name_pick = rng.integers(0, pool, n)
         life_r = rng.random(n)
         lifecycle = np.where(
             life_r < 0.08,
@@ -219,120 +239,128 @@ def seed(
         n_phone = np.where(rng.random(n) < 0.05, 0, np.where(rng.random(n) < 0.12, 2, 1))
         n_issue = rng.poisson(issues_per_customer, n)
         n_inter = rng.poisson(interactions_per_customer, n)
+        cids = [f"C{i + 1:07d}" for i in range(start, start + n)]
+        zh_l = zh.tolist()
 
-        cust_rows = []
-        phone_rows = []
-        purch_rows = []
-        issue_rows = []
-        inter_rows = []
+        # phones: own numbers, then the shared household numbers
+        phone_rows: list[tuple[str, str, int]] = []
+        for k in np.nonzero(n_phone >= 1)[0].tolist():
+            i = start + k
+            phone_rows.append((cids[k], cn_mobile(2 * i) if zh_l[k] else us_number(2 * i), 0))
+        for k in np.nonzero(n_phone == 2)[0].tolist():
+            phone_rows.append((cids[k], cn_mobile(2 * (start + k) + 1), 1))
         for k in range(n):
-            i = int(idx[k])
-            cid = f"C{i + 1:07d}"
-            is_zh = bool(zh[k])
-            name = (zh_names if is_zh else en_names)[int(name_pick[k]) % len(zh_names)]
-            life = str(lifecycle[k])
-            # phones
-            pos = 0
-            for j in range(int(n_phone[k])):
-                num = cn_mobile(2 * i + j) if is_zh or j == 1 else us_number(2 * i + j)
-                phone_rows.append((cid, num, pos))
-                pos += 1
-            g, r = divmod(i, spacing)
+            g, r = divmod(start + k, spacing)
             if r in (7, 8) or (r == 9 and g % 2 == 0):
-                phone_rows.append((cid, shared_number(g), pos))
-            # purchases
-            ltv = 0.0
-            np_k = int(n_purch[k])
-            if np_k:
-                if life == "new":
-                    days = rng.uniform(0, 90, np_k)
-                elif life == "expanding":
-                    days = 1095 * rng.beta(1.0, 4.0, np_k)
-                else:
-                    days = rng.uniform(0, 1095, np_k)
-                prods = rng.integers(0, len(PRODUCTS), np_k)
-                scale = rng.uniform(0.8, 1.2, np_k) * (weight[k] ** 0.5)
-                for d, pr, sc in zip(days, prods, scale, strict=True):
-                    pid += 1
-                    en_name, zh_name, price = PRODUCTS[int(pr)]
-                    amount = round(price * float(sc) * (1.0 if is_zh else 0.14), 2)
-                    ltv += amount
-                    purch_rows.append(
-                        (
-                            f"P{pid:08d}",
-                            cid,
-                            zh_name if is_zh else en_name,
-                            amount,
-                            "CNY" if is_zh else "USD",
-                            _at(now, float(d)),
-                        )
-                    )
-            cust_rows.append(
-                (
-                    cid,
-                    name,
-                    name_key(name),
-                    str(tier[k]),
-                    life,
-                    "zh" if is_zh else "en",
-                    f"c{i + 1}@example.{'cn' if is_zh else 'com'}",
-                    round(ltv, 2),
-                )
+                phone_rows.append((cids[k], shared_number(g), int(n_phone[k])))
+
+        # purchases, vectorised over all purchases of the chunk
+        owner = np.repeat(np.arange(n), n_purch)
+        m = len(owner)
+        life_o = lifecycle[owner]
+        days = np.where(
+            life_o == "new",
+            rng.uniform(0, 90, m),
+            np.where(life_o == "expanding", 1095 * rng.beta(1.0, 4.0, m), rng.uniform(0, 1095, m)),
+        )
+        prods = rng.integers(0, len(PRODUCTS), m)
+        zh_o = zh[owner]
+        amount = np.round(
+            prices[prods]
+            * rng.uniform(0.8, 1.2, m)
+            * weight[owner] ** 0.5
+            * np.where(zh_o, 1.0, 0.14),
+            2,
+        )
+        ltv = np.round(np.bincount(owner, weights=amount, minlength=n), 2)
+        purch_rows = list(
+            zip(
+                [f"P{pid + j + 1:08d}" for j in range(m)],
+                [cids[k] for k in owner.tolist()],
+                np.where(zh_o, zh_prod[prods], en_prod[prods]).tolist(),
+                amount.tolist(),
+                np.where(zh_o, "CNY", "USD").tolist(),
+                _times(now, days),
+                strict=True,
             )
-            # issues
-            for _ in range(int(n_issue[k])):
-                iid += 1
-                s_r = rng.random()
-                status = (
-                    "open"
-                    if s_r < 0.2
-                    else "pending"
-                    if s_r < 0.3
-                    else "resolved"
-                    if s_r < 0.6
-                    else "closed"
-                )
-                age = float(rng.uniform(0, 60 if status in ("open", "pending") else 720))
-                p_r = rng.random()
-                prio = (
-                    "urgent"
-                    if p_r < 0.05
-                    else "high"
-                    if p_r < 0.2
-                    else "low"
-                    if p_r > 0.85
-                    else "normal"
-                )
-                t_en, t_zh = ISSUE_TITLES[int(rng.integers(len(ISSUE_TITLES)))]
-                opened = _at(now, age)
-                updated = _at(now, max(0.0, age - float(rng.uniform(0, min(age, 30)))))
-                owner = agent_ids[int(rng.integers(len(agent_ids)))] if rng.random() < 0.9 else None
-                issue_rows.append(
-                    (
-                        f"I{iid:08d}",
-                        cid,
-                        t_zh if is_zh else t_en,
-                        status,
-                        prio,
-                        opened,
-                        updated,
-                        owner,
-                    )
-                )
-            # interactions
-            for _ in range(int(n_inter[k])):
-                xid += 1
-                inter_rows.append(
-                    (
-                        f"X{xid:08d}",
-                        cid,
-                        CHANNELS[int(rng.integers(len(CHANNELS)))],
-                        agent_ids[int(rng.integers(len(agent_ids)))],
-                        _at(now, float(rng.uniform(0, 365))),
-                        DISPOSITIONS[int(rng.integers(len(DISPOSITIONS)))],
-                        NOTES[int(rng.integers(len(NOTES)))],
-                    )
-                )
+        )
+        pid += m
+
+        names = [
+            zh_names[p] if z else en_names[p] for p, z in zip(name_pick.tolist(), zh_l, strict=True)
+        ]
+        keys = [
+            zh_keys[p] if z else en_keys[p] for p, z in zip(name_pick.tolist(), zh_l, strict=True)
+        ]
+        cust_rows = list(
+            zip(
+                cids,
+                names,
+                keys,
+                tier.tolist(),
+                lifecycle.tolist(),
+                ["zh" if z else "en" for z in zh_l],
+                [
+                    f"c{i + 1}@example.{'cn' if z else 'com'}"
+                    for i, z in zip(range(start, start + n), zh_l, strict=True)
+                ],
+                ltv.tolist(),
+                strict=True,
+            )
+        )
+
+        # issues
+        owner = np.repeat(np.arange(n), n_issue)
+        m = len(owner)
+        s_r = rng.random(m)
+        status = np.where(
+            s_r < 0.2,
+            "open",
+            np.where(s_r < 0.3, "pending", np.where(s_r < 0.6, "resolved", "closed")),
+        )
+        is_open = s_r < 0.3
+        age = np.where(is_open, rng.uniform(0, 60, m), rng.uniform(0, 720, m))
+        upd = np.maximum(0.0, age - rng.uniform(0, 1, m) * np.minimum(age, 30))
+        p_r = rng.random(m)
+        prio = np.where(
+            p_r < 0.05, "urgent", np.where(p_r < 0.2, "high", np.where(p_r > 0.85, "low", "normal"))
+        )
+        titles = rng.integers(0, len(ISSUE_TITLES), m)
+        owners = np.array([*agent_ids, None], dtype=object)[
+            np.where(rng.random(m) < 0.9, rng.integers(0, len(agent_ids), m), len(agent_ids))
+        ]
+        issue_rows = list(
+            zip(
+                [f"I{iid + j + 1:08d}" for j in range(m)],
+                [cids[k] for k in owner.tolist()],
+                np.where(zh[owner], zh_title[titles], en_title[titles]).tolist(),
+                status.tolist(),
+                prio.tolist(),
+                _times(now, age),
+                _times(now, upd),
+                owners.tolist(),
+                strict=True,
+            )
+        )
+        iid += m
+
+        # interactions
+        owner = np.repeat(np.arange(n), n_inter)
+        m = len(owner)
+        inter_rows = list(
+            zip(
+                [f"X{xid + j + 1:08d}" for j in range(m)],
+                [cids[k] for k in owner.tolist()],
+                _pick(rng, CHANNELS, m),
+                _pick(rng, agent_ids, m),
+                _times(now, rng.uniform(0, 365, m)),
+                _pick(rng, DISPOSITIONS, m),
+                _pick(rng, NOTES, m),
+                strict=True,
+            )
+        )
+        xid += m
+
         with engine.begin() as conn:
             summary.customers += insert_rows(
                 conn,
@@ -348,15 +376,17 @@ def seed(
                     "lifetime_value",
                 ],
                 cust_rows,
+                raw=True,
             )
             summary.phones += insert_rows(
-                conn, "customer_phones", ["customer_id", "phone", "position"], phone_rows
+                conn, "customer_phones", ["customer_id", "phone", "position"], phone_rows, raw=True
             )
             summary.purchases += insert_rows(
                 conn,
                 "purchases",
                 ["purchase_id", "customer_id", "product", "amount", "currency", "purchased_at"],
                 purch_rows,
+                raw=True,
             )
             summary.issues += insert_rows(
                 conn,
@@ -372,6 +402,7 @@ def seed(
                     "owner_agent_id",
                 ],
                 issue_rows,
+                raw=True,
             )
             summary.interactions += insert_rows(
                 conn,
@@ -386,6 +417,7 @@ def seed(
                     "notes",
                 ],
                 inter_rows,
+                raw=True,
             )
         if progress is not None:
             progress(start + n)
@@ -396,8 +428,3 @@ def seed(
     ]
     summary.seconds = time.perf_counter() - t0
     return summary
-
-
-def _at(now: datetime, days_ago: float) -> datetime:
-    """``now`` minus ``days_ago`` days, to the second."""
-    return now - timedelta(seconds=int(days_ago * 86400))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -239,6 +240,11 @@ def prepare_local(engine: Engine) -> None:
                 "ON CONFLICT (key) DO NOTHING"
             )
         )
+        # Versions and tombstones come from central: the replica needs no change triggers
+        # (they would only slow every pulled row down).
+        for table in SYNCED_TABLES:
+            for suffix in ("version_ins", "version_upd", "tombstone"):
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_{table}_{suffix}")
 
 
 @contextmanager
@@ -338,6 +344,102 @@ def _apply_tombstones(conn: Connection, rows: list[tuple[Any, ...]]) -> int:
 # --- pull ----------------------------------------------------------------------------------
 
 
+def _dbapi_unreachable(central: Engine, exc: BaseException) -> bool:
+    if isinstance(exc, OperationalError | DBAPIError):
+        return _unreachable(exc)
+    dbapi = central.dialect.loaded_dbapi
+    return isinstance(exc, dbapi.OperationalError | dbapi.InterfaceError)
+
+
+def _dbapi_sql(sql: str, dialect: str) -> str:
+    """``:name`` parameters as the driver wants them (psycopg: ``%(name)s``)."""
+    if dialect != "postgresql":
+        return sql
+    import re
+
+    return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql)
+
+
+_Cursor = tuple[int, int | None, list[Any] | None]  # done_below, cursor version, cursor key
+_Page = tuple[str, list[tuple[Any, ...]], bool, int, int | None, list[Any] | None]
+
+
+def _producer(
+    central: Engine,
+    dialect: str,
+    hi: int,
+    batch_size: int,
+    start: dict[str, _Cursor],
+    stop: threading.Event,
+    out: queue.Queue[_Page | BaseException | None],
+) -> None:
+    """Read central's pages in keyset order, one step ahead of the replica's writer."""
+
+    def put(item: _Page | BaseException | None) -> bool:
+        while not stop.is_set():
+            try:
+                out.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    try:
+        raw = central.raw_connection()
+    except BaseException as exc:
+        put(exc)
+        return
+    try:
+        for table in (*SYNCED_TABLES, TOMBSTONES):
+            pk = _pk(table)
+            done_below, cv, ck = start[table]
+            while not stop.is_set():
+                params: dict[str, Any] = {"lo": done_below, "hi": hi, "limit": batch_size}
+                if cv is not None and ck is not None:
+                    params["cv"] = cv
+                    params.update({f"k{i}": v for i, v in enumerate(ck)})
+                sql = _dbapi_sql(_page_sql(dialect, table, cv is not None), dialect)
+                cur = raw.cursor()
+                try:
+                    cur.execute(sql, params)
+                    rows = [tuple(r) for r in cur.fetchall()]
+                finally:
+                    cur.close()
+                raw.commit()
+                full = len(rows) == batch_size
+                if full:
+                    last = rows[-1]
+                    if table == TOMBSTONES:
+                        cv, ck = int(last[3]), [last[0]]
+                    else:
+                        cols = COLUMNS[table]
+                        cv, ck = int(last[cols.index("version")]), [last[cols.index(c)] for c in pk]
+                    page: _Page = (table, rows, True, done_below, cv, ck)
+                else:
+                    page = (table, rows, False, max(hi, done_below), None, None)
+                if not put(page) or not full:
+                    break
+        put(None)
+    except BaseException as exc:
+        put(exc)
+    finally:
+        raw.close()
+
+
+def _secondary_indexes(table: str) -> list[Any]:
+    from store.db import Base
+
+    return sorted(Base.metadata.tables[table].indexes, key=lambda i: str(i.name))
+
+
+def ensure_indexes(local: Engine) -> None:
+    """Recreate any secondary index a first full sync dropped (no-op when all exist)."""
+    with local.begin() as lc:
+        for table in SYNCED_TABLES:
+            for index in _secondary_indexes(table):
+                index.create(lc, checkfirst=True)
+
+
 def _pull(
     central: Engine,
     local: Engine,
@@ -348,51 +450,55 @@ def _pull(
     with _central(central) as cc:
         hi = _high_water(cc)
         dialect = cc.dialect.name
-        cc.rollback()
-        for table in (*SYNCED_TABLES, TOMBSTONES):
-            pk = _pk(table)
-            while True:
-                if max_batches is not None and summary.batches >= max_batches:
-                    summary.complete = False
-                    return
-                with local.connect() as lc:
-                    done_below, cv, ck = _watermark(lc, table)
-                params: dict[str, Any] = {"lo": done_below, "hi": hi, "limit": batch_size}
-                if cv is not None and ck is not None:
-                    params["cv"] = cv
-                    params.update({f"k{i}": v for i, v in enumerate(ck)})
-                try:
-                    rows = [
-                        tuple(r)
-                        for r in cc.execute(text(_page_sql(dialect, table, cv is not None)), params)
-                    ]
-                    cc.rollback()
-                except (OperationalError, DBAPIError) as exc:
-                    if _unreachable(exc):
-                        raise CentralUnavailable(f"central store unreachable: {exc.orig}") from exc
-                    raise
-                full = len(rows) == batch_size
-                with _replica_tx(local) as lc:
-                    if rows:
-                        if table == TOMBSTONES:
-                            summary.deleted += _apply_tombstones(lc, rows)
-                        else:
-                            _write_rows(lc, table, rows)
-                            summary.pulled[table] = summary.pulled.get(table, 0) + len(rows)
-                    if full:
-                        last = rows[-1]
-                        if table == TOMBSTONES:
-                            version, key = int(last[3]), [last[0]]
-                        else:
-                            cols = COLUMNS[table]
-                            version = int(last[cols.index("version")])
-                            key = [last[cols.index(c)] for c in pk]
-                        _set_watermark(lc, table, done_below, version, key)
+    with local.connect() as lc:
+        start = {t: _watermark(lc, t) for t in (*SYNCED_TABLES, TOMBSTONES)}
+        fresh = lc.execute(text("SELECT count(*) FROM sync_watermarks")).scalar_one() == 0
+    if fresh:
+        # An empty replica: load the rows first and build the secondary indexes once at the
+        # end (much faster than maintaining them row by row).
+        with local.begin() as lc:
+            for table in SYNCED_TABLES:
+                for index in _secondary_indexes(table):
+                    lc.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
+    else:
+        ensure_indexes(local)  # after a first sync that was cut off
+    stop = threading.Event()
+    pages: queue.Queue[_Page | BaseException | None] = queue.Queue(maxsize=2)
+    reader = threading.Thread(
+        target=_producer,
+        args=(central, dialect, hi, batch_size, start, stop, pages),
+        name="sync-pull",
+        daemon=True,
+    )
+    reader.start()
+    try:
+        while True:
+            if max_batches is not None and summary.batches >= max_batches:
+                summary.complete = False
+                break
+            item = pages.get()
+            if item is None:
+                break
+            if isinstance(item, BaseException):
+                if _dbapi_unreachable(central, item):
+                    msg = " ".join(str(getattr(item, "orig", None) or item).split())[:300]
+                    raise CentralUnavailable(f"central store unreachable: {msg}") from item
+                raise item
+            table, rows, _full, done_below, cv, ck = item
+            with _replica_tx(local) as lc:
+                if rows:
+                    if table == TOMBSTONES:
+                        summary.deleted += _apply_tombstones(lc, rows)
                     else:
-                        _set_watermark(lc, table, max(hi, done_below), None, None)
-                summary.batches += 1
-                if not full:
-                    break
+                        _write_rows(lc, table, rows)
+                        summary.pulled[table] = summary.pulled.get(table, 0) + len(rows)
+                _set_watermark(lc, table, done_below, cv, ck)
+            summary.batches += 1
+    finally:
+        stop.set()
+        reader.join(timeout=30)
+    if summary.complete or fresh:
+        ensure_indexes(local)
 
 
 # --- push ----------------------------------------------------------------------------------

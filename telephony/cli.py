@@ -6,6 +6,7 @@ import argparse
 import logging
 import signal
 import sys
+from pathlib import Path
 from typing import Any
 
 from agentdesk.config import Settings
@@ -79,8 +80,18 @@ def ivr_sim(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError("--rate must be > 0 calls per minute")
     if args.count is not None and args.count < 0:
         raise UsageError("--count must be >= 0")
-    url = _store_url(args, settings)
-    callers = load_callers(url, str(settings["default_region"])) if url else None
+    url = getattr(args, "store", None) or settings.values.get("store_url") or ""
+    if not url:
+        default = settings.store_url  # the desktop's default store, if one was made
+        path = default.removeprefix("sqlite:///")
+        url = default if Path(path).is_file() else ""
+    callers = None
+    if url:
+        try:
+            callers = load_callers(str(url), str(settings["default_region"]))
+        except Exception as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise AgentdeskError(f"cannot read callers from the store: {first}") from exc
     sim = IvrSim(
         str(settings["commands_endpoint"]),
         str(settings["events_endpoint"]),
@@ -89,6 +100,7 @@ def ivr_sim(args: argparse.Namespace, settings: Settings) -> int:
         duration=args.duration,
         callers=callers,
         seed=args.seed,
+        patience_median=getattr(args, "patience", None) or 60.0,
     )
     try:
         summary = sim.run()

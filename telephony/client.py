@@ -78,6 +78,8 @@ class Reply:
     tag: Any = None
     #: seconds from send to reply (monotonic)
     elapsed: float = 0.0
+    #: monotonic time the reply was received (or timed out)
+    received: float = 0.0
 
 
 @dataclass(slots=True)
@@ -410,7 +412,13 @@ class BusClient:
             if body.get("ok"):
                 out.append(
                     Reply(
-                        rid, p.cmd, True, body.get("result") or {}, tag=p.tag, elapsed=now - p.sent
+                        rid,
+                        p.cmd,
+                        True,
+                        body.get("result") or {},
+                        tag=p.tag,
+                        elapsed=now - p.sent,
+                        received=now,
                     )
                 )
             else:
@@ -425,6 +433,7 @@ class BusClient:
                         err.get("message"),
                         p.tag,
                         now - p.sent,
+                        now,
                     )
                 )
 
@@ -570,7 +579,15 @@ class BusClient:
                 continue
             out.append(
                 Reply(
-                    rid, p.cmd, False, {}, protocol.TIMEOUT, "no reply in time", p.tag, now - p.sent
+                    rid,
+                    p.cmd,
+                    False,
+                    {},
+                    protocol.TIMEOUT,
+                    "no reply in time",
+                    p.tag,
+                    now - p.sent,
+                    now,
                 )
             )
         if self._snapshot_due is not None and now >= self._snapshot_due:

@@ -127,6 +127,135 @@ class CallSt:
     external_id: str | None = None
 
 
+class ReadyIndex:
+    """The ready agents of one queue, organised for its strategy.
+
+    ``order`` keeps them in the order they became ready (longest idle first). Strategies that
+    rank by a key (most_skilled, fewest_calls, least_talk_time) keep a heap of (key, ready time)
+    with lazy deletion; the key does not change while an agent stays ready. round_robin keeps the
+    ids sorted; random keeps an array for O(1) sampling.
+    """
+
+    __slots__ = ("arr", "heap", "ids", "live", "order", "pos", "spec", "strategy")
+
+    def __init__(self, spec: QueueSpec) -> None:
+        self.spec = spec
+        self.strategy = spec.strategy
+        self.order: dict[str, AgentSt] = {}
+        self.heap: list[tuple[Any, float, int, str]] = []
+        self.live: dict[str, int] = {}
+        self.ids: list[str] = []
+        self.arr: list[str] = []
+        self.pos: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __contains__(self, agent_id: object) -> bool:
+        return agent_id in self.order
+
+    def values(self) -> Any:
+        return self.order.values()
+
+    def level(self, a: AgentSt) -> int:
+        skill = self.spec.skill
+        return 5 if skill is None else a.rec.skills.get(skill, 0)
+
+    def add(self, a: AgentSt, token: int) -> None:
+        aid = a.rec.agent_id
+        self.order[aid] = a
+        st = self.strategy
+        if st in ("most_skilled", "fewest_calls", "least_talk_time"):
+            if st == "most_skilled":
+                key: Any = -self.level(a)
+            elif st == "fewest_calls":
+                key = a.rec.handled
+            else:
+                key = a.talk_time
+            self.live[aid] = token
+            heapq.heappush(self.heap, (key, a.ready_at, token, aid))
+            if len(self.heap) > 2 * len(self.live) + 64:
+                self.heap = [e for e in self.heap if self.live.get(e[3]) == e[2]]
+                heapq.heapify(self.heap)
+        elif st == "round_robin":
+            bisect.insort(self.ids, aid)
+        elif st == "random":
+            self.pos[aid] = len(self.arr)
+            self.arr.append(aid)
+
+    def remove(self, aid: str) -> None:
+        if self.order.pop(aid, None) is None:
+            return
+        st = self.strategy
+        if st in ("most_skilled", "fewest_calls", "least_talk_time"):
+            self.live.pop(aid, None)
+        elif st == "round_robin":
+            i = bisect.bisect_left(self.ids, aid)
+            if i < len(self.ids) and self.ids[i] == aid:
+                del self.ids[i]
+        elif st == "random":
+            i = self.pos.pop(aid)
+            last = self.arr.pop()
+            if last != aid:
+                self.arr[i] = last
+                self.pos[last] = i
+
+    def pick(
+        self, min_skill: int, rejected: set[str], rr_last: str, rng: random.Random
+    ) -> AgentSt | None:
+        if not self.order:
+            return None
+        skill = self.spec.skill
+        need = 0 if skill is None else min_skill
+
+        def ok(a: AgentSt) -> bool:
+            if a.rec.agent_id in rejected:
+                return False
+            return need == 0 or a.rec.skills.get(skill or "", 0) >= need
+
+        st = self.strategy
+        if st == "longest_idle":
+            for a in self.order.values():
+                if ok(a):
+                    return a
+            return None
+        if st == "round_robin":
+            ids = self.ids
+            i = bisect.bisect_right(ids, rr_last)
+            for aid in itertools.chain(ids[i:], ids[:i]):
+                a = self.order[aid]
+                if ok(a):
+                    return a
+            return None
+        if st == "random":
+            arr = self.arr
+            for _ in range(8):
+                a = self.order[arr[rng.randrange(len(arr))]]
+                if ok(a):
+                    return a
+            cands = [a for a in self.order.values() if ok(a)]
+            return rng.choice(cands) if cands else None
+        # heap strategies
+        heap = self.heap
+        live = self.live
+        popped: list[tuple[Any, float, int, str]] = []
+        found: AgentSt | None = None
+        while heap:
+            e = heapq.heappop(heap)
+            if live.get(e[3]) != e[2]:
+                continue  # stale entry: the agent left ready since
+            popped.append(e)
+            a = self.order[e[3]]
+            if ok(a):
+                found = a
+                break
+            if st == "most_skilled" and need and -e[0] < need:
+                break  # the best remaining level is below min_skill
+        for e in popped:
+            heapq.heappush(heap, e)
+        return found
+
+
 class Engine:
     def __init__(
         self,
@@ -144,7 +273,9 @@ class Engine:
         self.finished: OrderedDict[str, Call] = OrderedDict()
         self.finished_limit = 200_000
         self.changes: list[Change] = []
-        self.ready: dict[str, dict[str, AgentSt]] = {q: {} for q in rules.queues}
+        self.ready: dict[str, ReadyIndex] = {
+            q: ReadyIndex(spec) for q, spec in rules.queues.items()
+        }
         self.waiting: dict[str, list[tuple[tuple[int, int], str]]] = {q: [] for q in rules.queues}
         self.targeted: dict[str, list[tuple[tuple[int, int], str]]] = {}
         self.rr_last: dict[str, str] = {}
@@ -189,13 +320,14 @@ class Engine:
             for q in a.queue_set:
                 idx = self.ready.get(q)
                 if idx is not None:
-                    idx.pop(rec.agent_id, None)
+                    idx.remove(rec.agent_id)
         elif state == "ready" and rec.state != "ready":
             a.ready_at = self.clock.monotonic()
+            token = next(self._tok)
             for q in a.queue_set:
                 idx = self.ready.get(q)
                 if idx is not None:
-                    idx[rec.agent_id] = a
+                    idx.add(a, token)
         if state != rec.state or reason != rec.reason:
             rec.since = self.clock.time()
         rec.state = state
@@ -518,38 +650,7 @@ class Engine:
         idx = self.ready.get(qs.queue_id)
         if not idx:
             return None
-        strategy = qs.strategy
-        skill = qs.skill
-
-        def ok(a: AgentSt) -> bool:
-            if a.rec.agent_id in rejected:
-                return False
-            return min_skill == 0 or skill is None or a.rec.skills.get(skill, 0) >= min_skill
-
-        if strategy == "longest_idle":
-            for a in idx.values():
-                if ok(a):
-                    return a
-            return None
-        cands = [a for a in idx.values() if ok(a)]
-        if not cands:
-            return None
-        if strategy == "most_skilled":
-            best = cands[0]
-            for a in cands[1:]:
-                if self.skill_level(a, qs) > self.skill_level(best, qs):
-                    best = a
-            return best
-        if strategy == "fewest_calls":
-            return min(cands, key=lambda a: a.rec.handled)  # min keeps the first (longest idle)
-        if strategy == "least_talk_time":
-            return min(cands, key=lambda a: a.talk_time)
-        if strategy == "round_robin":
-            last = self.rr_last.get(qs.queue_id, "")
-            after = [a for a in cands if a.rec.agent_id > last]
-            chosen = min(after or cands, key=lambda a: a.rec.agent_id)
-            return chosen
-        return self.rng.choice(cands)  # random
+        return idx.pick(min_skill, rejected, self.rr_last.get(qs.queue_id, ""), self.rng)
 
     def _route_agent(self, a: AgentSt) -> None:
         """An agent became ready: offer them the best waiting call they are eligible for."""

@@ -232,6 +232,7 @@ class Switchboard:
         self.epoch = epoch or new_epoch()
         self.engine = Engine(rules, self.clock, id_prefix=f"c{self.epoch[-6:]}-")
         self.seq = 0
+        self._epoch_b = encode(self.epoch)[1:-1]
         self.commands_endpoint = commands
         self.events_endpoint = events
         self.heartbeat_interval = heartbeat_interval
@@ -406,14 +407,15 @@ class Switchboard:
         wake = self._wake_r.fileno()
         try:
             while not self._stop.is_set():
-                now = self.clock.monotonic()
-                if now >= self._next_heartbeat:
+                # heartbeats follow real time (transport liveness), engine timers the clock
+                real = time.monotonic()
+                if real >= self._next_heartbeat:
                     self._heartbeat()
-                    self._next_heartbeat = now + self.heartbeat_interval
-                wait = self._next_heartbeat - now
+                    self._next_heartbeat = real + self.heartbeat_interval
+                wait = self._next_heartbeat - real
                 dl = self.engine.next_deadline()
                 if dl is not None:
-                    wait = min(wait, dl - now)
+                    wait = min(wait, dl - self.clock.monotonic())
                 ready = dict(poller.poll(max(0, int(wait * 1000) + 1)))
                 if wake in ready:
                     with contextlib.suppress(BlockingIOError, OSError):
@@ -463,6 +465,9 @@ class Switchboard:
         except P.ProtocolError as exc:
             self._send(route, P.reply_error(exc.request_id, exc.code, exc.message))
             return
+        # timers due before this command fire first (a driven clock may have jumped)
+        if self.engine.tick():
+            self._publish_changes()
         try:
             result = self._handlers[req.cmd](route, req.id, req.args)
         except CommandError as exc:
@@ -591,10 +596,14 @@ class Switchboard:
         self._pub_send(P.SYS_TOPIC, encode(env))
 
     def _pub_send(self, topic: str, body: bytes) -> None:
-        if self._pub is None:
+        pub = self._pub
+        if pub is None:
             return
-        with contextlib.suppress(zmq.Again):
-            self._pub.send_multipart([topic.encode(), body], zmq.NOBLOCK)
+        try:
+            pub.send(topic.encode(), _SNDMORE_NOBLOCK)
+            pub.send(body, _NOBLOCK)
+        except zmq.Again:  # PUB never blocks; kept for safety
+            pass
 
     def _publish_changes(self) -> None:
         changes = self.engine.take_changes()
@@ -617,10 +626,12 @@ class Switchboard:
             topics += [P.desk_topic(a) for a in ch.desks]
         ts = self.clock.time()
         first_seq = self.seq + 1
+        # One envelope per topic copy; only ``seq`` differs, so the rest is encoded once.
+        head = b'{"v":1,"type":"' + ch.type.encode() + b'","epoch":"' + self._epoch_b + b'","seq":'
+        tail = b',"ts":' + repr(ts).encode() + b',"data":' + bytes(raw) + b"}"
         for t in topics:
             self.seq += 1
-            env = Envelope(type=ch.type, epoch=self.epoch, seq=self.seq, ts=ts, data=raw)
-            self._pub_send(t, encode(env))
+            self._pub_send(t, head + str(self.seq).encode() + tail)
         if self.writer is not None:
             from store.eventlog import LoggedEvent
 
@@ -641,3 +652,5 @@ class Switchboard:
 
 
 _DEFERRED: Any = object()
+_NOBLOCK = int(zmq.NOBLOCK)
+_SNDMORE_NOBLOCK = int(zmq.SNDMORE | zmq.NOBLOCK)

@@ -18,7 +18,7 @@ Modules: ``console`` (main window, wiring, actions, export), ``worker`` (the met
 owning the ``telephony.metrics.EventFold``: history from the event log, bus events, a 1 Hz pandas
 refresh and Erlang C staffing), ``bus`` (the bus QThread over ``telephony.client``),
 ``view_data`` (figures -> plain rows, no Qt), ``models`` (keyed QAbstractTableModels updated by
-``dataChanged`` ranges, sort/filter proxy, column definitions with formula tooltips).
+``dataChanged`` ranges, sorted and filtered in Python, column definitions with formula tooltips).
 Views live in ``desktop/widgets/supervisor_*.py``. Translatable strings use the contexts
 ``SupervisorConsole``, ``BoardView``, ``IntervalChart``, ``TierChart`` and ``ForceStateDialog``.
 Importing this package loads nothing else; the console's modules load on first use.

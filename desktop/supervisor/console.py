@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMetaObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -41,7 +41,6 @@ from desktop.supervisor.models import (
     QUEUE_BOARD,
     STAFFING_BOARD,
     TIER_BOARD,
-    BoardFilter,
     RowsModel,
 )
 from desktop.supervisor.view_data import ConsoleView, Thresholds
@@ -131,6 +130,10 @@ class SupervisorConsole(QMainWindow):
         )
         self.view: ConsoleView | None = None
         self._closed = False
+        self._steps: list[Callable[[], Any]] = []
+        #: seconds between chart redraws (QtCharts layouts are the console's costliest paint)
+        self.chart_period = 5.0
+        self._charts_at = 0.0
         engine_factory = None
         if store_url:
             url = store_url
@@ -168,16 +171,12 @@ class SupervisorConsole(QMainWindow):
         root.addLayout(top)
 
         self.queue_model = RowsModel(QUEUE_BOARD, "queue_id", _queue_label, self)
-        self.queue_proxy = BoardFilter(self)
-        self.queue_proxy.setSourceModel(self.queue_model)
         self.agent_model = RowsModel(AGENT_BOARD, "agent_id", _agent_label, self)
-        self.agent_proxy = BoardFilter(self)
-        self.agent_proxy.setSourceModel(self.agent_model)
         self.staffing_model = RowsModel(STAFFING_BOARD, "queue_id", None, self)
         self.tier_model = RowsModel(TIER_BOARD, "tier", None, self)
 
         self.queue_board = BoardView("queueBoard", "")
-        self.queue_board.set_model(self.queue_proxy)
+        self.queue_board.set_model(self.queue_model)
         states = [
             (s, state_label(s) or s)
             for s in ("ready", "not_ready", "reserved", "on_call", "wrap_up", "logged_out")
@@ -185,7 +184,7 @@ class SupervisorConsole(QMainWindow):
         self.agent_board = BoardView(
             "agentBoard", "", filters=True, states=states, flagged_label=tr("Drift only")
         )
-        self.agent_board.set_model(self.agent_proxy)
+        self.agent_board.set_model(self.agent_model)
         self.staffing_board = BoardView("staffingBoard", "")
         self.staffing_board.set_model(self.staffing_model)
         self.tier_board = BoardView("tierBoard", "")
@@ -270,12 +269,15 @@ class SupervisorConsole(QMainWindow):
             self.bus.gapDetected.connect(w.load_history)
             self.bus.connectionChanged.connect(self._bus_connection)
             self.bus.replyReceived.connect(self._reply)
-        self.agent_board.filterTextChanged.connect(self.agent_proxy.set_text)
+        self.agent_board.filterTextChanged.connect(self.agent_model.set_filter_text)
         self.agent_board.stateFilterChanged.connect(
-            lambda s: self.agent_proxy.set_field("state", s)
+            lambda s: self.agent_model.set_filter_field("state", s)
         )
-        self.agent_board.flaggedOnlyChanged.connect(self.agent_proxy.set_only_flagged)
+        self.agent_board.flaggedOnlyChanged.connect(self.agent_model.set_only_flagged)
         self.agent_board.rowActivated.connect(lambda _r: self.force_state_dialog())
+        self.interval_chart.queueChanged.connect(w.set_chart_queue)
+        self.interval_chart.queueChanged.connect(self._chart_queue_picked)
+        self.tabs.currentChanged.connect(lambda _i: self._redraw_charts())
         self.force_button.clicked.connect(self.force_state_dialog)
         self.export_button.clicked.connect(self.export_dialog)
         self._exportDone.connect(self._export_done)
@@ -302,15 +304,49 @@ class SupervisorConsole(QMainWindow):
     # ------------------------------------------------------------------ updates (GUI thread)
     @Slot(object)
     def _apply_view(self, view: ConsoleView) -> None:
+        """Take a refresh in slices (one event-loop turn each), so no GUI event runs long."""
+        first = self.view is None
         self.view = view
-        self.queue_model.set_rows(view.queue_rows)
-        self.agent_model.set_rows(view.agent_rows)
-        self.staffing_model.set_rows(view.staffing_rows)
-        self.tier_model.set_rows(view.tier_rows)
+        steps = [
+            lambda: self.queue_model.set_rows(view.queue_rows),
+            lambda: self.agent_model.set_rows(view.agent_rows),
+            lambda: (
+                self.staffing_model.set_rows(view.staffing_rows),
+                self.tier_model.set_rows(view.tier_rows),
+            ),
+            lambda: self._update_charts(view, force=first),
+            lambda: self._applied(view),
+        ]
+        if self._steps:  # a refresh still being applied: the newer one replaces it
+            self._steps = steps
+            return
+        self._steps = steps
+        self._next_step()
+
+    def _next_step(self) -> None:
+        if not self._steps or self._closed:
+            self._steps = []
+            return
+        step = self._steps.pop(0)
+        step()
+        if self._steps:
+            QTimer.singleShot(0, self._next_step)
+
+    def _update_charts(self, view: ConsoleView, force: bool = False) -> None:
+        """Charts are costly to lay out: redrawn when shown, at most every ``chart_period`` s."""
+        now = time.monotonic()
+        if not force and (
+            self.tabs.currentIndex() not in (0, 2) or now - self._charts_at < self.chart_period
+        ):
+            return
+        self._charts_at = now
+        self.interval_chart.set_queues(view.queues)
         self.interval_chart.set_series(view.series)
         self.tier_chart.set_rows(
             [(r["tier"], r["service_level"], r["abandon_rate"]) for r in view.tier_rows]
         )
+
+    def _applied(self, view: ConsoleView) -> None:
         self.clock_label.setText(time.strftime("%H:%M:%S", time.localtime(view.now)))
         self.figures_label.setText(
             tr("{events} events · figures in {ms} ms").format(
@@ -318,6 +354,13 @@ class SupervisorConsole(QMainWindow):
             )
         )
         self.figuresApplied.emit(view)
+
+    def _redraw_charts(self) -> None:
+        if self.view is not None:
+            self._update_charts(self.view, force=True)
+
+    def _chart_queue_picked(self, _queue: str) -> None:
+        self._charts_at = 0.0  # the next refresh (asked for now) redraws at once
 
     def _history_loaded(self, n: int, secs: float) -> None:
         self.history.setText(tr("History: {n} events loaded in {s} s").format(n=n, s=f"{secs:.1f}"))
@@ -341,12 +384,12 @@ class SupervisorConsole(QMainWindow):
         idx = self.agent_board.table.currentIndex()
         if not idx.isValid():
             return None
-        return str(self.agent_proxy.data(idx, KEY_ROLE) or "") or None
+        return str(self.agent_model.data(idx, KEY_ROLE) or "") or None
 
     def select_agent(self, agent_id: str) -> bool:
-        for r in range(self.agent_proxy.rowCount()):
-            idx = self.agent_proxy.index(r, 0)
-            if self.agent_proxy.data(idx, KEY_ROLE) == agent_id:
+        for r in range(self.agent_model.rowCount()):
+            idx = self.agent_model.index(r, 0)
+            if self.agent_model.data(idx, KEY_ROLE) == agent_id:
                 self.agent_board.table.setCurrentIndex(idx)
                 return True
         return False

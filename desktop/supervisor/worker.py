@@ -3,8 +3,8 @@
 It first loads today's history from the switchboard's event log, then folds the bus events it
 is sent (queued signals, so events that arrive during the load simply wait in this thread's
 queue and are deduplicated by version afterwards), and once a second recomputes every figure
-with pandas and the Erlang C staffing advice, emitting the result as one immutable
-:class:`ConsoleFigures`. The GUI thread only copies those into its table models.
+with pandas and the Erlang C staffing advice, emitting the result as one
+:class:`~desktop.supervisor.view_data.ConsoleView`. The GUI thread only copies it into its models.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from telephony.erlang import agents_needed, evaluate
 from telephony.metrics import (
     TOTAL,
     EventFold,
-    Figures,
     MetricSettings,
     Rec,
+    Summary,
     iter_log,
     record_from_dict,
 )
@@ -80,7 +80,9 @@ class MetricsWorker(QObject):
         self.loaded = False
         self._pending: list[tuple[str, float, str, Rec]] = []
         self.last: ConsoleView | None = None
-        self.last_figures: Figures | None = None
+        self.last_summary: Summary | None = None
+        self.chart_queue = TOTAL
+        self._day = day_start(clock())
 
     # every slot below runs in the worker thread
     @Slot()
@@ -101,6 +103,7 @@ class MetricsWorker(QObject):
     def load_history(self) -> None:
         t0 = time.perf_counter()
         fold = EventFold(self.settings)
+        self._day = day_start(self._clock())
         try:
             if self._engine_factory is not None:
                 engine = self._engine_factory()
@@ -108,7 +111,7 @@ class MetricsWorker(QObject):
                     if not inspect(engine).has_table("event_log"):
                         raise LookupError("the store has no event log (no switchboard ran on it)")
                     apply = fold.apply
-                    for epoch, ts, type_, rec in iter_log(engine, day_start(self._clock())):
+                    for epoch, ts, type_, rec in iter_log(engine, self._day):
                         apply(epoch, ts, type_, rec)
                 finally:
                     engine.dispose()
@@ -161,23 +164,32 @@ class MetricsWorker(QObject):
             return
         t0 = time.perf_counter()
         now = self._clock()
-        fig = self.fold.figures(now, since=day_start(now))
-        staffing = self._staffing(fig, now)
-        view = build_view(fig, self.settings, self.thresholds, staffing)
+        if day_start(now) != self._day:  # midnight: a new day starts from the log
+            self._day = day_start(now)
+            self.load_history()
+            return
+        summ = self.fold.summary(now, self._day, series_for=[self.chart_queue])
+        staffing = self._staffing(summ, now)
+        view = build_view(summ, self.settings, self.thresholds, staffing)
         view.compute_ms = (time.perf_counter() - t0) * 1000
         view.events = self.fold.applied
         self.last = view
-        self.last_figures = fig
+        self.last_summary = summ
         self.figuresReady.emit(view)
 
-    def _staffing(self, fig: Figures, now: float) -> list[StaffingRow]:
+    @Slot(str)
+    def set_chart_queue(self, queue: str) -> None:
+        self.chart_queue = queue or TOTAL
+        self.refresh()
+
+    def _staffing(self, fig: Summary, now: float) -> list[StaffingRow]:
         s = self.settings
         rows = []
         arrivals = self.fold.arrivals(now, self.staffing_window)
-        today = fig.queue_today
+        today_aht = dict(zip(fig.queue_today.index, fig.queue_today["aht"], strict=True))
         for q, (rate, aht) in sorted(arrivals.items()):
-            if math.isnan(aht) and q in today.index:
-                aht = float(today.loc[q, "aht"])
+            if math.isnan(aht) and q in today_aht:
+                aht = float(today_aht[q])
             ready = int(fig.live_queues.get(q, {}).get("ready", 0))
             if math.isnan(aht) or aht <= 0 or rate <= 0:
                 rows.append(

@@ -108,13 +108,17 @@ class IntervalChart(QWidget):
         self._draw()
         self.queueChanged.emit(self.selected_queue())
 
+    def set_queues(self, queues: list[str]) -> None:
+        """The queues offered in the picker (besides all queues)."""
+        known = {self.queue_box.itemData(i) for i in range(self.queue_box.count())}
+        for q in queues:
+            if q not in known:
+                self.queue_box.addItem(q, q)
+
     def set_series(self, series: dict[str, list[dict[str, Any]]]) -> None:
         """``series[queue or '__all__']`` = rows of interval_start, offered, answered,
-        abandoned, service_level (fraction or NaN)."""
+        abandoned, service_level (fraction or NaN); the picked queue's is shown."""
         self._series = series
-        known = {self.queue_box.itemData(i) for i in range(self.queue_box.count())}
-        for q in sorted(k for k in series if k != ALL and k not in known):
-            self.queue_box.addItem(q, q)
         self._draw()
 
     def shown_rows(self) -> list[dict[str, Any]]:
@@ -186,8 +190,8 @@ class TierChart(QWidget):
         layout.addWidget(self.view, 1)
         self._rows: list[tuple[str, float, float]] = []
 
-    def set_rows(self, rows: list[tuple[str, float, float]]) -> None:
-        """``(tier label, service level, abandon rate)`` fractions (NaN shows as 0)."""
+    def set_rows(self, rows: list[tuple[str, float | None, float | None]]) -> None:
+        """``(tier label, service level, abandon rate)`` fractions (None or NaN shows as 0)."""
         if rows == self._rows:
             return
         labels = [r[0] for r in rows]
@@ -199,6 +203,6 @@ class TierChart(QWidget):
                 s.remove(0, s.count())
                 s.append([0.0] * len(rows))
         for i, (_t, sl, ab) in enumerate(rows):
-            self.sl.replace(i, 0.0 if math.isnan(sl) else 100 * sl)
-            self.ab.replace(i, 0.0 if math.isnan(ab) else 100 * ab)
+            self.sl.replace(i, 0.0 if sl is None or math.isnan(sl) else 100 * sl)
+            self.ab.replace(i, 0.0 if ab is None or math.isnan(ab) else 100 * ab)
         self._rows = list(rows)

@@ -1,1143 +1,1139 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="180"/>
+        <location filename="../../desktop/widgets/common.py" line="180" />
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="183"/>
+        <location filename="../../desktop/widgets/common.py" line="183" />
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="184"/>
+        <location filename="../../desktop/widgets/common.py" line="184" />
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
 </context>
 <context>
     <name>AgentState</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="90"/>
+        <location filename="../../desktop/widgets/common.py" line="90" />
         <source>Logged out</source>
-        <translation type="unfinished"></translation>
+        <translation>已登出</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="91"/>
+        <location filename="../../desktop/widgets/common.py" line="91" />
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="92"/>
+        <location filename="../../desktop/widgets/common.py" line="92" />
         <source>Not ready</source>
-        <translation type="unfinished"></translation>
+        <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="93"/>
+        <location filename="../../desktop/widgets/common.py" line="93" />
         <source>Ringing</source>
-        <translation type="unfinished"></translation>
+        <translation>振铃中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="94"/>
+        <location filename="../../desktop/widgets/common.py" line="94" />
         <source>On call</source>
-        <translation type="unfinished"></translation>
+        <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="95"/>
+        <location filename="../../desktop/widgets/common.py" line="95" />
         <source>Wrap-up</source>
-        <translation type="unfinished"></translation>
+        <translation>话后处理</translation>
     </message>
 </context>
 <context>
     <name>CallControls</name>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="87"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="87" />
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="87"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="87" />
         <source>&amp;Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>保持(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="88"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="88" />
         <source>Resume the held call (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复保持的通话（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="90"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="90" />
         <source>Put the caller on hold (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>让来电者保持等待（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="93"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="93" />
         <source>&amp;Transfer…</source>
-        <translation type="unfinished"></translation>
+        <translation>转接(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="95"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="95" />
         <source>Transfer to a queue or an agent (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>转接到队列或坐席（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="99"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="99" />
         <source>Hang &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>挂断(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="101"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="101" />
         <source>End the call and start wrap-up (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>结束通话并开始话后处理（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="135"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="135" />
         <source>No call</source>
-        <translation type="unfinished"></translation>
+        <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="137"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="137" />
         <source>On hold</source>
-        <translation type="unfinished"></translation>
+        <translation>保持中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="137"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="137" />
         <source>Talking</source>
-        <translation type="unfinished"></translation>
+        <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="139"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="139" />
         <source>%1 with %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 · %3</translation>
     </message>
 </context>
 <context>
     <name>CandidateChooser</name>
     <message numerus="yes">
-        <location filename="../../desktop/widgets/chooser.py" line="84"/>
+        <location filename="../../desktop/widgets/chooser.py" line="84" />
         <source>Customers sharing %1: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>共用 %1 的客户：%n 位</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="90"/>
-        <source>Ranked by tier, open issues and last contact. Ask the caller&apos;s name, then pick the right customer; the pick is remembered for this number.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/widgets/chooser.py" line="90" />
+        <source>Ranked by tier, open issues and last contact. Ask the caller's name, then pick the right customer; the pick is remembered for this number.</source>
+        <translation>按等级、未结工单和最近联系排序。请先询问来电者姓名，再选择正确的客户；系统会记住此号码的选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="94"/>
+        <location filename="../../desktop/widgets/chooser.py" line="94" />
         <source>Show this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="106"/>
+        <location filename="../../desktop/widgets/chooser.py" line="106" />
         <source>your last pick</source>
-        <translation type="unfinished"></translation>
+        <translation>您上次的选择</translation>
     </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="32"/>
-        <location filename="../../desktop/widgets/search_panel.py" line="34"/>
+        <location filename="../../desktop/widgets/chooser.py" line="32" />
+        <location filename="../../desktop/widgets/search_panel.py" line="34" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="33"/>
-        <location filename="../../desktop/widgets/search_panel.py" line="35"/>
+        <location filename="../../desktop/widgets/chooser.py" line="33" />
+        <location filename="../../desktop/widgets/search_panel.py" line="35" />
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="36"/>
+        <location filename="../../desktop/widgets/chooser.py" line="36" />
         <source>Lifecycle</source>
-        <translation type="unfinished"></translation>
+        <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="41"/>
+        <location filename="../../desktop/widgets/chooser.py" line="41" />
         <source>Open issues</source>
-        <translation type="unfinished"></translation>
+        <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="47"/>
+        <location filename="../../desktop/widgets/chooser.py" line="47" />
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="50"/>
+        <location filename="../../desktop/widgets/chooser.py" line="50" />
         <source>Last purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="51"/>
-        <location filename="../../desktop/widgets/search_panel.py" line="37"/>
+        <location filename="../../desktop/widgets/chooser.py" line="51" />
+        <location filename="../../desktop/widgets/search_panel.py" line="37" />
         <source>Customer id</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="52"/>
+        <location filename="../../desktop/widgets/chooser.py" line="52" />
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="46"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="46" />
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="49"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="49" />
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="53"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="53" />
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="56"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="56" />
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="57"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="57" />
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="58"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="58" />
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="61"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="61" />
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="93"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="93" />
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="94"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="94" />
         <source>Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="95"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="95" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="98"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="98" />
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="101"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="101" />
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>已开</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="102"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="102" />
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="36"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="36" />
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
 </context>
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="191"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="191" />
         <source>Customer id</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="191"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="191" />
         <source>Lifecycle</source>
-        <translation type="unfinished"></translation>
+        <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="191"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="191" />
         <source>Lifetime value</source>
-        <translation type="unfinished"></translation>
+        <translation>客户终身价值</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="192"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="192" />
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="194"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="194" />
         <source>IVR and routing</source>
-        <translation type="unfinished"></translation>
+        <translation>IVR 与路由</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="195"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="195" />
         <source>Talking points</source>
-        <translation type="unfinished"></translation>
+        <translation>沟通要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="196"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="196" />
         <source>Open issues</source>
-        <translation type="unfinished"></translation>
+        <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="197"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="197" />
         <source>Recent purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="198"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="198" />
         <source>Recent interactions</source>
-        <translation type="unfinished"></translation>
+        <translation>最近联系记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="220"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="220" />
         <source>Unknown caller</source>
-        <translation type="unfinished"></translation>
+        <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="233"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="233" />
         <source>Phones: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="254"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="254" />
         <source>Why you: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分配原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="254"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="254" />
         <source>Why you: —</source>
-        <translation type="unfinished"></translation>
+        <translation>分配原因：—</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="261"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="261" />
         <source>Nothing special on file.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案中无特别事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="266"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="266" />
         <source>IVR: no IVR data</source>
-        <translation type="unfinished"></translation>
+        <translation>IVR：无 IVR 数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="267"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="267" />
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="267"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="267" />
         <source>not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="269"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="269" />
         <source>menu %1</source>
-        <translation type="unfinished"></translation>
+        <translation>菜单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="270"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="270" />
         <source>intent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>意图 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="277"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="277" />
         <source>queue %1</source>
-        <translation type="unfinished"></translation>
+        <translation>队列 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="278"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="278" />
         <source>IVR: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>IVR：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="284"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="284" />
         <source>up to date with central, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已与中心同步，%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="286"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="286" />
         <source>offline, as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>离线，数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="288"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="288" />
         <source>local copy, as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本地副本，截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="299"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="302"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="299" />
+        <location filename="../../desktop/widgets/customer_card.py" line="302" />
         <source>Changed in central</source>
-        <translation type="unfinished"></translation>
+        <translation>中心数据已更改</translation>
     </message>
 </context>
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/controller.py" line="199"/>
+        <location filename="../../desktop/controller.py" line="199" />
         <source>Call from %1</source>
-        <extracomment>seconds without a link after which &quot;reconnecting&quot; becomes &quot;offline&quot; a card (or chooser / quick-create form) is on screen for this call: (call_id, bus ts) the central refresh of the card finished: (customer_id, changed?) a wrap-up was recorded locally and sent to the switchboard: (call_id) a command failed: (cmd, code, message)</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>seconds without a link after which "reconnecting" becomes "offline" a card (or chooser / quick-create form) is on screen for this call: (call_id, bus ts) the central refresh of the card finished: (customer_id, changed?) a wrap-up was recorded locally and sent to the switchboard: (call_id) a command failed: (cmd, code, message)</extracomment>
+        <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="223"/>
+        <location filename="../../desktop/controller.py" line="223" />
         <source>Missed call: it rang out and went back to the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>未接来电：振铃超时，已退回队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="227"/>
+        <location filename="../../desktop/controller.py" line="227" />
         <source>Call rejected: it went back to the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒接：来电已退回队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="231"/>
+        <location filename="../../desktop/controller.py" line="231" />
         <source>The caller hung up.</source>
-        <translation type="unfinished"></translation>
+        <translation>来电者已挂断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="321"/>
+        <location filename="../../desktop/controller.py" line="321" />
         <source>The switchboard did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>交换机未及时响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="324"/>
+        <location filename="../../desktop/controller.py" line="324" />
         <source>Not possible now: the call or your state has changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前无法操作：通话或您的状态已变化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="327"/>
+        <location filename="../../desktop/controller.py" line="327" />
         <source>The switchboard does not know this agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>交换机不认识此坐席。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="330"/>
+        <location filename="../../desktop/controller.py" line="330" />
         <source>That call no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该通话已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="333"/>
+        <location filename="../../desktop/controller.py" line="333" />
         <source>You are not allowed to do that.</source>
-        <translation type="unfinished"></translation>
+        <translation>您无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="339"/>
+        <location filename="../../desktop/controller.py" line="339" />
         <source>The switchboard refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>交换机拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="375"/>
+        <location filename="../../desktop/controller.py" line="375" />
         <source>Cannot read the local store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取本地数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/controller.py" line="398"/>
+        <location filename="../../desktop/controller.py" line="398" />
         <source>Possible customers: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>可能的客户：%n 位</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="405"/>
+        <location filename="../../desktop/controller.py" line="405" />
         <source>Unknown caller</source>
-        <translation type="unfinished"></translation>
+        <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="498"/>
+        <location filename="../../desktop/controller.py" line="498" />
         <source>Could not save: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="517"/>
+        <location filename="../../desktop/controller.py" line="517" />
         <source>Search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="604"/>
+        <location filename="../../desktop/controller.py" line="604" />
         <source>Not saved (your text is kept): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存（您输入的内容已保留）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="640"/>
+        <location filename="../../desktop/controller.py" line="640" />
         <source>Wrap-up time is over: choose a disposition and save; nothing is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>话后处理时间已到：请选择处理结果并保存，内容不会丢失。</translation>
     </message>
 </context>
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="40"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="40" />
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="42"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="42" />
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="44"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="44" />
         <source>Reconnecting (next try in %1 s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新连接（%1 秒后重试）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="46"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="46" />
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="54"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="54" />
         <source>Outbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="55"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="55" />
         <source>Local changes waiting to reach the central store</source>
-        <translation type="unfinished"></translation>
+        <translation>等待上传到中心库的本地更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="60"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="60" />
         <source>No central store: local data only</source>
-        <translation type="unfinished"></translation>
+        <translation>无中心库：仅本地数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="62"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="62" />
         <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="64"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="64" />
         <source>Synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="66"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="66" />
         <source>Central unreachable; last sync %1</source>
-        <translation type="unfinished"></translation>
+        <translation>中心库不可达；上次同步 %1</translation>
     </message>
 </context>
 <context>
     <name>Disposition</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="116"/>
+        <location filename="../../desktop/widgets/common.py" line="116" />
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="117"/>
+        <location filename="../../desktop/widgets/common.py" line="117" />
         <source>Follow-up needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需要跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="118"/>
+        <location filename="../../desktop/widgets/common.py" line="118" />
         <source>Escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="119"/>
+        <location filename="../../desktop/widgets/common.py" line="119" />
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>成交</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="120"/>
+        <location filename="../../desktop/widgets/common.py" line="120" />
         <source>No action</source>
-        <translation type="unfinished"></translation>
+        <translation>无需处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="121"/>
+        <location filename="../../desktop/widgets/common.py" line="121" />
         <source>Wrong number</source>
-        <translation type="unfinished"></translation>
+        <translation>打错电话</translation>
     </message>
 </context>
 <context>
     <name>IssuePriority</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="80"/>
+        <location filename="../../desktop/widgets/common.py" line="80" />
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>低</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="81"/>
+        <location filename="../../desktop/widgets/common.py" line="81" />
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="82"/>
+        <location filename="../../desktop/widgets/common.py" line="82" />
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="83"/>
+        <location filename="../../desktop/widgets/common.py" line="83" />
         <source>urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
     </message>
 </context>
 <context>
     <name>IssueStatus</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="70"/>
+        <location filename="../../desktop/widgets/common.py" line="70" />
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="71"/>
+        <location filename="../../desktop/widgets/common.py" line="71" />
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="72"/>
+        <location filename="../../desktop/widgets/common.py" line="72" />
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="73"/>
+        <location filename="../../desktop/widgets/common.py" line="73" />
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="61"/>
-        <location filename="../../desktop/widgets/common.py" line="62"/>
+        <location filename="../../desktop/widgets/common.py" line="61" />
+        <location filename="../../desktop/widgets/common.py" line="62" />
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="63"/>
+        <location filename="../../desktop/widgets/common.py" line="63" />
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英文</translation>
     </message>
 </context>
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="49"/>
+        <location filename="../../desktop/widgets/common.py" line="49" />
         <source>Prospect</source>
-        <translation type="unfinished"></translation>
+        <translation>潜在客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="50"/>
+        <location filename="../../desktop/widgets/common.py" line="50" />
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="51"/>
+        <location filename="../../desktop/widgets/common.py" line="51" />
         <source>Established</source>
-        <translation type="unfinished"></translation>
+        <translation>稳定客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="52"/>
+        <location filename="../../desktop/widgets/common.py" line="52" />
         <source>Expanding</source>
-        <translation type="unfinished"></translation>
+        <translation>增长客户</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="149"/>
+        <location filename="../../desktop/widgets/main_window.py" line="149" />
         <source>&amp;Call</source>
-        <translation type="unfinished"></translation>
+        <translation>通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="150"/>
+        <location filename="../../desktop/widgets/main_window.py" line="150" />
         <source>&amp;State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="151"/>
+        <location filename="../../desktop/widgets/main_window.py" line="151" />
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="152"/>
+        <location filename="../../desktop/widgets/main_window.py" line="152" />
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="153"/>
+        <location filename="../../desktop/widgets/main_window.py" line="153" />
         <source>&amp;Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>接听(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="155"/>
+        <location filename="../../desktop/widgets/main_window.py" line="155" />
         <source>Re&amp;ject</source>
-        <translation type="unfinished"></translation>
+        <translation>拒接(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="157"/>
+        <location filename="../../desktop/widgets/main_window.py" line="157" />
         <source>&amp;Find customer</source>
-        <translation type="unfinished"></translation>
+        <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="158"/>
+        <location filename="../../desktop/widgets/main_window.py" line="158" />
         <source>&amp;About Agentdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Agentdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="159"/>
+        <location filename="../../desktop/widgets/main_window.py" line="159" />
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="160"/>
+        <location filename="../../desktop/widgets/main_window.py" line="160" />
         <source>&amp;Light theme</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色主题(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="161"/>
+        <location filename="../../desktop/widgets/main_window.py" line="161" />
         <source>&amp;Dark theme</source>
-        <translation type="unfinished"></translation>
+        <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="163"/>
-        <source>No call. The caller&apos;s card appears here the moment a call rings.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/widgets/main_window.py" line="163" />
+        <source>No call. The caller's card appears here the moment a call rings.</source>
+        <translation>暂无来电。来电振铃时，客户资料卡会立即显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="180"/>
-        <location filename="../../desktop/widgets/main_window.py" line="233"/>
+        <location filename="../../desktop/widgets/main_window.py" line="180" />
+        <location filename="../../desktop/widgets/main_window.py" line="233" />
         <source>Agentdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Agentdesk 坐席桌面</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="225"/>
+        <location filename="../../desktop/widgets/main_window.py" line="225" />
         <source>Incoming call</source>
-        <translation type="unfinished"></translation>
+        <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="241"/>
+        <location filename="../../desktop/widgets/main_window.py" line="241" />
         <source>About Agentdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Agentdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="243"/>
+        <location filename="../../desktop/widgets/main_window.py" line="243" />
         <source>Agentdesk %1
 Contact-center agent desktop with CTI screen-pop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agentdesk %1
+带 CTI 弹屏的呼叫中心坐席桌面。</translation>
     </message>
 </context>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="128"/>
+        <location filename="../../desktop/widgets/common.py" line="128" />
         <source>VIP</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="129"/>
+        <location filename="../../desktop/widgets/common.py" line="129" />
         <source>Billing</source>
-        <translation type="unfinished"></translation>
+        <translation>账务</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="130"/>
+        <location filename="../../desktop/widgets/common.py" line="130" />
         <source>Technical support</source>
-        <translation type="unfinished"></translation>
+        <translation>技术支持</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="131"/>
+        <location filename="../../desktop/widgets/common.py" line="131" />
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="132"/>
+        <location filename="../../desktop/widgets/common.py" line="132" />
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>综合</translation>
     </message>
 </context>
 <context>
     <name>QuickCreateForm</name>
     <message>
-        <location filename="../../desktop/widgets/quick_create.py" line="60"/>
+        <location filename="../../desktop/widgets/quick_create.py" line="60" />
         <source>Unknown number: create the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>未知号码：新建客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/quick_create.py" line="62"/>
+        <location filename="../../desktop/widgets/quick_create.py" line="62" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/quick_create.py" line="62"/>
+        <location filename="../../desktop/widgets/quick_create.py" line="62" />
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/quick_create.py" line="62"/>
+        <location filename="../../desktop/widgets/quick_create.py" line="62" />
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/quick_create.py" line="62"/>
+        <location filename="../../desktop/widgets/quick_create.py" line="62" />
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/quick_create.py" line="73"/>
+        <location filename="../../desktop/widgets/quick_create.py" line="73" />
         <source>Create customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/quick_create.py" line="74"/>
-        <source>Caller&apos;s full name</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/widgets/quick_create.py" line="74" />
+        <source>Caller's full name</source>
+        <translation>来电者全名</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/quick_create.py" line="99"/>
+        <location filename="../../desktop/widgets/quick_create.py" line="99" />
         <source>A name is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写姓名。</translation>
     </message>
 </context>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="102"/>
+        <location filename="../../desktop/widgets/common.py" line="102" />
         <source>Break</source>
-        <translation type="unfinished"></translation>
+        <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="103"/>
+        <location filename="../../desktop/widgets/common.py" line="103" />
         <source>Lunch</source>
-        <translation type="unfinished"></translation>
+        <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="104"/>
+        <location filename="../../desktop/widgets/common.py" line="104" />
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="105"/>
+        <location filename="../../desktop/widgets/common.py" line="105" />
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="106"/>
+        <location filename="../../desktop/widgets/common.py" line="106" />
         <source>After-call work</source>
-        <translation type="unfinished"></translation>
+        <translation>话后工作</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="107"/>
+        <location filename="../../desktop/widgets/common.py" line="107" />
         <source>Personal</source>
-        <translation type="unfinished"></translation>
+        <translation>个人事务</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="108"/>
+        <location filename="../../desktop/widgets/common.py" line="108" />
         <source>Just logged in</source>
-        <translation type="unfinished"></translation>
+        <translation>刚登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="109"/>
+        <location filename="../../desktop/widgets/common.py" line="109" />
         <source>Missed calls</source>
-        <translation type="unfinished"></translation>
+        <translation>未接来电</translation>
     </message>
 </context>
 <context>
     <name>RingingBanner</name>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="52"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="52" />
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="54"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="54" />
         <source>Answer the call (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>接听来电（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="58"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="58" />
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="60"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="60" />
         <source>Reject: the call goes back to its queue (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>拒接：来电退回队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="70"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="70" />
         <source>Withheld number</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="71"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="71" />
         <source>Incoming call %1</source>
-        <translation type="unfinished"></translation>
+        <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="72"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="72" />
         <source>Queue: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>队列：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="93"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="93" />
         <source>Rings for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余振铃 %1</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="74"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="74" />
         <source>Search customers: name, phone or id (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索客户：姓名、电话或编号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="75"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="75" />
         <source>Search customers by name, phone or id (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名、电话或编号搜索客户（Ctrl+F）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/widgets/search_panel.py" line="91"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="91" />
         <source>Customers found: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>找到客户：%n 位</numerusform></translation>
     </message>
 </context>
 <context>
     <name>StateControl</name>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="68"/>
+        <location filename="../../desktop/widgets/state_control.py" line="68" />
         <source>&amp;Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="69"/>
+        <location filename="../../desktop/widgets/state_control.py" line="69" />
         <source>Take calls (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>开始接听来电（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="70"/>
+        <location filename="../../desktop/widgets/state_control.py" line="70" />
         <source>&amp;Not ready</source>
-        <translation type="unfinished"></translation>
+        <translation>未就绪(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="72"/>
+        <location filename="../../desktop/widgets/state_control.py" line="72" />
         <source>Stop taking calls (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停接听来电（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="74"/>
+        <location filename="../../desktop/widgets/state_control.py" line="74" />
         <source>Log &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="75"/>
+        <location filename="../../desktop/widgets/state_control.py" line="75" />
         <source>Log &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>登出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="76"/>
+        <location filename="../../desktop/widgets/state_control.py" line="76" />
         <source>Log out (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>登出（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="77"/>
+        <location filename="../../desktop/widgets/state_control.py" line="77" />
         <source>Not ready: reason</source>
-        <translation type="unfinished"></translation>
+        <translation>未就绪：原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="89"/>
+        <location filename="../../desktop/widgets/state_control.py" line="89" />
         <source>Your state: click to change</source>
-        <translation type="unfinished"></translation>
+        <translation>您的状态：点击更改</translation>
     </message>
 </context>
 <context>
     <name>TalkingPoints</name>
     <message>
-        <location filename="../../desktop/talking_points.py" line="48"/>
+        <location filename="../../desktop/talking_points.py" line="48" />
         <source>Transferred by %1 (queue %2): confirm what was already done.</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 转来（队列 %2）：先确认已经处理过的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="63"/>
+        <location filename="../../desktop/talking_points.py" line="63" />
         <source>%1 customer: priority treatment, warm hand-offs only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1客户：优先服务，只做有交接的转接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="69"/>
+        <location filename="../../desktop/talking_points.py" line="69" />
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="73"/>
+        <location filename="../../desktop/talking_points.py" line="73" />
         <source>Open issue #%1 “%2” is %3, owned by %4: give the latest status.</source>
-        <translation type="unfinished"></translation>
+        <translation>未结工单 #%1「%2」状态为%3，负责人 %4：请告知最新进展。</translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="89"/>
+        <location filename="../../desktop/talking_points.py" line="89" />
         <source>Bought %1 on %2: be ready to support that product.</source>
-        <translation type="unfinished"></translation>
+        <translation>于 %2 购买了 %1：准备好为该产品提供支持。</translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="101"/>
+        <location filename="../../desktop/talking_points.py" line="101" />
         <source>New customer: offer onboarding help and check the first steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户：提供入门帮助并确认首次使用情况。</translation>
     </message>
 </context>
 <context>
     <name>Tier</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="37"/>
+        <location filename="../../desktop/widgets/common.py" line="37" />
         <source>Platinum</source>
         <extracomment>Badge colours per tier: white text on these backgrounds is readable in light and dark themes (contrast ratio &gt;= 4.5 against #ffffff for each).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>白金</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="38"/>
+        <location filename="../../desktop/widgets/common.py" line="38" />
         <source>Gold</source>
-        <translation type="unfinished"></translation>
+        <translation>黄金</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="39"/>
+        <location filename="../../desktop/widgets/common.py" line="39" />
         <source>Silver</source>
-        <translation type="unfinished"></translation>
+        <translation>白银</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="40"/>
+        <location filename="../../desktop/widgets/common.py" line="40" />
         <source>Standard</source>
-        <translation type="unfinished"></translation>
+        <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="43"/>
+        <location filename="../../desktop/widgets/common.py" line="43" />
         <source>No tier</source>
-        <translation type="unfinished"></translation>
+        <translation>无等级</translation>
     </message>
 </context>
 <context>
     <name>TransferPicker</name>
     <message>
-        <location filename="../../desktop/widgets/transfer_picker.py" line="50"/>
+        <location filename="../../desktop/widgets/transfer_picker.py" line="50" />
         <source>Transfer the call</source>
-        <translation type="unfinished"></translation>
+        <translation>转接通话</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/transfer_picker.py" line="51"/>
-        <source>Type a queue or an agent&apos;s name or id</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/widgets/transfer_picker.py" line="51" />
+        <source>Type a queue or an agent's name or id</source>
+        <translation>输入队列、坐席姓名或编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/transfer_picker.py" line="52"/>
+        <location filename="../../desktop/widgets/transfer_picker.py" line="52" />
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/transfer_picker.py" line="60"/>
+        <location filename="../../desktop/widgets/transfer_picker.py" line="60" />
         <source>Queue: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>队列：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/widgets/transfer_picker.py" line="62"/>
+        <location filename="../../desktop/widgets/transfer_picker.py" line="62" />
         <source>(waiting: %n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>（等待：%n）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/transfer_picker.py" line="70"/>
+        <location filename="../../desktop/widgets/transfer_picker.py" line="70" />
         <source>Agent: %1 (%2) · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>坐席：%1（%2）· %3</translation>
     </message>
 </context>
 <context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="102"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="102" />
         <source>Wrap-up</source>
-        <translation type="unfinished"></translation>
+        <translation>话后处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="103"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="103" />
         <source>Disposition</source>
-        <translation type="unfinished"></translation>
+        <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="103"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="103" />
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="103"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="103" />
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="103"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="103" />
         <source>Then</source>
-        <translation type="unfinished"></translation>
+        <translation>之后</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="108"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="108" />
         <source>Open an issue:</source>
-        <translation type="unfinished"></translation>
+        <translation>新建工单：</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="109"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="109" />
         <source>What needs to be followed up</source>
-        <translation type="unfinished"></translation>
+        <translation>需要跟进的事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="110"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="110" />
         <source>What was asked, what was done, what was promised</source>
-        <translation type="unfinished"></translation>
+        <translation>客户的问题、已做的处理、做出的承诺</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="111"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="111" />
         <source>Save and finish</source>
-        <translation type="unfinished"></translation>
+        <translation>保存并完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="113"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="113" />
         <source>Save the wrap-up (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存话后处理（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="127"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="127" />
         <source>Ready for the next call</source>
-        <translation type="unfinished"></translation>
+        <translation>准备接听下一通</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="128"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="128" />
         <source>Not ready</source>
-        <translation type="unfinished"></translation>
+        <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="133"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="133" />
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="144"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="144" />
         <source>Wrap-up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>话后处理：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="210"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="210" />
         <source>Choose a disposition.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="214"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="214" />
         <source>Give the follow-up issue a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写跟进工单的标题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/wrapup_dialog.py" line="230"/>
+        <location filename="../../desktop/widgets/wrapup_dialog.py" line="230" />
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余 %1</translation>
     </message>
 </context>
 </TS>

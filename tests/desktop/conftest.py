@@ -158,7 +158,7 @@ class DeskEnv:
         from desktop.app import DesktopApp
 
         desk = DesktopApp(
-            self.settings(),
+            self.settings(**kw.pop("settings", {})),
             agent_id=kw.pop("agent_id", self.agent_id),
             store_url=self.local_url,
             central_url=central_url,

@@ -67,10 +67,13 @@ def _random_changes(central: Engine, rng: random.Random, n: int, tag: str) -> No
             op = rng.random()
             cid = rng.choice(ids)
             if op < 0.3:
+                tier = rng.choice(["platinum", "gold", "silver", "standard"])
                 conn.execute(
-                    text("UPDATE customers SET tier = :t, lifetime_value = :v WHERE customer_id = :c"),
-                    {"t": rng.choice(["platinum", "gold", "silver", "standard"]), "v": rng.random() * 1e4, "c": cid},
-                )  # fmt: skip
+                    text(
+                        "UPDATE customers SET tier = :t, lifetime_value = :v WHERE customer_id = :c"
+                    ),
+                    {"t": tier, "v": rng.random() * 1e4, "c": cid},
+                )
             elif op < 0.55:
                 conn.execute(
                     text(
@@ -86,9 +89,12 @@ def _random_changes(central: Engine, rng: random.Random, n: int, tag: str) -> No
                 )
             elif op < 0.8:
                 conn.execute(
-                    text("DELETE FROM purchases WHERE purchase_id IN (SELECT purchase_id FROM purchases WHERE customer_id = :c ORDER BY purchase_id LIMIT 1)"),
+                    text(
+                        "DELETE FROM purchases WHERE purchase_id IN (SELECT purchase_id "
+                        "FROM purchases WHERE customer_id = :c ORDER BY purchase_id LIMIT 1)"
+                    ),
                     {"c": cid},
-                )  # fmt: skip
+                )
             elif op < 0.88 and len(ids) > 20:
                 conn.execute(text("DELETE FROM customers WHERE customer_id = :c"), {"c": cid})
                 ids.remove(cid)
@@ -102,9 +108,12 @@ def _random_changes(central: Engine, rng: random.Random, n: int, tag: str) -> No
                     {"c": new},
                 )
                 conn.execute(
-                    text("INSERT INTO customer_phones (customer_id, phone, position) VALUES (:c, :p, 0)"),
+                    text(
+                        "INSERT INTO customer_phones (customer_id, phone, position) "
+                        "VALUES (:c, :p, 0)"
+                    ),
                     {"c": new, "p": f"+86139{rng.randrange(10**8):08d}"},
-                )  # fmt: skip
+                )
                 ids.append(new)
             else:
                 # delete and re-insert the same key in one transaction
@@ -119,9 +128,12 @@ def _random_changes(central: Engine, rng: random.Random, n: int, tag: str) -> No
                         params,
                     )
                     conn.execute(
-                        text("INSERT INTO customer_phones (customer_id, phone, position) VALUES (:c, :p, 7)"),
+                        text(
+                            "INSERT INTO customer_phones (customer_id, phone, position) "
+                            "VALUES (:c, :p, 7)"
+                        ),
                         params,
-                    )  # fmt: skip
+                    )
 
 
 def _assert_converged(central: Engine, local: Engine) -> None:
@@ -171,8 +183,11 @@ def _converge_with_interruptions(central: Engine, local: Engine, seed: int) -> N
             # a push whose acknowledgement was lost: entries marked pending again and re-sent
             with local.begin() as conn:
                 conn.execute(
-                    text("UPDATE sync_outbox SET pushed_at = NULL WHERE id IN (SELECT id FROM sync_outbox WHERE pushed_at IS NOT NULL ORDER BY id DESC LIMIT 4)")
-                )  # fmt: skip
+                    text(
+                        "UPDATE sync_outbox SET pushed_at = NULL WHERE id IN (SELECT id FROM "
+                        "sync_outbox WHERE pushed_at IS NOT NULL ORDER BY id DESC LIMIT 4)"
+                    )
+                )
     final = sync_once(central, local, batch_size=500)
     assert final.complete and final.pending == 0
     _assert_converged(central, local)
@@ -283,7 +298,8 @@ with Session(local) as s:
     cid = create_customer(s, name="Walk-in Caller", phones=["13912345678"])
     create_issue(s, customer_id=cid, title="Wants a callback")
     for k in range(25):
-        record_interaction(s, customer_id="C0000003", agent_id="A002", disposition="resolved", notes=f"kill-test {{k}}")
+        record_interaction(s, customer_id="C0000003", agent_id="A002",
+                           disposition="resolved", notes=f"kill-test {{k}}")
 print("written", flush=True)
 watch(make_engine("{dead_pg_url()}"), local, interval=0.05, max_backoff=0.2,
       on_error=lambda exc, delay: print("retry", delay, flush=True))

@@ -15,7 +15,7 @@ from telephony.metrics import (
     queue_report,
     record_from_dict,
 )
-from tests.telephony.metrics_script import T0, random_day, scripted_day
+from tests.telephony.metrics_script import T0, Script, random_day, scripted_day
 
 
 def fold_of(events, settings=None) -> EventFold:
@@ -155,3 +155,84 @@ def test_live_incremental_figures_equal_a_fresh_recomputation(seed: int) -> None
             fresh = fold_of(events[: i + 1], settings)
             _same(live.figures(now), fresh.figures(now))
     assert len(queue_report(live.figures(events[-1][1]))) > 2
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_live_summary_matches_the_full_figures(seed: int) -> None:
+    events = random_day(seed, n_calls=80).events
+    fold = EventFold(MetricSettings(interval=900))
+    since = T0
+    for i, (epoch, ts, type_, data) in enumerate(events):
+        fold.apply(epoch, ts, type_, record_from_dict(data))
+        if i % 97 == 0 or i == len(events) - 1:
+            now = ts + 2.5
+            fig = fold.figures(now, since=since)
+            summ = fold.summary(now, since, series_for=["vip"])
+            cols = ["offered", "answered", "abandoned", "service_level", "asa", "aht"]
+            pd.testing.assert_frame_equal(
+                summ.queue_today[cols].sort_index(),
+                fig.queue_today[cols].sort_index(),
+                check_dtype=False,
+                check_names=False,
+            )
+            acols = ["handled", "aht", "not_ready_time", "occupancy"]
+            active = summ.agent_today.loc[fig.agent_today.index]
+            pd.testing.assert_frame_equal(
+                active[acols].sort_index(),
+                fig.agent_today[acols].sort_index(),
+                check_dtype=False,
+                check_names=False,
+            )
+            per_q = fig.queues[fig.queues["queue_id"] == "vip"].set_index("interval_start")
+            got = summ.series["vip"]
+            assert list(got.index) == list(per_q.index)
+            assert list(got["offered"]) == list(per_q["offered"])
+            cur = fig.queues[fig.queues["interval_start"] == fig.current_interval]
+            assert summ.current["offered"].get("__all__", 0) == cur["offered"].sum()
+
+
+def test_a_new_switchboard_run_closes_the_previous_one() -> None:
+    s = scripted_day()
+    events = list(s.events)
+    # the switchboard restarts at T0+1950: A1/A2 are logged out, C7 (waiting) is lost
+    events.append(
+        (
+            "E2",
+            T0 + 1950,
+            "agent.state",
+            {
+                "agent_id": "A1",
+                "state": "not_ready",
+                "reason": "login",
+                "version": 1,
+                "queues": ["billing"],
+            },
+        )
+    )
+    fold = fold_of(events)
+    fig = fold.figures(T0 + 2000)
+    b = row(queue_report(fig), interval_start=T0, queue_id="billing")
+    assert b["offered"] == 7 and b["abandoned"] == 3  # C7 lost after 250 s
+    live = {a["agent_id"]: a for a in fig.agents_live}
+    assert live["A2"]["state"] == "logged_out"
+    assert live["A1"]["state"] == "not_ready" and live["A1"]["reason"] == "login"
+    # an old-run event arriving late is ignored
+    assert not fold.apply(*events[5][:3], record_from_dict(events[5][3]))
+
+
+def test_drift_flags() -> None:
+    s = Script()
+    s.agent(T0, "A1", "ready")
+    s.agent(T0, "A2", "ready")
+    s.call(T0 + 1, "C1", "billing")
+    s.ring(T0 + 2, "C1", "A1")
+    s.call(T0 + 3, "C2", "billing")
+    s.ring(T0 + 3, "C2", "A2")
+    s.answer(T0 + 5, "C2", "A2")
+    # the caller of C2 hangs up but no agent event follows (a lost update)
+    s.set_call(T0 + 9, "C2", "call.ended", state="ended", ended_at=T0 + 9)
+    fold = fold_of(s.events, MetricSettings(ring_timeout=15))
+    flags = {a["agent_id"]: a["drift"] for a in fold.live_agents(T0 + 20)}
+    assert flags == {"A1": "", "A2": "caller_gone"}
+    flags = {a["agent_id"]: a["drift"] for a in fold.live_agents(T0 + 33)}
+    assert flags["A1"] == "reserved_too_long"

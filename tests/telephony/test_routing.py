@@ -313,15 +313,20 @@ def test_strategies(
     expected: str,
 ) -> None:
     intent = {"general": None, "tech": None, "fewest": "fewest", "talk": "talk"}[queue]
-    for aid, skills, _calls in setup:
-        ready(eng, aid, [queue, "general"] if queue != "general" else ["general"], skills)
-        clock.advance(1)
-    # give A, B, C their call counts / talk time through real calls on a private queue
-    for aid, _skills, calls in setup:
+    # real calls first (one agent ready at a time): A, B, C get their counts and talk time
+    for aid, skills, calls in setup:
+        eng.login(aid, aid, [queue, "general"] if queue != "general" else ["general"], skills)
         for _ in range(calls):
-            a = eng.agents[aid]
-            a.rec.handled += 1
-            a.talk_time += 100
+            eng.set_state(aid, "ready")
+            c = eng.new_call(ani="0")
+            assert c.agent_id == aid
+            eng.answer(aid, c.call_id)
+            clock.advance(100)
+            eng.hangup(aid, c.call_id)
+            eng.wrapup(aid, c.call_id, "resolved", next_state="not_ready")
+    for aid, _skills, _calls in setup:
+        eng.set_state(aid, "ready")
+        clock.advance(1)
     ivr = {"menu": "3"} if queue == "tech" else ({"intent": intent} if intent else {})
     c = eng.new_call(ani="1", ivr=ivr)
     assert c.agent_id == expected

@@ -150,6 +150,28 @@ def recomputed(url: str, now: float):
         engine.dispose()
 
 
+def recomputed_summary(url: str, now: float):
+    engine = make_engine(url)
+    try:
+        fold = load_fold(engine, day_start(now), None, MetricSettings())
+    finally:
+        engine.dispose()
+    return fold.summary(now, day_start(now))
+
+
+def same_summary(a, b) -> bool:
+    try:
+        for x, y in (
+            (a.queue_today, b.queue_today),
+            (a.agent_today, b.agent_today),
+            (a.tiers, b.tiers),
+        ):
+            pd.testing.assert_frame_equal(x.sort_index(), y.sort_index(), check_dtype=False)
+    except AssertionError:
+        return False
+    return True
+
+
 def same(live, fresh) -> bool:
     try:
         pd.testing.assert_frame_equal(queue_report(live), queue_report(fresh), check_dtype=False)
@@ -160,7 +182,7 @@ def same(live, fresh) -> bool:
 
 
 def cell(win: SupervisorConsole, key: str, header: str, agents: bool = False) -> str:
-    proxy = win.agent_proxy if agents else win.queue_proxy
+    proxy = win.agent_model if agents else win.queue_model
     cols = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
     for r in range(proxy.rowCount()):
         if proxy.data(proxy.index(r, 0), KEY_ROLE) == key:
@@ -209,36 +231,48 @@ def test_scripted_day_live_equals_recomputed_equals_hand_computed(qtbot, day) ->
         now = clock.time()
 
         def agreed() -> bool:
-            live = win.worker.last_figures
+            live = win.worker.last_summary
             return (
                 live is not None
                 and live.now == now
-                and same(live, recomputed(url, now))
                 and int(live.queue_today.loc["billing", "offered"]) == 6
+                and same_summary(live, recomputed_summary(url, now))
             )
 
         qtbot.waitUntil(agreed, timeout=15_000)
-        live = win.worker.last_figures
-        fresh = recomputed(url, now)
-        for fig in (live, fresh):
-            q = queue_report(fig).set_index(["interval_start", "queue_id"])
-            b = q.loc[(T0, "billing")]
+        live = win.worker.last_summary
+        assert live is not None
+        # today's figures as the console shows them, live and recomputed from the log
+        for summ in (live, recomputed_summary(url, now)):
+            b = summ.queue_today.loc["billing"]
             assert (b.offered, b.answered, b.answered_in_sl) == (6, 2, 1)
-            assert (b.abandoned, b.abandoned_in_sl, b.short_abandoned, b.callbacks) == (2, 1, 1, 0)
+            assert (b.abandoned, b.abandoned_in_sl, b.short_abandoned, b.waiting) == (2, 1, 1, 1)
             assert b.service_level == pytest.approx(1 / 3)
             assert b.asa == pytest.approx(27.0)  # (14 + 40) / 2
-            assert b.aht == pytest.approx(211.0)  # C1: 151 talk + 30 hold + 30 wrap-up
-            assert b.abandon_rate == pytest.approx(0.5)
-            assert q.loc[(T0 + 1800, "billing")].aht == pytest.approx(1670.0)
-            v = q.loc[(T0, "vip")]
-            assert (v.offered, v.answered) == (1, 0)
-            a = agent_report(fig).set_index(["interval_start", "agent_id"])
-            a1 = a.loc[(T0, "A1")]
-            assert (a1.handled, a1.talk_time, a1.hold_time, a1.wrap_time) == (1, 151, 30, 30)
-            assert a1.occupancy == pytest.approx((181 + 30 + 1560) / (181 + 30 + 1560 + 5 + 14 + 5))
-            a1b = a.loc[(T0 + 1800, "A1")]
-            assert a1b.handled == 1 and a1b.aht == pytest.approx(1670.0)
-            assert a1b.not_ready_time == pytest.approx(40.0)
+            assert b.aht == pytest.approx((211.0 + 1670.0) / 2)
+            a1 = summ.agent_today.loc["A1"]
+            assert (a1.handled, a1.talk_time, a1.hold_time, a1.wrap_time) == (2, 1811, 30, 40)
+            assert a1.not_ready_time == pytest.approx(5 + 40)
+        # the per-interval report recomputed from the log
+        fresh = recomputed(url, now)
+        q = queue_report(fresh).set_index(["interval_start", "queue_id"])
+        b = q.loc[(T0, "billing")]
+        assert (b.offered, b.answered, b.answered_in_sl) == (6, 2, 1)
+        assert (b.abandoned, b.abandoned_in_sl, b.short_abandoned, b.callbacks) == (2, 1, 1, 0)
+        assert b.service_level == pytest.approx(1 / 3)
+        assert b.asa == pytest.approx(27.0)
+        assert b.aht == pytest.approx(211.0)  # C1: 151 talk + 30 hold + 30 wrap-up
+        assert b.abandon_rate == pytest.approx(0.5)
+        assert q.loc[(T0 + 1800, "billing")].aht == pytest.approx(1670.0)
+        v = q.loc[(T0, "vip")]
+        assert (v.offered, v.answered) == (1, 0)
+        a = agent_report(fresh).set_index(["interval_start", "agent_id"])
+        a1 = a.loc[(T0, "A1")]
+        assert (a1.handled, a1.talk_time, a1.hold_time, a1.wrap_time) == (1, 151, 30, 30)
+        assert a1.occupancy == pytest.approx((181 + 30 + 1560) / (181 + 30 + 1560 + 5 + 14 + 5))
+        a1b = a.loc[(T0 + 1800, "A1")]
+        assert a1b.handled == 1 and a1b.aht == pytest.approx(1670.0)
+        assert a1b.not_ready_time == pytest.approx(40.0)
         # what the supervisor sees
         qtbot.waitUntil(lambda: cell(win, "billing", "Waiting") == "1", timeout=5000)
         assert cell(win, "billing", "Offered") == "6"

@@ -46,7 +46,7 @@ def console(qtbot, store: str) -> Iterator[SupervisorConsole]:
 
 
 def cell(win: SupervisorConsole, board: str, key: str, header: str) -> str:
-    proxy = win.queue_proxy if board == "queue" else win.agent_proxy
+    proxy = win.queue_model if board == "queue" else win.agent_model
     cols = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
     c = cols.index(header)
     for r in range(proxy.rowCount()):
@@ -73,7 +73,7 @@ def test_boards_show_the_day_from_the_event_log(console: SupervisorConsole) -> N
     assert "History: 4" in win.history.text() or "events loaded" in win.history.text()
     # the SL of the current interval is empty (nothing queued since T0+1800): no colour from it,
     # but billing's 5-minute wait is past the 60 s alert: red
-    proxy = win.queue_proxy
+    proxy = win.queue_model
     for r in range(proxy.rowCount()):
         if proxy.data(proxy.index(r, 0), KEY_ROLE) == "billing":
             assert proxy.data(proxy.index(r, 3), LEVEL_ROLE) == 2
@@ -81,7 +81,7 @@ def test_boards_show_the_day_from_the_event_log(console: SupervisorConsole) -> N
 
 
 def test_every_column_explains_its_formula(console: SupervisorConsole) -> None:
-    m = console.queue_proxy
+    m = console.queue_model
     tips = {
         m.headerData(c, Qt.Orientation.Horizontal): m.headerData(
             c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
@@ -96,7 +96,7 @@ def test_every_column_explains_its_formula(console: SupervisorConsole) -> None:
 
 def test_agent_board_sorts_and_filters(qtbot, console: SupervisorConsole) -> None:
     win = console
-    proxy = win.agent_proxy
+    proxy = win.agent_model
     board = win.agent_board
     assert board.filter_edit is not None and board.state_box is not None
     board.filter_edit.setText("A2")
@@ -129,7 +129,7 @@ def test_live_events_update_cells_with_datachanged_ranges(
     feeder.events.emit([(e, ts, t, record_from_dict(d)) for e, ts, t, d in more.events])
     qtbot.waitUntil(lambda: cell(win, "queue", "billing", "Answered") == "3", timeout=5000)
     assert cell(win, "queue", "billing", "Waiting") == "0"
-    assert cell(win, "agent", "A2", "State") == "On call"
+    qtbot.waitUntil(lambda: cell(win, "agent", "A2", "State") == "On call", timeout=5000)
     assert cell(win, "agent", "A2", "Talk time") == "0:06"
     assert changes and all(a <= b for a, b in changes)
     assert win.queue_model.rowCount() == 3  # total, billing, vip: rows updated, not rebuilt
@@ -140,7 +140,7 @@ def test_charts_follow_the_intervals(qtbot, console: SupervisorConsole) -> None:
     rows = chart.shown_rows()
     assert [r["offered"] for r in rows] == [8, 0]
     chart.queue_box.setCurrentIndex(chart.queue_box.findData("vip"))
-    assert [r["offered"] for r in chart.shown_rows()] == [1]
+    qtbot.waitUntil(lambda: [r["offered"] for r in chart.shown_rows()] == [1], timeout=5000)
     assert chart.sets["answered"].at(0) == 1
     tiers = {r["tier"]: r for r in console.tier_model._rows}
     assert tiers["gold"]["service_level"] == 1.0

@@ -1,0 +1,352 @@
+"""End-to-end bus benchmark on loopback: switchboard, 500 simulated agents, an IVR driver.
+
+    .venv/bin/python benchmarks/bus_bench.py                 # defaults below
+    .venv/bin/python benchmarks/bus_bench.py --latency-seconds 10 --calls 10000
+
+Processes (real ZeroMQ over tcp://127.0.0.1, as deployed):
+
+1. the switchboard (``telephony.switchboard.Switchboard``, demo rules, no store unless
+   ``--store-customers N`` seeds a temporary SQLite store and callers are drawn from it);
+2. ``--agents`` simulated agents (``telephony.simagents.SimAgents``: answer at once, talk
+   ~``--talk`` s log-normal, wrap up at once) sharing one bus client;
+3. ``--subscribers`` subscribed "desktops" (one SUB socket each, ``desk/<agent>/`` + ``sys/``)
+   in a separate process, plus one reference subscriber to everything;
+4. this process: the IVR driver (``telephony.client.BusClient``).
+
+Phases and figures:
+
+* latency: ``ivr.call`` paced at ``--rate`` calls/s for ``--latency-seconds``; per call the time
+  from the ``ivr.call`` reply to the ``call.offered`` event received (target p99 <= 5 ms at 200/s);
+  meanwhile the desktops count what they receive: loss = events the reference subscriber saw on
+  their topics (inside the common seq window) that they did not (target: none);
+* throughput: ``--calls`` ``ivr.call`` sent as fast as the switchboard takes them (``--window``
+  outstanding); calls per second from first send to the last call offered and to the last answered
+  (target >= 2,000/s with 500 agents).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+RULES = ROOT / "resources" / "rules" / "demo.yaml"
+
+
+def machine() -> str:
+    return (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()} on {platform.system()} {platform.release()}"
+    )
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(p * len(xs)))] if xs else float("nan")
+
+
+# --- child processes -----------------------------------------------------------------------------
+
+
+def serve(store_url: str | None, q: Any) -> None:
+    from telephony.rules import load_rules
+    from telephony.switchboard import Switchboard
+
+    sb = Switchboard(
+        load_rules(RULES),
+        store_url=store_url,
+        commands="tcp://127.0.0.1:0",
+        events="tcp://127.0.0.1:0",
+        hwm=200_000,
+    )
+    sb.open()
+    q.put((sb.commands_endpoint, sb.events_endpoint))
+    sb.serve_open()
+
+
+def run_agents(cmd: str, ev: str, n: int, talk: float, stop: Any, q: Any) -> None:
+    from telephony.simagents import SimAgents, SimAgentSpec, SimBehaviour
+
+    rng = random.Random(3)
+    special = ["vip", "billing", "tech", "sales"]
+    specs = []
+    for i in range(n):
+        own = rng.sample(special, rng.randint(1, 2))
+        specs.append(
+            SimAgentSpec(
+                f"B{i:04d}", queues=[*own, "general"], skills={s: rng.randint(1, 5) for s in own}
+            )
+        )
+    # every skilled queue has experts, so min_skill steps always find someone
+    for i, s in enumerate(special * 5):
+        specs[i].queues = [s, "general"]
+        specs[i].skills = {s: 5}
+    b = SimBehaviour(
+        answer_delay=(0.0, 0.0),
+        talk_median=talk,
+        talk_sigma=0.3,
+        hold_prob=0.0,
+        wrap=(0.0, 0.0),
+        break_prob=0.0,
+        reject_prob=0.0,
+        miss_prob=0.0,
+    )
+    sims = SimAgents(cmd, ev, specs, behaviour=b, seed=4).start()
+    q.put("ready")
+    stop.wait()
+    sims.stop()
+    q.put(("answered", sims.answered, sims.errors))
+
+
+def run_desktops(ev: str, agent_ids: list[str], seconds: float, q: Any) -> None:
+    import msgspec
+    import zmq
+
+    ctx = zmq.Context()
+    dec = msgspec.json.Decoder()
+    subs = []
+    poller = zmq.Poller()
+    for aid in agent_ids:
+        s = ctx.socket(zmq.SUB)
+        s.setsockopt(zmq.SUBSCRIBE, f"desk/{aid}/".encode())
+        s.setsockopt(zmq.SUBSCRIBE, b"sys/")
+        s.setsockopt(zmq.RCVHWM, 100_000)
+        s.connect(ev)
+        poller.register(s, zmq.POLLIN)
+        subs.append(s)
+    ref = ctx.socket(zmq.SUB)
+    ref.setsockopt(zmq.SUBSCRIBE, b"")
+    ref.setsockopt(zmq.RCVHWM, 1_000_000)
+    ref.connect(ev)
+    poller.register(ref, zmq.POLLIN)
+    index = {s: i for i, s in enumerate(subs)}
+    got: list[list[int]] = [[] for _ in subs]
+    ref_seen: list[tuple[int, str]] = []
+    ref_gaps = 0
+    last_ref = None
+    joined = False
+    end = None
+    while True:
+        now = time.monotonic()
+        if end is not None and now > end:
+            break
+        for s, _ in poller.poll(100):
+            while True:
+                try:
+                    topic, body = s.recv_multipart(zmq.NOBLOCK)
+                except zmq.Again:
+                    break
+                seq = dec.decode(body)["seq"]
+                if s is ref:
+                    if last_ref is not None and seq != last_ref + 1:
+                        ref_gaps += seq - last_ref - 1
+                    last_ref = seq
+                    ref_seen.append((seq, topic.decode()))
+                else:
+                    got[index[s]].append(seq)
+        if not joined and all(got):
+            joined = True
+            end = time.monotonic() + seconds
+            q.put("joined")
+    lo = max(g[0] for g in got)
+    hi = min(g[-1] for g in got)
+    lost = 0
+    expected = 0
+    for i, aid in enumerate(agent_ids):
+        want = {seq for seq, t in ref_seen if lo <= seq <= hi and t in (f"desk/{aid}/", "sys/")}
+        have = {seq for seq in got[i] if lo <= seq <= hi}
+        expected += len(want)
+        lost += len(want - have)
+    total = sum(len(g) for g in got)
+    q.put(("desktops", len(subs), expected, lost, total, ref_gaps, hi - lo))
+    for s in subs:
+        s.close(0)
+    ref.close(0)
+    ctx.term()
+
+
+# --- the driver ----------------------------------------------------------------------------------
+
+
+def seed_store(n: int, tmp: str) -> str:
+    from store.db import make_engine
+    from store.schema import migrate
+    from store.seed import seed
+
+    url = f"sqlite:///{tmp}/bench.db"
+    engine = make_engine(url)
+    migrate(engine)
+    print(f"  seeding a SQLite store with {n} customers ...", flush=True)
+    seed(engine, n, seed=9, agents=20)
+    engine.dispose()
+    return url
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--agents", type=int, default=500)
+    ap.add_argument("--subscribers", type=int, default=500)
+    ap.add_argument("--rate", type=float, default=200.0, help="calls/s in the latency phase")
+    ap.add_argument("--latency-seconds", type=float, default=10.0)
+    ap.add_argument("--calls", type=int, default=10_000, help="calls in the throughput phase")
+    ap.add_argument("--window", type=int, default=500)
+    ap.add_argument("--talk", type=float, default=0.1, help="median talk seconds")
+    ap.add_argument("--store-customers", type=int, default=0)
+    args = ap.parse_args()
+
+    from telephony.client import BusClient, Event, Reply
+    from telephony.ivrsim import IvrSim, load_callers
+
+    print(f"bus benchmark on {machine()}")
+    mpc = mp.get_context("spawn")
+    tmp = tempfile.TemporaryDirectory()
+    store_url = seed_store(args.store_customers, tmp.name) if args.store_customers else None
+    q: Any = mpc.Queue()
+    sbp = mpc.Process(target=serve, args=(store_url, q), daemon=True)
+    sbp.start()
+    cmd, ev = q.get(timeout=60)
+    stop = mpc.Event()
+    aq: Any = mpc.Queue()
+    ap_ = mpc.Process(
+        target=run_agents, args=(cmd, ev, args.agents, args.talk, stop, aq), daemon=True
+    )
+    ap_.start()
+    aq.get(timeout=60)
+    client = BusClient(cmd, ev, topics=["call/", "sys/"], track_state=False, request_timeout=30.0)
+    client.open()
+    # wait for every agent to be ready
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        snap = client.request("snapshot")
+        if sum(1 for a in snap["agents"] if a["state"] == "ready") >= args.agents:
+            break
+        client.poll(200)
+    print(
+        f"  {args.agents} simulated agents ready; switchboard {cmd} / {ev}"
+        f"{' with store' if store_url else ', no store (callers unknown)'}"
+    )
+    dq: Any = mpc.Queue()
+    agent_ids = [f"B{i:04d}" for i in range(min(args.subscribers, args.agents))]
+    dp = mpc.Process(
+        target=run_desktops, args=(ev, agent_ids, args.latency_seconds + 2, dq), daemon=True
+    )
+    dp.start()
+    dq.get(timeout=120)  # every desktop subscribed and receiving
+    callers = load_callers(store_url) if store_url else None
+    sim = IvrSim(cmd, ev, callers=callers, seed=1)
+
+    # --- phase 1: latency at a paced rate -------------------------------------------------------
+    replies: dict[str, float] = {}
+    offered: dict[str, float] = {}
+    interval = 1.0 / args.rate
+    n = int(args.rate * args.latency_seconds)
+    t0 = time.monotonic()
+    sent = 0
+    while len(replies) < n or len(offered) < n:
+        now = time.monotonic()
+        if sent < n and now >= t0 + sent * interval:
+            client.send("ivr.call", sim.make_call())
+            sent += 1
+            continue
+        wait = max(0.0, t0 + sent * interval - now) if sent < n else 0.05
+        for x in client.poll(int(wait * 1000)):
+            if isinstance(x, Reply) and x.ok:
+                replies[x.result["call_id"]] = x.received
+            elif isinstance(x, Event) and x.type == "call.offered":
+                cid = x.record.call_id  # type: ignore[union-attr]
+                offered.setdefault(cid, x.received)
+        if time.monotonic() - t0 > args.latency_seconds + 30:
+            break
+    lat = [max(0.0, offered[c] - replies[c]) * 1e3 for c in replies if c in offered]
+    res = dq.get(timeout=120)
+    _, nsubs, expected, lost, total, ref_gaps, window = res
+    print(f"latency phase: {n} ivr.call at {args.rate:g}/s; {len(lat)} offered")
+    print(
+        f"  ivr.call reply -> call.offered received: p50 {pct(lat, 0.5):.2f} ms, "
+        f"p99 {pct(lat, 0.99):.2f} ms, max {max(lat):.2f} ms (target p99 <= 5 ms)"
+    )
+    print(
+        f"fan-out: {nsubs} desktops (desk/<agent>/ + sys/) during the latency phase: "
+        f"{total} messages received, {expected} expected in a common window of {window} seq, "
+        f"lost {lost}; reference subscriber seq gaps {ref_gaps} (target: no loss)"
+    )
+
+    # --- phase 2: throughput --------------------------------------------------------------------
+    import psutil
+
+    procs = {
+        "switchboard": psutil.Process(sbp.pid),
+        "agents": psutil.Process(ap_.pid),
+        "driver": psutil.Process(),
+    }
+    cpu0 = {k: sum(p.cpu_times()[:2]) for k, p in procs.items()}
+    first_offer: dict[str, float] = {}
+    answered: set[str] = set()
+    done_replies = 0
+    inflight = 0
+    sent = 0
+    t_start = time.monotonic()
+    t_offer_last = t_answer_last = t_start
+    t_reply_last = t_start
+    while done_replies < args.calls or len(first_offer) < args.calls or len(answered) < args.calls:
+        while sent < args.calls and inflight < args.window:
+            client.send("ivr.call", sim.make_call())
+            sent += 1
+            inflight += 1
+        for x in client.poll(20):
+            if isinstance(x, Reply):
+                inflight -= 1
+                done_replies += 1
+                t_reply_last = time.monotonic()
+            elif isinstance(x, Event):
+                cid = x.record.call_id  # type: ignore[union-attr]
+                if x.type == "call.offered" and cid not in first_offer:
+                    first_offer[cid] = x.received
+                    t_offer_last = x.received
+                elif x.type == "call.connected" and cid not in answered:
+                    answered.add(cid)
+                    t_answer_last = x.received
+        if time.monotonic() - t_start > 120:
+            print("  (throughput phase stopped after 120 s)")
+            break
+    el_reply = t_reply_last - t_start
+    el_offer = t_offer_last - t_start
+    el_ans = t_answer_last - t_start
+    print(
+        f"throughput phase: {args.calls} ivr.call, window {args.window}, "
+        f"{args.agents} agents (talk ~{args.talk:g} s)"
+    )
+    print(
+        f"  accepted (replied) {done_replies / el_reply:,.0f}/s; offered "
+        f"{len(first_offer) / el_offer:,.0f}/s; answered {len(answered) / el_ans:,.0f}/s "
+        f"(target >= 2,000/s)"
+    )
+    cpu = {k: sum(p.cpu_times()[:2]) - cpu0[k] for k, p in procs.items()}
+    wall = max(el_reply, el_offer, el_ans)
+    print(
+        "  CPU busy during the phase: "
+        + ", ".join(f"{k} {v / wall:.0%}" for k, v in cpu.items())
+        + f" of one core ({wall:.1f} s)"
+    )
+    stop.set()
+    ans = aq.get(timeout=30)
+    print(f"  simulated agents answered {ans[1]} calls in all, {ans[2]} refused commands")
+    client.close()
+    sbp.terminate()
+    sbp.join(5)
+    tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

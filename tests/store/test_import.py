@@ -1,0 +1,156 @@
+"""``agentdesk store import``: CSV files of CONTRACT 6, bad rows reported, good rows loaded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from agentdesk.cli import main
+from store.db import make_engine
+from store.sync import store_checksum
+
+CUSTOMERS = """\
+customer_id,name,tier,lifecycle,language,phones,email,lifetime_value,ignored
+C1,Alice Wong,gold,established,en,+86 138 0013 8000;(021) 6212 3456,alice@example.com,1234.5,x
+C2,王伟,platinum,expanding,zh,008613800138000,,99999,
+C3,Bad Phone,silver,new,en,123,,0,
+C4,Bad Tier,diamond,new,en,,,0,
+C5,No Phone,standard,prospect,,,,,
+C6,Too,many,fields,here,x,y,1,2,3
+,Nameless,standard,new,,,,,
+C7,Bad Value,standard,new,,,,lots,
+"""
+PURCHASES = """\
+purchase_id,customer_id,product,amount,currency,purchased_at
+P1,C1,Phone X,4999.00,CNY,2026-11-20T10:45:00Z
+P2,C1,5G plan,199,CNY,2026-11-01 08:00:00
+P3,C9,5G plan,199,CNY,2026-11-01 08:00:00
+P4,C2,5G plan,abc,CNY,2026-11-01 08:00:00
+P5,C2,Router,19.9,CNY,2026-11-01T08:00:00+08:00
+P6,C2,Router,19.9,CNY,yesterday
+"""
+ISSUES = """\
+status,issue_id,customer_id,title,priority,opened_at,updated_at,owner_agent_id
+open,I1,C1,Bill too high,high,2026-11-10T09:00:00Z,,A001
+closed,I2,C1,Old one,normal,2026-01-10T09:00:00Z,,
+weird,I3,C1,Bad status,normal,2026-01-10T09:00:00Z,,
+pending,I4,C1,Waiting for parts,urgent,2026-11-12T09:00:00Z,2026-11-13T09:00:00Z,A002
+"""
+INTERACTIONS = """\
+interaction_id,customer_id,channel,agent_id,started_at,disposition,notes
+X1,C1,phone,A001,2026-11-19T10:00:00Z,resolved,"Explained the bill,
+line by line"
+X2,C5,email,,2026-11-18T10:00:00Z,,
+X3,C404,phone,A001,2026-11-19T10:00:00Z,resolved,
+"""
+AGENTS = """\
+agent_id,name,queues,skills
+A001,Li Na,billing;general,billing:4;vip:2
+A002,Bob Smith,tech;general,tech:9
+A003,Carol,sales,sales:three
+"""
+
+
+def _write(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, body in {
+        "customers": CUSTOMERS,
+        "purchases": PURCHASES,
+        "issues": ISSUES,
+        "interactions": INTERACTIONS,
+        "agents": AGENTS,
+    }.items():
+        (folder / f"{name}.csv").write_text(body, encoding="utf-8")
+    return folder
+
+
+def test_bad_rows_reported_good_rows_loaded_and_reimport_idempotent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _write(tmp_path / "csv")
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert main(["store", "import", "--url", url, str(folder)]) == 0
+    out, err = capsys.readouterr()
+    lines = err.strip().splitlines()
+    expected = [
+        f"{folder / 'agents.csv'}:3: skill level out of 1-5 in 'tech:9'",
+        f"{folder / 'agents.csv'}:4: bad skill level 'sales:three'",
+        f"{folder / 'customers.csv'}:4: impossible phone number '123'",
+        f"{folder / 'customers.csv'}:5: bad tier 'diamond' "
+        "(expected platinum, gold, silver, standard)",
+        f"{folder / 'customers.csv'}:7: expected 9 fields, saw 10",
+        f"{folder / 'customers.csv'}:8: missing customer_id",
+        f"{folder / 'customers.csv'}:9: bad lifetime_value 'lots'",
+        f"{folder / 'purchases.csv'}:4: unknown customer 'C9'",
+        f"{folder / 'purchases.csv'}:5: bad amount 'abc'",
+        f"{folder / 'purchases.csv'}:7: bad purchased_at 'yesterday' (expected ISO 8601)",
+        f"{folder / 'issues.csv'}:4: bad status 'weird' (expected open, pending, resolved, closed)",
+        f"{folder / 'interactions.csv'}:4: unknown customer 'C404'",
+    ]  # fmt: skip
+    assert lines == expected
+    assert len(out.strip().splitlines()) == 1
+    assert "1 agents, 3 customers, 3 purchases, 3 issues, 2 interactions" in out
+    assert "12 bad rows skipped" in out
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            phones = conn.execute(
+                text("SELECT customer_id, phone FROM customer_phones ORDER BY 1, position")
+            ).all()
+            assert [tuple(p) for p in phones] == [
+                ("C1", "+8613800138000"),
+                ("C1", "+862162123456"),
+                ("C2", "+8613800138000"),
+            ]
+            when = conn.execute(
+                text("SELECT purchased_at FROM purchases WHERE purchase_id = 'P5'")
+            ).scalar_one()
+            assert str(when).startswith("2026-11-01 00:00:00")  # +08:00 converted to UTC
+        before = store_checksum(engine)
+        # the same files again: nothing duplicated, nothing changed (not even versions)
+        assert main(["store", "import", "--url", url, str(folder)]) == 0
+        capsys.readouterr()
+        assert store_checksum(engine) == before
+        # an edited file updates in place; a number dropped from the list is removed
+        (folder / "customers.csv").write_text(
+            "customer_id,name,tier,phones\nC1,Alice Wong-Li,platinum,13800138000\n",
+            encoding="utf-8",
+        )
+        for other in ("purchases", "issues", "interactions", "agents"):
+            (folder / f"{other}.csv").unlink()
+        assert main(["store", "import", "--url", url, str(folder)]) == 0
+        capsys.readouterr()
+        assert main(["lookup", "--url", url, "--customer", "C1"]) == 0
+        card = json.loads(capsys.readouterr().out)
+        assert card["customer"]["name"] == "Alice Wong-Li"
+        assert card["customer"]["tier"] == "platinum"
+        assert card["customer"]["phones"] == ["+8613800138000"]
+        assert [p["purchase_id"] for p in card["purchases"]] == ["P1", "P2"]
+        assert [i["issue_id"] for i in card["open_issues"]] == ["I1", "I4"]
+        assert card["interactions"][0]["interaction_id"] == "X1"
+    finally:
+        engine.dispose()
+
+
+def test_unreadable_inputs_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert main(["store", "import", "--url", url, str(tmp_path / "missing")]) == 1
+    assert "no such directory" in capsys.readouterr().err
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    assert main(["store", "import", "--url", url, str(folder)]) == 1
+    assert "customers.csv" in capsys.readouterr().err
+    (folder / "customers.csv").write_bytes(b"customer_id,name\nC1,\xff\xfe bad\n")
+    (folder / "agents.csv").write_text("agent,who\nA1,x\n", encoding="utf-8")
+    (folder / "purchases.csv").write_text(PURCHASES, encoding="utf-8")
+    assert main(["store", "import", "--url", url, str(folder)]) == 1
+    out, err = capsys.readouterr()
+    assert f"{folder / 'customers.csv'}: cannot read:" in err
+    assert f"{folder / 'agents.csv'}: cannot read: missing columns agent_id, name" in err
+    # the readable file still loaded what it could (no customers, so every row is unknown)
+    assert f"{folder / 'purchases.csv'}:2: unknown customer 'C1'" in err
+    assert "unreadable: agents, customers" in out
