@@ -19,6 +19,8 @@ Phases and figures:
   from the ``ivr.call`` reply to the ``call.offered`` event received (target p99 <= 5 ms at 200/s);
   meanwhile the desktops count what they receive: loss = events the reference subscriber saw on
   their topics (inside the common seq window) that they did not (target: none);
+* bursts: with every agent ready, ``--agents`` calls sent at once; rate from the first send to
+  the last ``call.offered`` received (the switchboard's own capacity, not the agents' cycle);
 * throughput: ``--calls`` ``ivr.call`` sent as fast as the switchboard takes them (``--window``
   outstanding); calls per second from first send to the last call offered and to the last answered
   (target >= 2,000/s with 500 agents).
@@ -31,6 +33,7 @@ import multiprocessing as mp
 import os
 import platform
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -62,6 +65,7 @@ def serve(store_url: str | None, q: Any) -> None:
     from telephony.rules import load_rules
     from telephony.switchboard import Switchboard
 
+    sys.setswitchinterval(0.0005)  # as `agentdesk switchboard` does
     sb = Switchboard(
         load_rules(RULES),
         store_url=store_url,
@@ -202,6 +206,7 @@ def main() -> int:
     ap.add_argument("--window", type=int, default=500)
     ap.add_argument("--talk", type=float, default=0.1, help="median talk seconds")
     ap.add_argument("--store-customers", type=int, default=0)
+    ap.add_argument("--bursts", type=int, default=5)
     args = ap.parse_args()
 
     from telephony.client import BusClient, Event, Reply
@@ -248,6 +253,8 @@ def main() -> int:
     # --- phase 1: latency at a paced rate -------------------------------------------------------
     replies: dict[str, float] = {}
     offered: dict[str, float] = {}
+    send_at: dict[str, float] = {}
+    sent_of: dict[str, float] = {}
     interval = 1.0 / args.rate
     n = int(args.rate * args.latency_seconds)
     t0 = time.monotonic()
@@ -255,25 +262,32 @@ def main() -> int:
     while len(replies) < n or len(offered) < n:
         now = time.monotonic()
         if sent < n and now >= t0 + sent * interval:
-            client.send("ivr.call", sim.make_call())
+            send_at[client.send("ivr.call", sim.make_call())] = time.monotonic()
             sent += 1
             continue
         wait = max(0.0, t0 + sent * interval - now) if sent < n else 0.05
         for x in client.poll(int(wait * 1000)):
             if isinstance(x, Reply) and x.ok:
                 replies[x.result["call_id"]] = x.received
+                sent_of[x.result["call_id"]] = send_at[x.id]
             elif isinstance(x, Event) and x.type == "call.offered":
                 cid = x.record.call_id  # type: ignore[union-attr]
                 offered.setdefault(cid, x.received)
         if time.monotonic() - t0 > args.latency_seconds + 30:
             break
+    # an offer read in the same poll as (or before) its reply counts as 0
     lat = [max(0.0, offered[c] - replies[c]) * 1e3 for c in replies if c in offered]
+    rtt = [(offered[c] - sent_of[c]) * 1e3 for c in replies if c in offered]
     res = dq.get(timeout=120)
     _, nsubs, expected, lost, total, ref_gaps, window = res
     print(f"latency phase: {n} ivr.call at {args.rate:g}/s; {len(lat)} offered")
     print(
         f"  ivr.call reply -> call.offered received: p50 {pct(lat, 0.5):.2f} ms, "
         f"p99 {pct(lat, 0.99):.2f} ms, max {max(lat):.2f} ms (target p99 <= 5 ms)"
+    )
+    print(
+        f"  ivr.call sent -> call.offered received: p50 {pct(rtt, 0.5):.2f} ms, "
+        f"p99 {pct(rtt, 0.99):.2f} ms, max {max(rtt):.2f} ms"
     )
     print(
         f"fan-out: {nsubs} desktops (desk/<agent>/ + sys/) during the latency phase: "
@@ -338,6 +352,37 @@ def main() -> int:
         + ", ".join(f"{k} {v / wall:.0%}" for k, v in cpu.items())
         + f" of one core ({wall:.1f} s)"
     )
+    # --- phase 3: bursts (every agent ready, one call each, as fast as possible) ---------------
+    rates = []
+    for _ in range(args.bursts):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            snap = client.request("snapshot")
+            if sum(1 for a in snap["agents"] if a["state"] == "ready") >= args.agents:
+                break
+            client.poll(100)
+        ids: set[str] = set()
+        seen_offer = 0
+        t0 = time.monotonic()
+        t_last = t0
+        for _i in range(args.agents):
+            client.send("ivr.call", sim.make_call())
+        while len(ids) < args.agents or seen_offer < args.agents:
+            for x in client.poll(50):
+                if isinstance(x, Reply) and x.ok:
+                    ids.add(x.result["call_id"])
+                elif isinstance(x, Event) and x.type == "call.offered":
+                    seen_offer += 1
+                    t_last = x.received
+            if time.monotonic() - t0 > 30:
+                break
+        rates.append(args.agents / (t_last - t0))
+    if rates:
+        print(
+            f"bursts: {args.bursts} x {args.agents} ivr.call with every agent ready: accepted and "
+            f"offered at {statistics.median(rates):,.0f} calls/s (median; "
+            f"min {min(rates):,.0f}, max {max(rates):,.0f})"
+        )
     stop.set()
     ans = aq.get(timeout=30)
     print(f"  simulated agents answered {ans[1]} calls in all, {ans[2]} refused commands")

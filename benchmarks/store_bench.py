@@ -238,7 +238,8 @@ def main() -> int:
                 phones += (
                     conn.execute(
                         text(
-                            f"SELECT phone FROM customer_phones WHERE rowid IN ({','.join(map(str, chunk))})"
+                            "SELECT phone FROM customer_phones "
+                            f"WHERE rowid IN ({','.join(map(str, chunk))})"
                         )
                     )
                     .scalars()

@@ -1,4 +1,4 @@
-; Inno Setup 6 script: per-machine Windows installer for Agentdesk.
+; Inno Setup 6.3+ script: per-machine Windows installer for Agentdesk.
 ;
 ; Build on Windows (see docs/INSTALL.md), after the PyInstaller build in dist\agentdesk:
 ;   powershell -File installer\build_windows.ps1
@@ -32,7 +32,6 @@ VersionInfoProductVersion={#AppVersion}
 VersionInfoDescription=Agentdesk setup
 ; Per-machine: Program Files, all users' Start menu, needs administrator rights.
 PrivilegesRequired=admin
-PrivilegesRequiredOverridesAllowed=
 DefaultDirName={autopf}\Agentdesk
 DefaultGroupName=Agentdesk
 DisableProgramGroupPage=yes
@@ -56,7 +55,10 @@ ChangesEnvironment=yes
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
+; Simplified Chinese setup messages if the (unofficial) translation is installed with Inno Setup.
+#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
 Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+#endif
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked

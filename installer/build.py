@@ -139,7 +139,7 @@ def desktop_entry(exec_dir: str = bi.LINUX_PREFIX) -> str:
         "Terminal=false\n"
         "Categories=Network;Telephony;\n"
         "Keywords=call;CTI;contact center;CRM;\n"
-        f"StartupWMClass={bi.APP}\n"
+        f"StartupWMClass={bi.DISPLAY_NAME}\n"  # Qt: WM_CLASS class = applicationName
         "Actions=supervisor;\n"
         "\n"
         "[Desktop Action supervisor]\n"
@@ -202,6 +202,26 @@ def dir_size(path: Path) -> int:
     return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() or p.is_symlink())
 
 
+def size_breakdown(frozen: Path = FROZEN, top: int = 8) -> dict[str, int]:
+    """Bytes per top-level entry of ``_internal`` (libraries grouped), largest first."""
+    groups: dict[str, int] = {}
+    internal = frozen / "_internal"
+    for path in internal.rglob("*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        first = path.relative_to(internal).parts[0]
+        key = (
+            first
+            if path.parent != internal
+            else ("Qt libraries" if "Qt6" in first or "icu" in first else "other libraries")
+        )
+        groups[key] = groups.get(key, 0) + path.stat().st_size
+    ranked = sorted(groups.items(), key=lambda kv: -kv[1])
+    out = dict(ranked[:top])
+    out["rest"] = sum(v for _, v in ranked[top:])
+    return out
+
+
 def freeze() -> float:
     """Run PyInstaller on the spec; seconds taken."""
     t0 = time.monotonic()
@@ -260,6 +280,14 @@ def deb_arch() -> str:
     ).stdout.strip()
 
 
+def _link_or_copy(src: str, dst: str) -> None:
+    """Hard-link the build into the staging tree (fast, no extra space); copy across devices."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
 def stage_deb(
     stage: Path,
     version: str,
@@ -273,7 +301,7 @@ def stage_deb(
         shutil.rmtree(stage)
     opt = stage / bi.LINUX_PREFIX.lstrip("/")
     opt.parent.mkdir(parents=True)
-    shutil.copytree(frozen, opt, symlinks=True)
+    shutil.copytree(frozen, opt, symlinks=True, copy_function=_link_or_copy)
     usr = stage / "usr"
     (usr / "bin").mkdir(parents=True)
     launcher = usr / "bin" / bi.APP
@@ -317,7 +345,9 @@ def build_deb(version: str, frozen: Path = FROZEN, out_dir: Path = DIST, work: P
     stage_deb(stage, version, arch, frozen, depends, recommends)
     out = out_dir / f"{bi.APP}_{bi.debian_version(version)}_{arch}.deb"
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(stage), str(out)],
+        # zstd: 6x faster than gzip here and smaller; every dpkg that can satisfy the build's
+        # glibc requirement (Debian 12+, Ubuntu 22.04+) reads it.
+        ["dpkg-deb", "--root-owner-group", "-Zzstd", "--build", str(stage), str(out)],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -337,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"{FROZEN} does not exist: build it first (make dist)")
     info["version"] = frozen_version()
     info["frozen_dir_bytes"] = dir_size(FROZEN)
+    info["largest_parts_bytes"] = size_breakdown()
     if sys.platform.startswith("linux"):
         add_share(FROZEN)
         t0 = time.monotonic()
@@ -353,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in info.items():
         if key.endswith("_bytes") and isinstance(value, int):
             value = f"{value / 1e6:.1f} MB"
+        elif key.endswith("_bytes") and isinstance(value, dict):
+            value = ", ".join(f"{k} {v / 1e6:.0f} MB" for k, v in value.items())
         print(f"  {key}: {value}", file=buf)
     print(f"dist/ built:\n{buf.getvalue()}", end="")
     return 0

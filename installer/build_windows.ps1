@@ -4,7 +4,7 @@
 #   .venv\Scripts\python -m pip install -e ".[dist]"
 #   powershell -ExecutionPolicy Bypass -File installer\build_windows.ps1
 #
-# Needs Inno Setup 6 (https://jrsoftware.org/isinfo.php; `winget install JRSoftware.InnoSetup`);
+# Needs Inno Setup 6.3 or later (https://jrsoftware.org/isinfo.php; `winget install JRSoftware.InnoSetup`);
 # ISCC.exe is looked up on PATH, then in the default install folders.
 # Output: dist\agentdesk\ (the PyInstaller build) and dist\agentdesk-<version>-windows-x64-setup.exe
 $ErrorActionPreference = "Stop"

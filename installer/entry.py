@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -36,7 +37,7 @@ def gui_argv(argv: list[str]) -> list[str]:
     return [a for a in argv if not a.startswith("-psn_")] or ["desktop"]
 
 
-def _gui_main(argv: list[str]) -> int:
+def gui_main(argv: list[str], show_error: Callable[[str], None] = _show_error) -> int:
     from agentdesk.cli import main
     from agentdesk.config import user_log_dir
 
@@ -61,7 +62,7 @@ def _gui_main(argv: list[str]) -> int:
         sys.stderr = real_stderr
     if code not in (0, 130):
         lines = [line for line in captured.getvalue().splitlines() if line.strip()]
-        _show_error(lines[-1] if lines else f"agentdesk exited with status {code}")
+        show_error(lines[-1] if lines else f"agentdesk exited with status {code}")
     if log_file is not None:
         log_file.close()
     return int(code)
@@ -84,10 +85,19 @@ class _Tee(io.TextIOBase):
         if self._real is not None:
             self._real.flush()  # type: ignore[attr-defined]
 
+    def fileno(self) -> int:  # faulthandler and friends write to the real stream
+        if self._real is None:
+            raise OSError("no console")
+        return int(self._real.fileno())  # type: ignore[attr-defined]
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self._real, "encoding", None) or "utf-8")
+
 
 def main() -> int:
     if _is_gui_launcher():
-        return _gui_main(sys.argv[1:])
+        return gui_main(sys.argv[1:])
     from agentdesk.cli import main as cli_main
 
     return cli_main()

@@ -109,6 +109,7 @@ def upsert_rows(
     *,
     versions: str = "reserve",
     only_changed: bool = True,
+    raw: bool = False,
 ) -> int:
     """Insert or update by primary key ``key``; returns the rows sent.
 
@@ -155,7 +156,7 @@ def upsert_rows(
                 f"INSERT INTO {table} ({', '.join(cols)}) "
                 f"VALUES ({', '.join('?' * len(cols))}) {conflict}"
             )
-            cur.executemany(sql, [tuple(sqlite_value(v) for v in r) for r in data])
+            cur.executemany(sql, data if raw else [tuple(sqlite_value(v) for v in r) for r in data])
         else:
             casts = _pg_casts(conn, table, cols)
             arrays = ", ".join(f"%s::{'text' if t == 'json' else t}[]" for t in casts)
@@ -199,3 +200,25 @@ def _pg_casts(conn: Connection, table: str, cols: Sequence[str]) -> list[str]:
         t = _PG_TYPES[(table, c)]
         out.append(t)
     return out
+
+
+def secondary_indexes(table: str) -> list[Any]:
+    """The non-primary-key indexes of ``table`` as the models declare them."""
+    from store.db import Base
+
+    return sorted(Base.metadata.tables[table].indexes, key=lambda i: str(i.name))
+
+
+def drop_secondary_indexes(conn: Connection, tables: Iterable[str]) -> None:
+    """Before loading an empty table in bulk: indexes are built once afterwards, faster than
+    maintained row by row. ``ensure_indexes`` puts them back."""
+    for table in tables:
+        for index in secondary_indexes(table):
+            conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
+
+
+def ensure_indexes(conn: Connection, tables: Iterable[str]) -> None:
+    """Create any missing secondary index of ``tables`` (a no-op when all exist)."""
+    for table in tables:
+        for index in secondary_indexes(table):
+            index.create(conn, checkfirst=True)

@@ -23,8 +23,15 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, bindparam, text
 
 from agentdesk.errors import AgentdeskError
-from store.bulk import upsert_rows
-from store.models import ISSUE_STATUSES, LIFECYCLES, PRIORITIES, TIERS, name_key
+from store.bulk import drop_secondary_indexes, ensure_indexes, upsert_rows
+from store.models import (
+    ISSUE_STATUSES,
+    LIFECYCLES,
+    PRIORITIES,
+    SYNCED_TABLES,
+    TIERS,
+    name_key,
+)
 from store.phones import normalize_phone, split_phones
 from store.schema import migrate
 
@@ -292,6 +299,7 @@ def _store_customers(
         ],
         ["customer_id"],
         custs.values(),
+        raw=True,
     )
     ids = sorted(custs)
     current: dict[str, set[str]] = {}
@@ -314,6 +322,7 @@ def _store_customers(
         ["customer_id", "phone", "position"],
         ["customer_id", "phone"],
         [(cid, p, i) for cid in ids for i, p in enumerate(phones[cid])],
+        raw=True,
     )
 
 
@@ -532,7 +541,17 @@ def import_dir(
         raise AgentdeskError(f"{folder}: none of {', '.join(f + '.csv' for f in FILES)} found")
     migrate(engine)
     result = ImportResult()
-    for name, path in present:
-        result.files.append(import_file(engine, name, path, region=region, err=err, chunk=chunk))
+    with engine.begin() as conn:
+        empty = conn.execute(text("SELECT count(*) FROM customers")).scalar_one() == 0
+        if empty and conn.dialect.name == "sqlite":
+            drop_secondary_indexes(conn, SYNCED_TABLES)  # built once at the end instead
+    try:
+        for name, path in present:
+            result.files.append(
+                import_file(engine, name, path, region=region, err=err, chunk=chunk)
+            )
+    finally:
+        with engine.begin() as conn:
+            ensure_indexes(conn, SYNCED_TABLES)
     result.seconds = time.perf_counter() - t0
     return result

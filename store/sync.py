@@ -23,6 +23,7 @@ import logging
 import queue
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from agentdesk.errors import AgentdeskError
+from store import bulk
 from store.models import SYNCED_TABLES
 from store.schema import head_revision, migrate
 
@@ -228,23 +230,37 @@ def _page_sql(dialect: str, table: str, with_cursor: bool) -> str:
 # --- local (replica) side ------------------------------------------------------------------
 
 
+_prepared: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
 def prepare_local(engine: Engine) -> None:
-    """Create or migrate the replica's schema and mark it as a replica (no version triggers)."""
+    """Create or migrate the replica's schema and mark it as a replica (no version triggers).
+
+    Done once per engine and process. A store that becomes a replica forgets its own change
+    versions (central's versions replace them as rows are pulled).
+    """
+    if engine in _prepared:
+        return
     if engine.dialect.name != "sqlite":
         raise AgentdeskError("the local replica must be a SQLite store")
     migrate(engine)
     with engine.begin() as conn:
-        conn.execute(
+        marked = conn.execute(
             text(
                 "INSERT INTO sync_state (key, value) VALUES ('replica', '1') "
                 "ON CONFLICT (key) DO NOTHING"
             )
-        )
+        ).rowcount
         # Versions and tombstones come from central: the replica needs no change triggers
         # (they would only slow every pulled row down).
         for table in SYNCED_TABLES:
             for suffix in ("version_ins", "version_upd", "tombstone"):
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_{table}_{suffix}")
+        if marked:
+            for table in SYNCED_TABLES:
+                conn.exec_driver_sql(f"UPDATE {table} SET version = NULL WHERE version IS NOT NULL")
+            conn.exec_driver_sql("DELETE FROM sync_tombstones")
+    _prepared.add(engine)
 
 
 @contextmanager
@@ -426,18 +442,10 @@ def _producer(
         raw.close()
 
 
-def _secondary_indexes(table: str) -> list[Any]:
-    from store.db import Base
-
-    return sorted(Base.metadata.tables[table].indexes, key=lambda i: str(i.name))
-
-
 def ensure_indexes(local: Engine) -> None:
     """Recreate any secondary index a first full sync dropped (no-op when all exist)."""
     with local.begin() as lc:
-        for table in SYNCED_TABLES:
-            for index in _secondary_indexes(table):
-                index.create(lc, checkfirst=True)
+        bulk.ensure_indexes(lc, SYNCED_TABLES)
 
 
 def _pull(
@@ -457,9 +465,7 @@ def _pull(
         # An empty replica: load the rows first and build the secondary indexes once at the
         # end (much faster than maintaining them row by row).
         with local.begin() as lc:
-            for table in SYNCED_TABLES:
-                for index in _secondary_indexes(table):
-                    lc.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
+            bulk.drop_secondary_indexes(lc, SYNCED_TABLES)
     else:
         ensure_indexes(local)  # after a first sync that was cut off
     stop = threading.Event()
@@ -763,6 +769,7 @@ def refresh_customer(central: Engine, local: Engine, customer_id: str) -> Refres
     ``CentralUnavailable`` when central cannot be reached.
     """
     result = RefreshResult(customer_id=customer_id, found=False)
+    prepare_local(local)
     remote: dict[str, list[tuple[Any, ...]]] = {}
     with _central(central) as cc:
         dialect = cc.dialect.name

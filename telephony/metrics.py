@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -283,7 +284,10 @@ class EventFold:
         self._legs_by_end: dict[int, set[tuple[tuple[str, str], str]]] = {}
         #: interval -> {(agent_id, state): seconds} of closed agent-state segments
         #: interval -> seconds per (agent position, timed state) of closed segments
-        self._agent_time: dict[int, np.ndarray] = {}
+        self._agent_time: dict[int, dict[int, list[float]]] = {}
+        #: the same as arrays (agent position x timed state), rebuilt for changed intervals
+        self._agent_time_arr: dict[int, np.ndarray] = {}
+        self._dirty_t: set[int] = set()
         #: intervals whose queue (call) or agent counts must be recomputed
         self._dirty_q: set[int] = set()
         self._dirty_a: set[int] = set()
@@ -293,6 +297,7 @@ class EventFold:
         self._qt_keys: list[tuple[str, str]] = []
         self._ag_index: dict[str, int] = {}
         self._ag_keys: list[str] = []
+        self._codes: tuple[int, Any] | None = None
         self.epoch: str | None = None
         self._closed_epochs: set[str] = set()
         #: calls not yet ended, abandoned or called back
@@ -385,7 +390,6 @@ class EventFold:
         cf = self.calls.get(key)
         if cf is None:
             cf = self.calls[key] = CallFacts(epoch, key[1])
-        self._touch_call(cf)  # old intervals (outcome or end may move)
         cf.rec = rec
         if rec.state in TERMINAL_CALL_STATES:
             self._active.discard(key)
@@ -443,22 +447,33 @@ class EventFold:
         row = self._ag_pos(agent_id)
         iv = int(start // step) * step
         times = self._agent_time
+        dirty = self._dirty_t
         while iv < end:
             lo = start if start > iv else iv
             hi = end if end < iv + step else iv + step
             if hi > lo:
-                arr = times.get(iv)
-                if arr is None or arr.shape[0] <= row:
-                    arr = times[iv] = self._grow(arr, row)
-                arr[row, col] += hi - lo
+                bucket = times.get(iv)
+                if bucket is None:
+                    bucket = times[iv] = {}
+                acc = bucket.get(row)
+                if acc is None:
+                    acc = bucket[row] = [0.0] * len(TIMED_STATES)
+                acc[col] += hi - lo
+                dirty.add(iv)
             iv += step
 
-    def _grow(self, arr: np.ndarray | None, row: int) -> np.ndarray:
-        cap = max(64, 2 * (row + 1), len(self._ag_keys))
-        new = np.zeros((cap, len(TIMED_STATES)))
-        if arr is not None:
-            new[: arr.shape[0]] = arr
-        return new
+    def _time_arrays(self) -> dict[int, np.ndarray]:
+        """Closed agent-state time per interval as arrays (agent position x timed state)."""
+        n = len(self._ag_keys)
+        for iv in self._dirty_t:
+            bucket = self._agent_time[iv]
+            arr = np.zeros((n, len(TIMED_STATES)))
+            if bucket:
+                rows = np.fromiter(bucket.keys(), dtype=np.int64, count=len(bucket))
+                arr[rows] = np.asarray(list(bucket.values()), dtype=float)
+            self._agent_time_arr[iv] = arr
+        self._dirty_t.clear()
+        return self._agent_time_arr
 
     def _apply_agent(self, epoch: str, ts: float, rec: Rec) -> None:
         aid = rec.agent_id or ""
@@ -579,7 +594,7 @@ class EventFold:
         if iv in self._a_arr:
             pos, legs = self._a_arr[iv]
             vals[pos, : len(LEG_COUNTS)] += legs
-        t = self._agent_time.get(iv)
+        t = self._time_arrays().get(iv)
         if t is not None:
             m = min(n, t.shape[0])
             vals[:m, len(LEG_COUNTS) :] += t[:m]
@@ -648,6 +663,21 @@ class EventFold:
             self._qt_keys.append(key)
         return pos
 
+    def _qt_codes(self) -> tuple[np.ndarray, list[str], np.ndarray, list[str], np.ndarray]:
+        """For the (queue, tier) rows: queue codes, queue names (sorted), tier codes, tier
+        names, and the queue of each row; cached until a new (queue, tier) appears."""
+        n = len(self._qt_keys)
+        if self._codes is None or self._codes[0] != n:
+            qnames = sorted({k[0] for k in self._qt_keys})
+            tnames = sorted({k[1] for k in self._qt_keys})
+            qi = {q: i for i, q in enumerate(qnames)}
+            ti = {t: i for i, t in enumerate(tnames)}
+            qcode = np.asarray([qi[k[0]] for k in self._qt_keys], dtype=np.int64)
+            tcode = np.asarray([ti[k[1]] for k in self._qt_keys], dtype=np.int64)
+            row_queue = np.asarray([k[0] for k in self._qt_keys], dtype=object)
+            self._codes = (n, (qcode, qnames, tcode, tnames, row_queue))
+        return self._codes[1]
+
     def _ag_pos(self, agent_id: str) -> int:
         pos = self._ag_index.get(agent_id)
         if pos is None:
@@ -669,7 +699,7 @@ class EventFold:
         Q = np.zeros((len(self._qt_keys), nq))
         A = np.zeros((len(self._ag_keys), na))
         wanted = [q for q in series_for if q != TOTAL]
-        qt_queue = np.asarray([k[0] for k in self._qt_keys], dtype=object)
+        qt_queue = self._qt_codes()[4]
         series_rows: dict[str, list[tuple[int, np.ndarray]]] = {TOTAL: []}
         for q in wanted:
             series_rows[q] = []
@@ -689,7 +719,7 @@ class EventFold:
         for iv, (pos, vals) in self._a_arr.items():
             if iv >= lo and len(pos):
                 A[pos, :nl] += vals
-        for iv, t in self._agent_time.items():
+        for iv, t in self._time_arrays().items():
             if iv >= lo:
                 m = min(len(A), t.shape[0])
                 A[:m, nl:] += t[:m]
@@ -699,30 +729,45 @@ class EventFold:
                 secs = now - max(af.seg_start, since)
                 if secs > 0:
                     A[self._ag_index[aid], col[af.seg_state]] += secs
-        qt = pd.DataFrame(
-            Q,
-            index=pd.MultiIndex.from_tuples(self._qt_keys, names=["queue_id", "tier"])
-            if self._qt_keys
-            else pd.MultiIndex.from_arrays([[], []], names=["queue_id", "tier"]),
+        qcode, qnames, tcode, tnames, _rq = self._qt_codes()
+
+        def grouped(M: np.ndarray, codes: np.ndarray, names: list[str]) -> np.ndarray:
+            out = np.zeros((len(names), M.shape[1]))
+            if len(codes):
+                np.add.at(out, codes, M[: len(codes)])
+            return out
+
+        by_q = pd.DataFrame(
+            np.vstack([grouped(Q, qcode, qnames), Q.sum(axis=0, keepdims=True)]),
+            index=pd.Index([*qnames, TOTAL], dtype=object, name="queue_id"),
             columns=QUEUE_COUNTS,
         )
-        by_q = qt.groupby(level="queue_id").sum()
-        by_q.loc[TOTAL] = Q.sum(axis=0) if len(Q) else 0.0
-        tiers = qt.groupby(level="tier").sum()
-        if cur in self._q_arr and len(self._q_arr[cur][0]):
+        tiers = pd.DataFrame(
+            grouped(Q, tcode, tnames),
+            index=pd.Index(tnames, dtype=object, name="tier"),
+            columns=QUEUE_COUNTS,
+        )
+        if cur in self._q_arr and len(self._q_arr[cur][0]) and lo <= cur:
             pos, vals = self._q_arr[cur]
-            cq = (
-                pd.DataFrame(
-                    vals, index=pd.Index(qt_queue[pos], name="queue_id"), columns=QUEUE_COUNTS
-                )
-                .groupby(level=0)
-                .sum()
+            C = np.zeros_like(Q)
+            C[pos] = vals
+            present = np.zeros(len(qnames), dtype=bool)
+            present[np.unique(qcode[pos])] = True
+            cq = pd.DataFrame(
+                np.vstack([grouped(C, qcode, qnames)[present], vals.sum(axis=0, keepdims=True)]),
+                index=pd.Index(
+                    [*np.asarray(qnames, dtype=object)[present], TOTAL],
+                    dtype=object,
+                    name="queue_id",
+                ),
+                columns=QUEUE_COUNTS,
             )
-            cq.loc[TOTAL] = vals.sum(axis=0)
         else:
-            cq = pd.DataFrame(columns=QUEUE_COUNTS, dtype=float)
+            cq = pd.DataFrame(
+                np.zeros((0, nq)), index=pd.Index([], dtype=object), columns=QUEUE_COUNTS
+            )
         agents = pd.DataFrame(
-            A, index=pd.Index(self._ag_keys, name="agent_id"), columns=AGENT_COUNTS
+            A, index=pd.Index(self._ag_keys, dtype=object, name="agent_id"), columns=AGENT_COUNTS
         )
         series: dict[str, pd.DataFrame] = {}
         for q, rows in series_rows.items():
@@ -991,14 +1036,24 @@ def iter_log(
         + " ORDER BY id LIMIT :n"
     )
     dec = _rec_decoder.decode
-    while True:
+
+    def fetch(last: int) -> list[Any]:
         with engine.connect() as conn:
-            rows = conn.execute(stmt, params).all()
-        if not rows:
-            return
-        for r in rows:
-            yield r[1], r[2], r[3], dec(r[4])
-        params["last"] = rows[-1][0]
+            return list(conn.execute(stmt, {**params, "last": last}).all())
+
+    # the next page is read (the driver releases the GIL) while this one is decoded and folded
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventlog-read") as pool:
+        pending = pool.submit(fetch, 0)
+        while True:
+            rows = pending.result()
+            if not rows:
+                return
+            if len(rows) == batch:
+                pending = pool.submit(fetch, rows[-1][0])
+            for r in rows:
+                yield r[1], r[2], r[3], dec(r[4])
+            if len(rows) < batch:
+                return
 
 
 def fold_events(

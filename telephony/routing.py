@@ -117,7 +117,8 @@ class CallSt:
     step_idx: int = 0
     step: Step | None = None
     key: tuple[int, int] = (0, 0)
-    where: tuple[str, str] | None = None  # ("q", queue) or ("a", agent) while indexed
+    #: while indexed: ("q", queue, min_skill) or ("a", agent, 0)
+    where: tuple[str, str, int] | None = None
     target: str | None = None
     rejected: set[str] = field(default_factory=set)
     ring_token: int = 0
@@ -276,7 +277,10 @@ class Engine:
         self.ready: dict[str, ReadyIndex] = {
             q: ReadyIndex(spec) for q, spec in rules.queues.items()
         }
-        self.waiting: dict[str, list[tuple[tuple[int, int], str]]] = {q: [] for q in rules.queues}
+        #: queue -> min_skill -> waiting calls sorted by (priority, arrival)
+        self.waiting: dict[str, dict[int, list[tuple[tuple[int, int], str]]]] = {
+            q: {} for q in rules.queues
+        }
         self.targeted: dict[str, list[tuple[tuple[int, int], str]]] = {}
         self.rr_last: dict[str, str] = {}
         self.last_agent_of: dict[str, tuple[str, float]] = {}
@@ -559,6 +563,7 @@ class Engine:
                     idx = 0
                     continue
             break
+        self._unindex(c)  # before the key changes
         c.step_idx = idx
         c.step = step
         c.step_expired = False
@@ -593,17 +598,18 @@ class Engine:
             assert target is not None
             c.target = target
             bisect.insort(self.targeted.setdefault(target, []), (c.key, c.rec.call_id))
-            c.where = ("a", target)
+            c.where = ("a", target, 0)
         else:
             assert step.queue is not None
-            bisect.insort(self.waiting[step.queue], (c.key, c.rec.call_id))
-            c.where = ("q", step.queue)
+            ms = step.min_skill
+            bisect.insort(self.waiting[step.queue].setdefault(ms, []), (c.key, c.rec.call_id))
+            c.where = ("q", step.queue, ms)
 
     def _unindex(self, c: CallSt) -> None:
         if c.where is None:
             return
-        kind, name = c.where
-        lst = self.waiting.get(name) if kind == "q" else self.targeted.get(name)
+        kind, name, ms = c.where
+        lst = self.waiting[name].get(ms) if kind == "q" else self.targeted.get(name)
         if lst is not None:
             item = (c.key, c.rec.call_id)
             i = bisect.bisect_left(lst, item)
@@ -657,10 +663,15 @@ class Engine:
         if a.rec.state != "ready":
             return
         best: CallSt | None = None
-        for lst in (
-            self.targeted.get(a.rec.agent_id),
-            *(self.waiting.get(q) for q in a.rec.queues),
-        ):
+        lists = [self.targeted.get(a.rec.agent_id)]
+        for q in a.rec.queues:
+            by_skill = self.waiting.get(q)
+            if not by_skill:
+                continue
+            skill = self.rules.queues[q].skill
+            level = 5 if skill is None else a.rec.skills.get(skill, 0)
+            lists.extend(lst for ms, lst in by_skill.items() if ms <= level)
+        for lst in lists:
             if not lst:
                 continue
             for key, cid in lst:

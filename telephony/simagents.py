@@ -139,7 +139,7 @@ class SimAgents:
                     self._act(action, aid, call_id)
             # best-effort logout
             for aid, s in self.sims.items():
-                if s.state in ("ready", "not_ready", "wrap_up"):
+                if s.state != "logged_out":  # refused while on a call: nothing to do then
                     client.send("agent.logout", {"agent_id": aid}, timeout=1.0)
             end = self.clock() + 1.0
             while self.clock() < end and client.pending:

@@ -137,6 +137,15 @@ class StoreAccess:
         self.region = region
         self.engine = make_engine(url)
         self._profiles: dict[str, Any] = {}
+        self._local = threading.local()
+        self._conns: list[Any] = []
+
+    def close(self) -> None:
+        for conn in self._conns:
+            with contextlib.suppress(Exception):
+                conn.close()
+        self._conns.clear()
+        self.engine.dispose()
 
     def check(self) -> None:
         from sqlalchemy import inspect
@@ -151,10 +160,23 @@ class StoreAccess:
             )
 
     def identify(self, ani: str, customer_id: str | None) -> CallerContext:
+        """Who is calling (runs in the lookup thread, on that thread's own connection)."""
         from store.directory import identify_caller
 
-        with self.engine.connect() as conn:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self.engine.connect()
+            self._conns.append(conn)
+        try:
             ctx = identify_caller(conn, ani=ani, customer_id=customer_id, region=self.region)
+        except Exception:
+            conn.invalidate()
+            conn.close()
+            self._local.conn = None
+            raise
+        finally:
+            if self._local.conn is not None:
+                conn.rollback()  # end the read transaction: the next lookup sees fresh data
         return CallerContext(
             customer_id=ctx.customer_id,
             tier=ctx.tier,
@@ -395,6 +417,8 @@ class Switchboard:
         if self.writer is not None:
             self.writer.close()
             self.writer = None
+        if self.store is not None:
+            self.store.close()
 
     # --- the loop -----------------------------------------------------------------------------
 

@@ -53,21 +53,15 @@ from telephony.metrics import TOTAL, MetricSettings
 
 log = logging.getLogger(__name__)
 
-CTX = "SupervisorConsole"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
 
 def state_label(code: Any) -> str | None:
     labels = {
-        "logged_out": tr("Logged out"),
-        "ready": tr("Ready"),
-        "not_ready": tr("Not ready"),
-        "reserved": tr("Ringing"),
-        "on_call": tr("On call"),
-        "wrap_up": tr("Wrap-up"),
+        "logged_out": QCoreApplication.translate("SupervisorConsole", "Logged out"),
+        "ready": QCoreApplication.translate("SupervisorConsole", "Ready"),
+        "not_ready": QCoreApplication.translate("SupervisorConsole", "Not ready"),
+        "reserved": QCoreApplication.translate("SupervisorConsole", "Ringing"),
+        "on_call": QCoreApplication.translate("SupervisorConsole", "On call"),
+        "wrap_up": QCoreApplication.translate("SupervisorConsole", "Wrap-up"),
     }
     return labels.get(code) if isinstance(code, str) else None
 
@@ -77,15 +71,17 @@ def _agent_label(key: str, v: Any) -> str | None:
         return state_label(v)
     if key == "drift":
         return {
-            "reserved_too_long": tr("Ringing too long"),
-            "caller_gone": tr("Caller hung up"),
+            "reserved_too_long": QCoreApplication.translate(
+                "SupervisorConsole", "Ringing too long"
+            ),
+            "caller_gone": QCoreApplication.translate("SupervisorConsole", "Caller hung up"),
         }.get(v or "", "")
     return None
 
 
 def _queue_label(key: str, v: Any) -> str | None:
     if key == "queue_id" and v == TOTAL:
-        return tr("All queues")
+        return QCoreApplication.translate("SupervisorConsole", "All queues")
     return None
 
 
@@ -130,7 +126,9 @@ class SupervisorConsole(QMainWindow):
         )
         self.view: ConsoleView | None = None
         self._closed = False
-        self._steps: list[Callable[[], Any]] = []
+        self._steps: list[tuple[str, Callable[[], Any]]] = []
+        #: the longest time each refresh slice took on the GUI thread (ms; for the benchmark)
+        self.step_ms: dict[str, float] = {}
         #: seconds between chart redraws (QtCharts layouts are the console's costliest paint)
         self.chart_period = 5.0
         self._charts_at = 0.0
@@ -182,13 +180,13 @@ class SupervisorConsole(QMainWindow):
             for s in ("ready", "not_ready", "reserved", "on_call", "wrap_up", "logged_out")
         ]
         self.agent_board = BoardView(
-            "agentBoard", "", filters=True, states=states, flagged_label=tr("Drift only")
+            "agentBoard", "", filters=True, states=states, flagged_label=self.tr("Drift only")
         )
         self.agent_board.set_model(self.agent_model)
         self.staffing_board = BoardView("staffingBoard", "")
         self.staffing_board.set_model(self.staffing_model)
         self.tier_board = BoardView("tierBoard", "")
-        self.tier_board.set_model(self.tier_model)
+        self.tier_board.set_model(self.tier_model, sort_column=-1)
         self.interval_chart = IntervalChart()
         self.tier_chart = TierChart()
 
@@ -196,7 +194,7 @@ class SupervisorConsole(QMainWindow):
         set_ids(left, "boardsSplitter")
         left.addWidget(self.queue_board)
         left.addWidget(self.agent_board)
-        left.setSizes([330, 470])
+        left.setSizes([260, 540])
         self.tabs = QTabWidget()
         set_ids(self.tabs, "supervisorTabs")
         charts = QWidget()
@@ -231,23 +229,27 @@ class SupervisorConsole(QMainWindow):
         self.statusBar().addPermanentWidget(self.figures_label)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr("Agentdesk — supervisor console"))
-        self.force_button.setText(tr("Force state…"))
+        self.setWindowTitle(self.tr("Agentdesk — supervisor console"))
+        self.force_button.setText(self.tr("Force state…"))
         self.force_button.setToolTip(
-            tr("Force the selected agent to ready, not ready or logged out (recorded with your id)")
+            self.tr(
+                "Force the selected agent to ready, not ready or logged out (recorded with your id)"
+            )
         )
-        self.export_button.setText(tr("Export report…"))
-        self.export_button.setToolTip(tr("Today's queue and agent interval reports as CSV or XLSX"))
-        self.queue_board.title.setText(tr("Queues"))
-        self.agent_board.title.setText(tr("Agents"))
-        self.staffing_board.title.setText(tr("Erlang C staffing"))
-        self.tier_board.title.setText(tr("Tier split"))
-        self.tabs.setTabText(0, tr("Charts"))
-        self.tabs.setTabText(1, tr("Staffing"))
-        self.tabs.setTabText(2, tr("Tiers"))
+        self.export_button.setText(self.tr("Export report…"))
+        self.export_button.setToolTip(
+            self.tr("Today's queue and agent interval reports as CSV or XLSX")
+        )
+        self.queue_board.title.setText(self.tr("Queues"))
+        self.agent_board.title.setText(self.tr("Agents"))
+        self.staffing_board.title.setText(self.tr("Erlang C staffing"))
+        self.tier_board.title.setText(self.tr("Tier split"))
+        self.tabs.setTabText(0, self.tr("Charts"))
+        self.tabs.setTabText(1, self.tr("Staffing"))
+        self.tabs.setTabText(2, self.tr("Tiers"))
         s = self.metric_settings
         self.staffing_note.setText(
-            tr(
+            self.tr(
                 "Agents needed per queue for {pct}% of calls answered within {thr} s, from the "
                 "arrival rate and handle time of the last {n} intervals (Erlang C)."
             ).format(
@@ -255,7 +257,7 @@ class SupervisorConsole(QMainWindow):
             )
         )
         self._set_connection(False)
-        self.history.setText(tr("Loading today's history…"))
+        self.history.setText(self.tr("Loading today's history…"))
 
     # ------------------------------------------------------------------ wiring
     def _wire(self) -> None:
@@ -307,15 +309,14 @@ class SupervisorConsole(QMainWindow):
         """Take a refresh in slices (one event-loop turn each), so no GUI event runs long."""
         first = self.view is None
         self.view = view
-        steps = [
-            lambda: self.queue_model.set_rows(view.queue_rows),
-            lambda: self.agent_model.set_rows(view.agent_rows),
-            lambda: (
-                self.staffing_model.set_rows(view.staffing_rows),
-                self.tier_model.set_rows(view.tier_rows),
-            ),
-            lambda: self._update_charts(view, force=first),
-            lambda: self._applied(view),
+        steps: list[tuple[str, Callable[[], Any]]] = [
+            ("queues", lambda: self.queue_model.set_rows(view.queue_rows)),
+            ("agents", lambda: self.agent_model.set_rows(view.agent_rows)),
+            ("staffing", lambda: self.staffing_model.set_rows(view.staffing_rows)),
+            ("tiers", lambda: self.tier_model.set_rows(view.tier_rows)),
+            ("charts", lambda: self._update_charts(view, force=first)),
+            ("fit", lambda: self._fit_columns() if first else None),
+            ("status", lambda: self._applied(view)),
         ]
         if self._steps:  # a refresh still being applied: the newer one replaces it
             self._steps = steps
@@ -327,8 +328,10 @@ class SupervisorConsole(QMainWindow):
         if not self._steps or self._closed:
             self._steps = []
             return
-        step = self._steps.pop(0)
+        name, step = self._steps.pop(0)
+        t0 = time.perf_counter()
         step()
+        self.step_ms[name] = max(self.step_ms.get(name, 0.0), 1000 * (time.perf_counter() - t0))
         if self._steps:
             QTimer.singleShot(0, self._next_step)
 
@@ -349,11 +352,15 @@ class SupervisorConsole(QMainWindow):
     def _applied(self, view: ConsoleView) -> None:
         self.clock_label.setText(time.strftime("%H:%M:%S", time.localtime(view.now)))
         self.figures_label.setText(
-            tr("{events} events · figures in {ms} ms").format(
+            self.tr("{events} events · figures in {ms} ms").format(
                 events=view.events, ms=f"{view.compute_ms:.1f}"
             )
         )
         self.figuresApplied.emit(view)
+
+    def _fit_columns(self) -> None:
+        for board in (self.queue_board, self.agent_board, self.staffing_board, self.tier_board):
+            board.fit_columns()
 
     def _redraw_charts(self) -> None:
         if self.view is not None:
@@ -363,20 +370,22 @@ class SupervisorConsole(QMainWindow):
         self._charts_at = 0.0  # the next refresh (asked for now) redraws at once
 
     def _history_loaded(self, n: int, secs: float) -> None:
-        self.history.setText(tr("History: {n} events loaded in {s} s").format(n=n, s=f"{secs:.1f}"))
+        self.history.setText(
+            self.tr("History: {n} events loaded in {s} s").format(n=n, s=f"{secs:.1f}")
+        )
         self.historyLoaded.emit(n, secs)
 
     def _history_failed(self, message: str) -> None:
-        self.history.setText(tr("History unavailable: {m}").format(m=message))
+        self.history.setText(self.tr("History unavailable: {m}").format(m=message))
 
     def _bus_connection(self, connected: bool, _epoch: str) -> None:
         self._set_connection(connected)
 
     def _set_connection(self, connected: bool) -> None:
-        self.connection.setText(tr("● Live") if connected else tr("○ Offline"))
+        self.connection.setText(self.tr("● Live") if connected else self.tr("○ Offline"))
         self.connection.setStyleSheet("color: #2e7d32;" if connected else "color: #b3261e;")
         self.connection.setAccessibleDescription(
-            tr("connected to the switchboard") if connected else tr("not connected")
+            self.tr("connected to the switchboard") if connected else self.tr("not connected")
         )
 
     # ------------------------------------------------------------------ actions
@@ -397,7 +406,7 @@ class SupervisorConsole(QMainWindow):
     def force_state_dialog(self) -> ForceStateDialog | None:
         aid = self.selected_agent()
         if aid is None:
-            self.status.setText(tr("Select an agent first."))
+            self.status.setText(self.tr("Select an agent first."))
             return None
         row = self.agent_model.row_by_key(aid) or {}
         dlg = ForceStateDialog(
@@ -413,7 +422,7 @@ class SupervisorConsole(QMainWindow):
     def force_state(self, agent_id: str, state: str, reason: str | None) -> None:
         """Send ``supervisor.agent_state``; the answer comes as ``actionFinished``."""
         if self.bus is None:
-            self.actionFinished.emit(agent_id, False, tr("Not connected to the switchboard."))
+            self.actionFinished.emit(agent_id, False, self.tr("Not connected to the switchboard."))
             return
         args: dict[str, Any] = {
             "supervisor_id": self.supervisor_id,
@@ -424,7 +433,7 @@ class SupervisorConsole(QMainWindow):
             args["reason"] = reason
         self.bus.send("supervisor.agent_state", args, tag=("force", agent_id, state))
         self.status.setText(
-            tr("Asking the switchboard to set {a} to {s}…").format(
+            self.tr("Asking the switchboard to set {a} to {s}…").format(
                 a=agent_id, s=state_label(state) or state
             )
         )
@@ -434,9 +443,9 @@ class SupervisorConsole(QMainWindow):
             return
         _, aid, state = tag
         if ok:
-            text = tr("{a} is now {s}.").format(a=aid, s=state_label(state) or state)
+            text = self.tr("{a} is now {s}.").format(a=aid, s=state_label(state) or state)
         else:
-            text = tr("Refused for {a}: {c} — {m}").format(a=aid, c=code, m=message)
+            text = self.tr("Refused for {a}: {c} — {m}").format(a=aid, c=code, m=message)
         self.status.setText(text)
         self.actionFinished.emit(aid, ok, text)
 
@@ -444,9 +453,9 @@ class SupervisorConsole(QMainWindow):
     def export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            tr("Export today's report"),
+            self.tr("Export today's report"),
             str(Path.home() / time.strftime("agentdesk-report-%Y%m%d.xlsx")),
-            tr("Excel workbook (*.xlsx);;CSV, queues (*.csv)"),
+            self.tr("Excel workbook (*.xlsx);;CSV, queues (*.csv)"),
         )
         if path:
             self.export_report(path)
@@ -454,7 +463,9 @@ class SupervisorConsole(QMainWindow):
     def export_report(self, path: str, kind: str = "queues") -> None:
         """Today's interval reports from the event log, written off the GUI thread."""
         if not self.store_url:
-            self.exportFinished.emit(path, False, tr("No store: the event log is unavailable."))
+            self.exportFinished.emit(
+                path, False, self.tr("No store: the event log is unavailable.")
+            )
             return
         url, settings, now = self.store_url, self.metric_settings, self.clock()
 
@@ -470,7 +481,7 @@ class SupervisorConsole(QMainWindow):
                 self._exportDone.emit(
                     path,
                     True,
-                    tr("{n} queue rows, {m} agent rows written to {p}").format(
+                    self.tr("{n} queue rows, {m} agent rows written to {p}").format(
                         n=len(q), m=len(a), p=path
                     ),
                 )
@@ -482,10 +493,10 @@ class SupervisorConsole(QMainWindow):
         import threading
 
         threading.Thread(target=job, name="supervisor-export", daemon=True).start()
-        self.status.setText(tr("Exporting…"))
+        self.status.setText(self.tr("Exporting…"))
 
     def _export_done(self, path: str, ok: bool, message: str) -> None:
-        self.status.setText(message if ok else tr("Export failed: {m}").format(m=message))
+        self.status.setText(message if ok else self.tr("Export failed: {m}").format(m=message))
         self.exportFinished.emit(path, ok, message)
 
 

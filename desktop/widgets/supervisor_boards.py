@@ -99,6 +99,7 @@ class BoardView(QWidget):
         layout.addWidget(self.table, 1)
 
     def set_model(self, model: QAbstractItemModel, sort_column: int = 0) -> None:
+        """Show ``model``, sorted by ``sort_column`` (-1: in the model's own order)."""
         self.table.setModel(model)
         self.table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
 

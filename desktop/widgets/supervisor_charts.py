@@ -77,6 +77,7 @@ class IntervalChart(QWidget):
         self.chart.addSeries(self.bars)
         self.chart.addSeries(self.sl_line)
         self.x_axis = QBarCategoryAxis()
+        self.x_axis.setLabelsAngle(-90)
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
         self.y_axis.setTitleText(self.tr("Calls"))

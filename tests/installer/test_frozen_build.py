@@ -7,6 +7,7 @@ executables with a clean environment (no virtualenv, no PYTHONPATH), offscreen.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -49,6 +50,7 @@ def frozen(dist: Path) -> Path:
 def clean_env(home: Path) -> dict[str, str]:
     """What a workstation session has: no virtualenv, no developer overrides."""
     home.mkdir(parents=True, exist_ok=True)
+    home.chmod(0o700)  # also XDG_RUNTIME_DIR, which Qt wants private
     return {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
         "HOME": str(home),
@@ -249,8 +251,10 @@ class Bus:
         self.ctx.destroy(linger=0)
 
 
-@pytest.fixture
-def switchboard(frozen: Path, seeded: dict[str, Any], tmp_path: Path) -> Iterator[dict[str, str]]:
+@contextlib.contextmanager
+def frozen_switchboard(frozen: Path, store_url: str, home: Path) -> Iterator[dict[str, str]]:
+    """The frozen `agentdesk switchboard` on free loopback ports, stopped (SIGTERM: it flushes
+    its event log) on exit."""
     commands, events = f"tcp://127.0.0.1:{free_port()}", f"tcp://127.0.0.1:{free_port()}"
     rules = frozen / "_internal" / "resources" / "rules" / "demo.yaml"
     proc = subprocess.Popen(
@@ -260,13 +264,13 @@ def switchboard(frozen: Path, seeded: dict[str, Any], tmp_path: Path) -> Iterato
             "--rules",
             str(rules),
             "--store",
-            seeded["url"],
+            store_url,
             "--commands",
             commands,
             "--events",
             events,
         ],
-        env=clean_env(tmp_path / "sb"),
+        env=clean_env(home),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -277,6 +281,12 @@ def switchboard(frozen: Path, seeded: dict[str, Any], tmp_path: Path) -> Iterato
         proc.terminate()
         _out, err = proc.communicate(timeout=30)
         assert "Traceback" not in err, err
+
+
+@pytest.fixture
+def switchboard(frozen: Path, seeded: dict[str, Any], tmp_path: Path) -> Iterator[dict[str, str]]:
+    with frozen_switchboard(frozen, seeded["url"], tmp_path / "sb") as endpoints:
+        yield endpoints
 
 
 def test_desktop_pops_a_call_from_the_switchboard(
@@ -301,7 +311,7 @@ def test_desktop_pops_a_call_from_the_switchboard(
                 "--events",
                 switchboard["events"],
                 "--quit-after",
-                "25",
+                "20",
                 "--debug",
             ],
             env=clean_env(tmp_path / "desk"),
@@ -338,8 +348,88 @@ def test_desktop_pops_a_call_from_the_switchboard(
         bus.close()
 
 
+def test_supervisor_console_runs(
+    frozen: Path, seeded: dict[str, Any], switchboard: dict[str, str], tmp_path: Path
+) -> None:
+    """The supervisor console (QtCharts, the pandas metrics thread) opens offscreen on the live
+    bus and the store's event log, and closes cleanly."""
+    proc = run(
+        frozen / buildinfo.GUI_EXE,
+        "desktop",
+        "--supervisor",
+        "--store",
+        seeded["url"],
+        "--commands",
+        switchboard["commands"],
+        "--events",
+        switchboard["events"],
+        "--quit-after",
+        "6",
+        env=clean_env(tmp_path / "sup"),
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr and " ERROR " not in proc.stderr, proc.stderr[-3000:]
+
+
+def test_report_matches_the_source_tree(
+    frozen: Path, seeded: dict[str, Any], tmp_path: Path
+) -> None:
+    """pandas, NumPy and openpyxl work frozen: calls from the frozen IVR simulator through the
+    frozen switchboard give the same interval report, byte for byte, as the source tree."""
+    import sys
+    import time
+
+    day = 86400
+    start = time.strftime("%Y-%m-%dT00:00:00Z", time.gmtime(time.time() - day))
+    end = time.strftime("%Y-%m-%dT00:00:00Z", time.gmtime(time.time() + day))
+    env = clean_env(tmp_path / "home")
+    url = f"sqlite:///{tmp_path}/report.db"
+    ok(run(frozen / "agentdesk", "store", "seed", "--url", url, "--customers", "20", env=env))
+    with frozen_switchboard(frozen, url, tmp_path / "sb") as sb:
+        ok(
+            run(
+                frozen / "agentdesk",
+                "ivr-sim",
+                "--count",
+                "4",
+                "--rate",
+                "600",
+                "--duration",
+                "3",
+                "--store",
+                url,
+                "--commands",
+                sb["commands"],
+                "--events",
+                sb["events"],
+                env=env,
+            )
+        )
+    args = ["report", "--store", url, "--from", start, "--to", end, "--interval", "60"]
+    ok(run(frozen / "agentdesk", *args, "--out", str(tmp_path / "frozen.csv"), env=env))
+    ok(run(frozen / "agentdesk", *args, "--out", str(tmp_path / "frozen.xlsx"), env=env))
+    source = subprocess.run(
+        [sys.executable, "-m", "agentdesk", *args, "--out", str(tmp_path / "source.csv")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "AGENTDESK_CONFIG": os.devnull},
+    )
+    assert source.returncode == 0, source.stderr
+    frozen_csv = (tmp_path / "frozen.csv").read_text("utf-8")
+    assert frozen_csv == (tmp_path / "source.csv").read_text("utf-8")
+    assert len(frozen_csv.splitlines()) > 1
+    import openpyxl
+
+    book = openpyxl.load_workbook(tmp_path / "frozen.xlsx", read_only=True)
+    assert book.worksheets and book.worksheets[0].max_row > 1
+
+
 def test_desktop_opens_on_x11(frozen: Path, seeded: dict[str, Any], tmp_path: Path) -> None:
-    """The xcb platform plugin (what X11 and XWayland desktops use) loads and shows the window."""
+    """The xcb platform plugin (what X11 and XWayland desktops use) loads and shows the window,
+    in Chinese (the app's .qm translations are in the build)."""
     if not shutil.which("xvfb-run"):
         pytest.skip("xvfb-run not available")
     env = {**clean_env(tmp_path), "QT_QPA_PLATFORM": "xcb"}
@@ -358,11 +448,14 @@ def test_desktop_opens_on_x11(frozen: Path, seeded: dict[str, Any], tmp_path: Pa
         f"tcp://127.0.0.1:{free_port()}",
         "--quit-after",
         "4",
+        "--lang",
+        "zh_CN",
         env=env,
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "Could not load the Qt platform plugin" not in proc.stderr
+    assert "no translation file" not in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

@@ -22,7 +22,7 @@ import agentdesk
 from agentdesk import resources
 from agentdesk.config import DEFAULTS, load_settings
 from installer import build, buildinfo
-from installer.entry import gui_argv
+from installer.entry import gui_argv, gui_main
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 INSTALLER = ROOT / "installer"
@@ -344,3 +344,18 @@ def test_gui_launcher_defaults_to_the_desktop() -> None:
     assert gui_argv(["-psn_0_12345"]) == ["desktop"]
     assert gui_argv(["desktop", "--supervisor"]) == ["desktop", "--supervisor"]
     assert gui_argv(["--version"]) == ["--version"]
+
+
+def test_gui_launcher_shows_a_runtime_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown: list[str] = []
+    code = gui_main(
+        ["store", "import", "--url", f"sqlite:///{tmp_path}/s.db", str(tmp_path / "missing")],
+        shown.append,
+    )
+    assert code == 1
+    assert len(shown) == 1 and shown[0].startswith("agentdesk: error:")
+    assert shown[0] in capsys.readouterr().err  # and it still reaches the console, if any
+    assert gui_main(["--version"], shown.append) == 0 and len(shown) == 1
+    assert capsys.readouterr().out.strip() == f"agentdesk {buildinfo.project_version()}"

@@ -154,3 +154,33 @@ def test_unreadable_inputs_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[
     # the readable file still loaded what it could (no customers, so every row is unknown)
     assert f"{folder / 'purchases.csv'}:2: unknown customer 'C1'" in err
     assert "unreadable: agents, customers" in out
+
+
+@pytest.mark.postgres
+def test_import_into_postgresql_gives_the_same_cards(
+    fresh_pg_url: str, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    folder = _write(tmp_path / "csv")
+    sqlite_url = f"sqlite:///{tmp_path / 'store.db'}"
+    errors = []
+    for url in (sqlite_url, fresh_pg_url):
+        assert main(["store", "import", "--url", url, str(folder)]) == 0
+        errors.append(capsysbinary.readouterr().err)
+        assert main(["store", "import", "--url", url, str(folder)]) == 0  # idempotent
+        capsysbinary.readouterr()
+    assert errors[0] == errors[1]
+    for args in (["--customer", "C1"], ["--customer", "C2"], ["--phone", "13800138000"]):
+        cards = []
+        for url in (sqlite_url, fresh_pg_url):
+            assert main(["lookup", "--url", url, *args]) == 0
+            cards.append(capsysbinary.readouterr().out)
+        assert cards[0] == cards[1], args
+    assert json.loads(cards[0])["status"] == "ambiguous"
+    pg = make_engine(fresh_pg_url)
+    try:
+        with pg.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM purchases")).scalar_one() == 3
+            skills = conn.execute(text("SELECT skills FROM agents")).scalar_one()
+            assert skills == {"billing": 4, "vip": 2}
+    finally:
+        pg.dispose()

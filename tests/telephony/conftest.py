@@ -102,7 +102,7 @@ def raw_bus() -> Iterator[Callable[..., RawBus]]:
 
 
 @pytest.fixture(scope="module")
-def seeded_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+def telephony_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A small migrated and seeded SQLite store (module-scoped; 300 customers, 12 agents)."""
     from store.db import make_engine
     from store.schema import migrate

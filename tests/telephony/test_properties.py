@@ -140,6 +140,11 @@ def _switchboard() -> Switchboard:
     sent: list[list[bytes]] = []
     sb._send = lambda route, body: sent.append([*route, body])  # type: ignore[method-assign]
     sb.sent = sent  # type: ignore[attr-defined]
+    published: list[tuple[str, dict[str, Any]]] = []
+    sb._pub_send = lambda topic, body: published.append(  # type: ignore[method-assign]
+        (topic, json.loads(body))
+    )
+    sb.published = published  # type: ignore[attr-defined]
     return sb
 
 
@@ -235,3 +240,12 @@ def test_random_frames_never_stop_the_switchboard(frames: list[bytes]) -> None:
     # and it still works
     sb.handle_frames([b"c", b'{"v":1,"id":"p","cmd":"ping"}'])
     assert json.loads(sb.sent[-1][-1])["ok"]  # type: ignore[attr-defined]
+    # whatever was accepted was published with seq rising by one, per topic copy
+    seqs = [env["seq"] for _, env in sb.published]  # type: ignore[attr-defined]
+    assert seqs == list(range(1, len(seqs) + 1))
+    for topic, env in sb.published:  # type: ignore[attr-defined]
+        rec = env["data"]
+        if env["type"] == "agent.state":
+            assert topic in (f"desk/{rec['agent_id']}/", f"agent/{rec['agent_id']}/")
+        else:
+            assert topic.startswith(("call/", "desk/"))

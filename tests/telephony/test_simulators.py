@@ -35,8 +35,8 @@ fallback: {queue: general}
 """
 
 
-def test_callers_and_call_mix(seeded_store: str) -> None:
-    callers = load_callers(seeded_store, "CN")
+def test_callers_and_call_mix(telephony_store: str) -> None:
+    callers = load_callers(telephony_store, "CN")
     assert callers.known and callers.ambiguous
     sim = IvrSim("tcp://127.0.0.1:1", "tcp://127.0.0.1:2", callers=callers, seed=3)
     calls = [sim.make_call() for _ in range(1000)]
@@ -49,13 +49,13 @@ def test_callers_and_call_mix(seeded_store: str) -> None:
 
 
 def test_simulated_center_runs_calls_to_the_end(
-    switchboard_factory: Callable[..., RunningSwitchboard], seeded_store: str
+    switchboard_factory: Callable[..., RunningSwitchboard], telephony_store: str
 ) -> None:
-    sb = switchboard_factory(rules=FAST_RULES, store_url=seeded_store)
+    sb = switchboard_factory(rules=FAST_RULES, store_url=telephony_store)
     sims = SimAgents(
         sb.commands,
         sb.events,
-        agents_from_store(seeded_store),
+        agents_from_store(telephony_store),
         behaviour=SimBehaviour(
             talk_median=0.5,
             wrap=(0.1, 0.3),
@@ -78,7 +78,7 @@ def test_simulated_center_runs_calls_to_the_end(
             sb.events,
             rate_per_min=1200,
             count=30,
-            callers=load_callers(seeded_store),
+            callers=load_callers(telephony_store),
             seed=5,
             patience_median=4.0,
         )
@@ -100,7 +100,7 @@ def test_simulated_center_runs_calls_to_the_end(
         sims.stop()
     epoch = sb.epoch
     sb.stop()
-    engine = make_engine(seeded_store)
+    engine = make_engine(telephony_store)
     rows = [e for e in iter_events(engine) if e.epoch == epoch]
     engine.dispose()
     kinds = Counter(e.type for e in rows)
@@ -127,9 +127,9 @@ def test_ivr_sim_cli_reports_refusal_when_no_switchboard() -> None:
 
 
 def test_ivr_sim_cli_places_calls(
-    switchboard_factory: Callable[..., RunningSwitchboard], seeded_store: str
+    switchboard_factory: Callable[..., RunningSwitchboard], telephony_store: str
 ) -> None:
-    sb = switchboard_factory(rules=FAST_RULES, store_url=seeded_store)
+    sb = switchboard_factory(rules=FAST_RULES, store_url=telephony_store)
     res = subprocess.run(
         [
             sys.executable,
@@ -145,7 +145,7 @@ def test_ivr_sim_cli_places_calls(
             "--seed",
             "2",
             "--store",
-            seeded_store,
+            telephony_store,
             "--commands",
             sb.commands,
             "--events",
@@ -160,3 +160,28 @@ def test_ivr_sim_cli_places_calls(
     snap = sb.switchboard.engine.snapshot()
     assert snap["calls"] == []  # every impatient caller hung up: abandoned
     assert len(sb.switchboard.engine.finished) == 4
+
+
+def test_live_center_runs_and_stops(telephony_store: str) -> None:
+    from telephony.center import LiveCenter
+    from tests.fixtures_bus import DEMO_RULES
+
+    center = LiveCenter.start(
+        telephony_store, DEMO_RULES, sim_agents=3, rate_per_min=600, exclude_agents={"A001"}, seed=1
+    )
+    watcher = BusClient(center.commands, center.events, topics=["call/", "agent/"])
+    watcher.open()
+    try:
+        offered = False
+        deadline = time.monotonic() + 20
+        while not offered and time.monotonic() < deadline:
+            offered = any(
+                isinstance(n, Event) and n.type == "call.offered" for n in watcher.poll(100)
+            )
+        assert offered
+        logged_in = {a for a, rec in watcher.agents.items() if rec.state != "logged_out"}
+        assert len(logged_in) == 3 and "A001" not in logged_in
+    finally:
+        watcher.close()
+        center.stop()
+    assert center.ivr is not None and center.ivr.placed > 0

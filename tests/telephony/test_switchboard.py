@@ -273,9 +273,9 @@ def test_ivr_call_is_idempotent_on_external_id(
 
 
 def test_store_identification_last_agent_and_event_log(
-    switchboard_factory: Callable[..., RunningSwitchboard], raw_bus: Bus, seeded_store: str
+    switchboard_factory: Callable[..., RunningSwitchboard], raw_bus: Bus, telephony_store: str
 ) -> None:
-    engine = make_engine(seeded_store)
+    engine = make_engine(telephony_store)
     with engine.connect() as conn:
         cust, phone = conn.execute(
             text(
@@ -292,7 +292,7 @@ def test_store_identification_last_agent_and_event_log(
             {"c": cust},
         ).scalar()
         agent = conn.execute(text("SELECT agent_id, queues FROM agents ORDER BY 1 LIMIT 1")).one()
-    sb = switchboard_factory(store_url=seeded_store)
+    sb = switchboard_factory(store_url=telephony_store)
     bus = raw_bus(sb)
     # the store's profile: queues and skills
     a = bus.ok("agent.login", agent_id=agent[0])["agent"]
@@ -355,7 +355,7 @@ def test_slow_subscriber_does_not_stop_the_switchboard(
         lazy.close(0)
 
 
-def test_cli_serves_and_stops_on_sigterm(tmp_path: Path, seeded_store: str) -> None:
+def test_cli_serves_and_stops_on_sigterm(tmp_path: Path, telephony_store: str) -> None:
     cmd_ep = f"tcp://127.0.0.1:{free_port()}"
     ev_ep = f"tcp://127.0.0.1:{free_port()}"
     with subprocess.Popen(
@@ -367,7 +367,7 @@ def test_cli_serves_and_stops_on_sigterm(tmp_path: Path, seeded_store: str) -> N
             "--rules",
             str(DEMO_RULES),
             "--store",
-            seeded_store,
+            telephony_store,
             "--commands",
             cmd_ep,
             "--events",
@@ -395,3 +395,95 @@ def test_cli_serves_and_stops_on_sigterm(tmp_path: Path, seeded_store: str) -> N
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+
+
+@pytest.mark.postgres
+def test_postgres_store_identifies_and_logs(
+    switchboard_factory: Callable[..., RunningSwitchboard], raw_bus: Bus, fresh_pg_url: str
+) -> None:
+    from tests.fixtures_store import make_store
+
+    engine = make_store(fresh_pg_url, customers=40, seed=3, agents=6)
+    with engine.connect() as conn:
+        cust, phone, tier = conn.execute(
+            text(
+                "SELECT c.customer_id, p.phone, c.tier FROM customers c JOIN customer_phones p "
+                "USING (customer_id) WHERE p.phone IN (SELECT phone FROM customer_phones "
+                "GROUP BY phone HAVING count(*) = 1) ORDER BY 1 LIMIT 1"
+            )
+        ).one()
+        agent = conn.execute(text("SELECT agent_id FROM agents ORDER BY 1 LIMIT 1")).scalar_one()
+    sb = switchboard_factory(store_url=fresh_pg_url)
+    bus = raw_bus(sb)
+    bus.ok("agent.login", agent_id=agent)
+    r = bus.ok("ivr.call", ani=phone)
+    call = bus.ok("snapshot")["calls"][0]
+    assert (call["call_id"], call["customer_id"], call["tier"]) == (r["call_id"], cust, tier)
+    epoch = sb.epoch
+    sb.stop()
+    types = [e.type for e in iter_events(engine) if e.epoch == epoch]
+    assert types == ["agent.state", "call.queued"]
+    engine.dispose()
+
+
+def _known_caller(url: str) -> tuple[str, str]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT c.customer_id, p.phone FROM customers c JOIN customer_phones p "
+                    "USING (customer_id) WHERE c.tier = 'gold' AND p.phone IN (SELECT phone FROM "
+                    "customer_phones GROUP BY phone HAVING count(*) = 1) ORDER BY 1 DESC LIMIT 1"
+                )
+            ).one()
+    finally:
+        engine.dispose()
+    return row[0], row[1]
+
+
+def test_retry_during_lookup_joins_the_same_call(
+    switchboard_factory: Callable[..., RunningSwitchboard], raw_bus: Bus, telephony_store: str
+) -> None:
+    _cust, phone = _known_caller(telephony_store)
+    sb = switchboard_factory(store_url=telephony_store)
+    bus = raw_bus(sb)
+    body = {"v": 1, "cmd": "ivr.call", "ani": phone, "external_id": "same"}
+    for rid in ("r1", "r2", "r3"):  # pipelined: the retries arrive while the lookup runs
+        bus.send_raw(json.dumps({**body, "id": rid}).encode())
+    replies = {}
+    for _ in range(3):
+        reply = json.loads(bus.recv_raw()[-1])
+        replies[reply["id"]] = reply["result"]
+    assert set(replies) == {"r1", "r2", "r3"}
+    assert len({r["call_id"] for r in replies.values()}) == 1
+    assert len(bus.ok("snapshot")["calls"]) == 1
+
+
+def test_last_agent_survives_a_restart_through_the_event_log(
+    switchboard_factory: Callable[..., RunningSwitchboard], raw_bus: Bus, telephony_store: str
+) -> None:
+    cust, phone = _known_caller(telephony_store)
+    first = switchboard_factory(store_url=telephony_store)
+    bus = raw_bus(first)
+    bus.ok("agent.login", agent_id="V1", queues=["vip"], skills={"vip": 3})
+    bus.ok("agent.login", agent_id="V2", queues=["vip"], skills={"vip": 3})
+    bus.ok("agent.state", agent_id="V2", state="ready")
+    r = bus.ok("ivr.call", ani=phone)  # gold caller: the vip rule; V2 is the only one ready
+    call = bus.ok("snapshot")["calls"][0]
+    assert (call["customer_id"], call["agent_id"]) == (cust, "V2")
+    bus.ok("call.answer", agent_id="V2", call_id=r["call_id"])
+    bus.ok("call.hangup", agent_id="V2", call_id=r["call_id"])
+    first.stop()
+    second = switchboard_factory(store_url=telephony_store)
+    assert second.epoch != first.epoch
+    bus2 = raw_bus(second)
+    for a in ("V1", "V2"):
+        bus2.ok("agent.login", agent_id=a, queues=["vip"], skills={"vip": 3})
+    bus2.ok("agent.state", agent_id="V1", state="ready")  # V1 idle longest
+    bus2.ok("agent.state", agent_id="V2", state="ready")
+    bus2.ok("ivr.call", ani=phone)
+    call = bus2.ok("snapshot")["calls"][0]
+    assert call["agent_id"] == "V2"
+    assert call["route"] == {"rule": "vip callers", "step": 0, "reason": call["route"]["reason"]}
+    assert "you handled their" in call["route"]["reason"]

@@ -278,7 +278,7 @@ def test_scripted_day_live_equals_recomputed_equals_hand_computed(qtbot, day) ->
         assert cell(win, "billing", "Offered") == "6"
         assert cell(win, "billing", "SL (today)") == "33.3%"
         assert cell(win, "billing", "Longest wait") == "4:10"  # C7 since T0+1700
-        assert cell(win, "A1", "State", agents=True) == "Not ready"
+        qtbot.waitUntil(lambda: cell(win, "A1", "State", agents=True) == "Not ready", timeout=5000)
         assert cell(win, "A1", "Reason", agents=True) == "after_call_work"
         # supervisor action: force A2 ready -> C7 rings at A2 (vip C8 too: longest waiting)
         with qtbot.waitSignal(win.actionFinished, timeout=10_000) as act:

@@ -159,3 +159,21 @@ def test_force_state_without_bus_says_so(qtbot, console: SupervisorConsole) -> N
     with qtbot.waitSignal(console.actionFinished) as sig:
         console.force_state("A1", "ready", None)
     assert sig.args[1] is False
+
+
+def test_agentdesk_desktop_supervisor_opens_and_quits(store: str, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.fixtures_bus import free_port
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AGENTDESK_DATA_DIR": str(tmp_path)}
+    cmd = [
+        sys.executable, "-m", "agentdesk", "desktop", "--supervisor", "--store", store,
+        "--commands", f"tcp://127.0.0.1:{free_port()}",
+        "--events", f"tcp://127.0.0.1:{free_port()}", "--quit-after", "2",
+    ]  # fmt: skip
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,359 @@
+"""Agent desktop benchmark (issue 4): pop latency, start-up time and memory, search latency.
+
+    .venv/bin/python benchmarks/desktop_bench.py                       # 1,000,000 customers
+    .venv/bin/python benchmarks/desktop_bench.py --customers 20000 --calls 200   # quick run
+
+It builds (once, cached under ``--data-dir``) a replica seeded with ``store.seed``, starts a real
+switchboard on loopback with "everything to the general queue" rules, and runs the real desktop
+offscreen (``QT_QPA_PLATFORM=offscreen`` unless set):
+
+* pop: for each call, the time from the switchboard publishing ``call.offered`` (the envelope's
+  ``ts``) to the desk having painted the card (``cardShown`` + a synchronous repaint of the page
+  on screen); the IVR then hangs up and the next call comes. Callers are known numbers, with
+  some shared (ambiguous: the chooser is painted) and unknown ones (the quick-create form).
+* start-up: a fresh ``python`` process running ``DesktopApp`` until the window is shown and the
+  agent is logged in (time measured from before the process is spawned), and its RSS then.
+* search: ``customerSearch`` requests (name prefix, phone, id) until the results are in the
+  view's model (task hop included).
+
+Targets (2-core machine, 1M customers): pop p99 <= 10 ms, start <= 1.5 s, RSS <= 250 MB,
+search <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("AGENTDESK_CONFIG", os.devnull)
+os.environ.setdefault("AGENTDESK_SYSTEM_CONFIG", os.devnull)
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+RULES = """\
+version: 1
+defaults: {ring_timeout: 30, wrap_up: 0, max_no_answer: 1000}
+tiers: [platinum, gold, silver, standard]
+queues:
+  general: {}
+rules: []
+fallback: {queue: general}
+"""
+
+
+def pct(values: list[float], p: float) -> float:
+    s = sorted(values)
+    if not s:
+        return float("nan")
+    k = min(len(s) - 1, max(0, round(p / 100 * (len(s) - 1))))
+    return s[k]
+
+
+def fmt(values: list[float]) -> str:
+    ms = [v * 1000 for v in values]
+    return (
+        f"n={len(ms)} p50={pct(ms, 50):.2f} ms p90={pct(ms, 90):.2f} ms "
+        f"p99={pct(ms, 99):.2f} ms max={max(ms):.2f} ms mean={statistics.fmean(ms):.2f} ms"
+    )
+
+
+def build_replica(folder: Path, customers: int) -> str:
+    from store.db import make_engine
+    from store.schema import migrate
+    from store.seed import seed
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"replica_{customers}.db"
+    marker = folder / f"replica_{customers}.ok"
+    url = f"sqlite:///{path}"
+    if marker.exists() and path.exists():
+        return url
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+        t0 = time.perf_counter()
+        print(f"seeding {customers:,} customers into {path} (cached for later runs)…", flush=True)
+        seed(engine, customers, seed=42)
+        print(f"  seeded in {time.perf_counter() - t0:.1f} s", flush=True)
+    finally:
+        engine.dispose()
+    marker.write_text("ok\n")
+    return url
+
+
+def callers(url: str, n: int, rng: random.Random) -> tuple[list[str], list[str], str, str]:
+    """(known numbers, shared numbers, a customer id, a name prefix)."""
+    from sqlalchemy import text
+
+    from store.db import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            top = conn.execute(text("SELECT max(rowid) FROM customer_phones")).scalar_one()
+            ids = [rng.randint(1, top) for _ in range(n * 2)]
+            known = list(
+                conn.execute(
+                    text(
+                        "SELECT phone FROM customer_phones WHERE rowid IN "
+                        f"({','.join(map(str, ids))})"
+                    )
+                ).scalars()
+            )
+            shared = list(
+                conn.execute(
+                    text(
+                        "SELECT phone FROM customer_phones GROUP BY phone HAVING count(*) > 1 "
+                        "LIMIT 50"
+                    )
+                ).scalars()
+            )
+            cid, name = conn.execute(
+                text("SELECT customer_id, name FROM customers ORDER BY customer_id LIMIT 1")
+            ).one()
+    finally:
+        engine.dispose()
+    rng.shuffle(known)
+    return known[:n], shared, str(cid), str(name)[:2]
+
+
+def bench_pop_and_search(url: str, folder: Path, calls: int, searches: int) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    from agentdesk.config import load_settings
+    from desktop.app import DesktopApp, dispose_qapp, make_qapp
+    from telephony.client import BusClient
+    from telephony.rules import parse_rules
+    from telephony.switchboard import Switchboard
+
+    rng = random.Random(7)
+    known, shared, cid, prefix = callers(url, calls, rng)
+    rules_path = folder / "bench_rules.yaml"
+    rules_path.write_text(RULES)
+    sb = Switchboard(
+        parse_rules(RULES, str(rules_path)),
+        store_url=url,
+        commands="tcp://127.0.0.1:0",
+        events="tcp://127.0.0.1:0",
+    )
+    sb.start()
+    settings = load_settings(
+        {
+            "commands_endpoint": sb.commands_endpoint,
+            "events_endpoint": sb.events_endpoint,
+            "rules": str(rules_path),
+        },
+        environ={},
+    )
+    app = make_qapp(settings)
+    assert isinstance(app, QApplication)
+    from store.db import make_engine
+    from store.directory import list_agents
+
+    eng = make_engine(url)
+    with eng.connect() as conn:
+        agent_id = list_agents(conn)[0].agent_id
+    eng.dispose()
+    desk = DesktopApp(
+        settings,
+        agent_id=agent_id,
+        store_url=url,
+        data_dir=Path(tempfile.mkdtemp(prefix="agentdesk-bench-")),
+        auto_ready=True,
+    )
+    ivr = BusClient(sb.commands_endpoint, sb.events_endpoint, track_state=False)
+    ivr.open()
+    latencies: list[float] = []
+    kinds: dict[str, int] = {}
+    w, c = desk.window, desk.controller
+    state: dict[str, Any] = {"done": False}
+
+    def painted(call_id: str, ts: float) -> None:
+        w.pages.currentWidget().repaint()
+        w.banner.repaint()
+        latencies.append(time.time() - ts)
+        state["done"] = True
+
+    c.cardShown.connect(painted)
+
+    def wait(pred: Any, timeout: float = 10.0) -> None:
+        end = time.monotonic() + timeout
+        while not pred():
+            app.processEvents()
+            if time.monotonic() > end:
+                raise TimeoutError("benchmark step timed out")
+            time.sleep(0.0002)
+
+    try:
+        desk.start()
+        wait(lambda: c.agent.get("state") == "ready")
+        for i in range(calls + 20):
+            r = rng.random()
+            if r < 0.05 and shared:
+                ani, kind = rng.choice(shared), "ambiguous"
+            elif r < 0.15:
+                ani, kind = f"+86139{rng.randint(0, 99_999_999):08d}", "unknown"
+            else:
+                ani, kind = known[i % len(known)], "known"
+            state["done"] = False
+            call_id = ivr.request("ivr.call", {"ani": ani, "ivr": {"menu": "1"}})["call_id"]
+            wait(lambda: state["done"])
+            if i < 20:
+                latencies.clear()  # warm-up
+            else:
+                kinds[kind] = kinds.get(kind, 0) + 1
+            ivr.request("ivr.hangup", {"call_id": call_id})
+            wait(lambda: c.call is None and c.agent.get("state") == "ready")
+        pop = list(latencies)
+        # search through the desk: request -> results in the view's model
+        queries = [prefix, prefix[:1], cid, known[0], known[1][-8:], "Li", "王", "+8613"]
+        search_times: list[float] = []
+        done: dict[str, float] = {}
+        c.searchDone.connect(lambda text, n: done.__setitem__(text, time.perf_counter()))
+        for i in range(searches):
+            q = queries[i % len(queries)]
+            done.pop(q, None)
+            w.search._last = q
+            t0 = time.perf_counter()
+            c.search(q)
+            wait(lambda q=q: q in done)
+            search_times.append(done[q] - t0)
+        direct: list[float] = []
+        for i in range(searches):
+            q = queries[i % len(queries)]
+            t0 = time.perf_counter()
+            desk.store.search(q)
+            direct.append(time.perf_counter() - t0)
+        return {"pop": pop, "kinds": kinds, "search": search_times, "search_direct": direct}
+    finally:
+        ivr.close()
+        desk.shutdown()
+        sb.stop()
+        dispose_qapp(app)
+
+
+def startup_child(url: str, commands: str, events: str, rules: str, agent: str) -> None:
+    """Run in a fresh interpreter: the desk until usable and logged in; prints JSON."""
+    from PySide6.QtWidgets import QApplication
+
+    from agentdesk.config import load_settings
+    from desktop.app import DesktopApp, dispose_qapp, make_qapp
+
+    settings = load_settings(
+        {"commands_endpoint": commands, "events_endpoint": events, "rules": rules}, environ={}
+    )
+    app = make_qapp(settings)
+    desk = DesktopApp(
+        settings,
+        agent_id=agent,
+        store_url=url,
+        data_dir=Path(tempfile.mkdtemp(prefix="agentdesk-bench-")),
+    )
+    desk.start()
+    while not (
+        desk.window.isVisible()
+        and desk.controller.connected
+        and desk.controller.agent.get("state") not in (None, "logged_out")
+    ):
+        app.processEvents()
+        time.sleep(0.001)
+    QApplication.processEvents()
+    usable = time.time()
+    import psutil
+
+    rss = psutil.Process().memory_info().rss
+    print(json.dumps({"usable": usable, "rss": rss}), flush=True)
+    desk.shutdown()
+    dispose_qapp(app)
+
+
+def bench_startup(url: str, folder: Path, runs: int) -> list[tuple[float, int]]:
+    from telephony.client import BusClient
+    from telephony.rules import parse_rules
+    from telephony.switchboard import Switchboard
+
+    rules_path = folder / "bench_rules.yaml"
+    rules_path.write_text(RULES)
+    sb = Switchboard(
+        parse_rules(RULES, str(rules_path)),
+        store_url=url,
+        commands="tcp://127.0.0.1:0",
+        events="tcp://127.0.0.1:0",
+    )
+    sb.start()
+    out = []
+    try:
+        from store.db import make_engine
+        from store.directory import list_agents
+
+        eng = make_engine(url)
+        with eng.connect() as conn:
+            agent = list_agents(conn)[1].agent_id
+        eng.dispose()
+        admin = BusClient(sb.commands_endpoint, sb.events_endpoint, track_state=False)
+        admin.open()
+        for _ in range(runs):
+            t0 = time.time()
+            proc = subprocess.run(
+                [sys.executable, __file__, "--startup-child", url, sb.commands_endpoint,
+                 sb.events_endpoint, str(rules_path), agent],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            line = [x for x in proc.stdout.splitlines() if x.startswith("{")][-1]
+            data = json.loads(line)
+            out.append((data["usable"] - t0, int(data["rss"])))
+            admin.request("agent.logout", {"agent_id": agent})
+        admin.close()
+    finally:
+        sb.stop()
+    return out
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--startup-child":
+        startup_child(*sys.argv[2:7])
+        return 0
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--customers", type=int, default=1_000_000)
+    p.add_argument("--calls", type=int, default=1000)
+    p.add_argument("--searches", type=int, default=200)
+    p.add_argument("--startups", type=int, default=5)
+    p.add_argument(
+        "--data-dir",
+        default=str(Path(tempfile.gettempdir()) / "agentdesk-bench"),
+        help="where the seeded replica is cached",
+    )
+    args = p.parse_args()
+    folder = Path(args.data_dir)
+    url = build_replica(folder, args.customers)
+    print(f"replica: {args.customers:,} customers ({url})")
+    res = bench_pop_and_search(url, folder, args.calls, args.searches)
+    print(f"pop (call.offered published -> card painted), {res['kinds']}:")
+    print(f"  {fmt(res['pop'])}   target p99 <= 10 ms")
+    print(f"search (request -> results in the view): {fmt(res['search'])}   target <= 50 ms")
+    print(f"search (store query only):               {fmt(res['search_direct'])}")
+    starts = bench_startup(url, folder, args.startups)
+    times = [s for s, _ in starts]
+    rss = [r / 2**20 for _, r in starts]
+    print(
+        f"start-up to a usable logged-in window: {fmt(times)}   target <= 1.5 s\n"
+        f"RSS when usable: max {max(rss):.0f} MB (runs: {', '.join(f'{r:.0f}' for r in rss)})"
+        "   target <= 250 MB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
