@@ -179,6 +179,53 @@ def run_desktops(ev: str, agent_ids: list[str], seconds: float, q: Any) -> None:
     ctx.term()
 
 
+# --- the switchboard's own capacity -------------------------------------------------------------
+
+
+def capacity(calls: int) -> None:
+    """Full call cycles through ``Switchboard.handle_frames`` in this process (no client sockets;
+    the PUB is bound and publishes): ivr.call, answer, hangup, wrapup per call."""
+    import msgspec
+
+    from telephony.rules import load_rules
+    from telephony.switchboard import Switchboard
+
+    sb = Switchboard(load_rules(RULES), commands="tcp://127.0.0.1:0", events="tcp://127.0.0.1:0")
+    sb.open()
+    replies: list[bytes] = []
+    sb._send = lambda route, body: replies.append(body)  # type: ignore[method-assign]
+    enc = msgspec.json.encode
+    dec = msgspec.json.decode
+
+    def cmd(c: str, **a: Any) -> Any:
+        sb.handle_frames([b"bench", enc({"v": 1, "id": "1", "cmd": c, **a})])
+        return dec(replies[-1])
+
+    for i in range(500):
+        cmd(
+            "agent.login",
+            agent_id=f"B{i}",
+            queues=["general", "billing", "tech"],
+            skills={"billing": 1 + i % 5, "tech": 1 + i % 5},
+        )
+        cmd("agent.state", agent_id=f"B{i}", state="ready")
+    t0 = time.perf_counter()
+    for i in range(calls):
+        cid = cmd("ivr.call", ani=str(i), ivr={"menu": "23"[i % 2]})["result"]["call_id"]
+        aid = sb.engine.calls[cid].rec.agent_id
+        cmd("call.answer", agent_id=aid, call_id=cid)
+        cmd("call.hangup", agent_id=aid, call_id=cid)
+        cmd("call.wrapup", agent_id=aid, call_id=cid, disposition="resolved")
+    el = time.perf_counter() - t0
+    print(
+        f"switchboard capacity (one thread, in process): {calls / el:,.0f} full calls/s "
+        f"({el / calls * 1e6:.0f} us per call: 4 commands, {sb.seq / calls:.0f} messages "
+        f"published per call)"
+    )
+    sb.stop()
+    sb._close()
+
+
 # --- the driver ----------------------------------------------------------------------------------
 
 
@@ -207,12 +254,14 @@ def main() -> int:
     ap.add_argument("--talk", type=float, default=0.1, help="median talk seconds")
     ap.add_argument("--store-customers", type=int, default=0)
     ap.add_argument("--bursts", type=int, default=5)
+    ap.add_argument("--capacity-calls", type=int, default=5000)
     args = ap.parse_args()
 
     from telephony.client import BusClient, Event, Reply
     from telephony.ivrsim import IvrSim, load_callers
 
     print(f"bus benchmark on {machine()}")
+    capacity(args.capacity_calls)
     mpc = mp.get_context("spawn")
     tmp = tempfile.TemporaryDirectory()
     store_url = seed_store(args.store_customers, tmp.name) if args.store_customers else None

@@ -116,6 +116,8 @@ class DesktopApp:
         bus.snapshotReceived.connect(c.on_snapshot)
         bus.eventReceived.connect(c.on_event)
         bus.replyReceived.connect(c.on_reply)
+        bus.cardPrefetched.connect(c.on_card_prefetched)
+        bus.prefetch = c.fetch_card
         # ringing banner and call controls -> commands
         w.banner.answerClicked.connect(c.answer)
         w.banner.rejectClicked.connect(c.reject)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -52,12 +53,16 @@ class BusBridge(QObject):
       "queues": [...]}`` after every (re)sync
     * ``eventReceived(type, record, extra, ts)``: one applied event (``ts`` = switchboard time)
     * ``replyReceived(cmd, ok, result, code, message, tag)``
+    * ``cardPrefetched(call_id, card)``: with ``prefetch`` set, the bus thread reads the card
+      of a call offered to this agent before passing the ``call.offered`` event on, so the pop
+      paints banner and card in one go (signals from one thread keep their order).
     """
 
     connectionChanged = Signal(bool, str)
     snapshotReceived = Signal(dict)
     eventReceived = Signal(str, dict, dict, float)
     replyReceived = Signal(str, bool, dict, str, str, object)
+    cardPrefetched = Signal(str, dict)
 
     def __init__(
         self,
@@ -88,6 +93,8 @@ class BusBridge(QObject):
         self._thread.started.connect(self._worker.run)
         self.connected = False
         self.disconnected_since: float | None = time.monotonic()
+        #: card lookup run on the bus thread for calls offered to this agent (see above)
+        self.prefetch: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
     def start(self) -> None:
         self._thread.start()
@@ -106,6 +113,16 @@ class BusBridge(QObject):
     def _dispatch(self, n: Any) -> None:
         if isinstance(n, Event):
             record = n.record if isinstance(n.record, dict) else to_dict(n.record)
+            prefetch = self.prefetch
+            if (
+                prefetch is not None
+                and n.type == "call.offered"
+                and record.get("agent_id") == self.agent_id
+            ):
+                try:
+                    self.cardPrefetched.emit(str(record.get("call_id")), prefetch(record))
+                except Exception:  # the GUI falls back to its own lookup
+                    log.exception("card prefetch failed")
             self.eventReceived.emit(n.type, record, dict(n.extra), float(n.ts))
         elif isinstance(n, Reply):
             self.replyReceived.emit(

@@ -20,7 +20,7 @@ from desktop.ranking import rank_candidates
 from desktop.store_service import StoreService
 from desktop.tasks import TaskManager
 from desktop.widgets.common import reason_label
-from desktop.widgets.main_window import PAGE_CARD, PAGE_CHOOSER, PAGE_CREATE, PAGE_IDLE, MainWindow
+from desktop.widgets.main_window import PAGE_CARD, PAGE_CHOOSER, PAGE_CREATE, MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,7 @@ class DeskController(QObject):
         #: when the replica last heard from central (shown as the card's "as of")
         self._as_of: float | None = None
         self._lookup_seq = 0
+        self._prefetched: dict[str, dict[str, Any]] = {}
 
     # ======================================================================================
     # bus in
@@ -190,10 +191,12 @@ class DeskController(QObject):
         now = self.clock()
         w = self.window
         state = call.get("state")
+        need_card = new or self.card_call_id != call.get("call_id")
         if state == "offered":
             offered = call.get("offered_at") or now
             deadline = offered + self.ring_timeout if self.ring_timeout else None
-            if new or not w.banner.isVisible():
+            if new or not w.banner.ringing:
+                w.statusBar().clearMessage()
                 w.banner.show_offer(call, deadline, now)
                 w.banner.set_enabled(self.connected)
                 w.set_ringing(True)
@@ -206,14 +209,14 @@ class DeskController(QObject):
             w.banner.clear()
             w.set_ringing(False)
         w.controls.set_call(call, now)
-        if new or self.card_call_id != call.get("call_id"):
+        if need_card:
             self._start_card(call, ts)
         else:
             w.card.set_call(call, now)
 
     def _call_gone(self, call: dict[str, Any], revoke_reason: str = "") -> None:
         w = self.window
-        was_ringing = w.banner.isVisible()
+        was_ringing = w.banner.ringing
         w.banner.clear()
         w.set_ringing(False)
         w.controls.set_call(None, self.clock())
@@ -232,8 +235,9 @@ class DeskController(QObject):
             else:
                 msg = QCoreApplication.translate("DeskController", "The caller hung up.")
             w.statusBar().showMessage(msg, 8000)
+            # The last card stays on screen (the banner says no call is waiting): switching
+            # pages would cost a relayout on the next pop.
             if self._wrapup_call_id is None:
-                w.show_page(PAGE_IDLE)
                 self.card_call_id = None
 
     def answer(self) -> None:
@@ -348,23 +352,29 @@ class DeskController(QObject):
     # ======================================================================================
     # the card
     # ======================================================================================
+    def fetch_card(self, call: dict[str, Any]) -> dict[str, Any]:
+        """The card for a call, from the replica (any thread; blocking)."""
+        cid = call.get("customer_id")
+        store = self.store
+        card = store.lookup(customer_id=cid) if cid else store.lookup(phone=call.get("ani"))
+        if card.get("status") == "ambiguous":
+            card["candidates"] = store.enrich_candidates(card["candidates"])
+        return card
+
+    def on_card_prefetched(self, call_id: str, card: dict[str, Any]) -> None:
+        self._prefetched = {call_id: card}  # only the latest offer matters
+
     def _start_card(self, call: dict[str, Any], ts: float) -> None:
         self._lookup_seq += 1
         seq = self._lookup_seq
         call_id = str(call.get("call_id"))
         self.card_call_id = call_id
-        ani = call.get("ani")
-        cid = call.get("customer_id")
-        store = self.store
-
-        def work() -> dict[str, Any]:
-            card = store.lookup(customer_id=cid) if cid else store.lookup(phone=ani)
-            if card.get("status") == "ambiguous":
-                card["candidates"] = store.enrich_candidates(card["candidates"])
-            return card
-
+        card = self._prefetched.pop(call_id, None)
+        if card is not None:
+            self._card_ready(seq, call, card, ts)
+            return
         self.tasks.run(
-            work,
+            lambda: self.fetch_card(call),
             lambda card: self._card_ready(seq, call, card, ts),
             lambda exc: self._card_failed(seq, exc),
         )
@@ -587,7 +597,6 @@ class DeskController(QObject):
             }
             self._wrapup_call_id = None
             self.window.wrapup.hide()
-            self.window.show_page(PAGE_IDLE if self.call is None else self.window.current_page())
             if self.call is None:
                 self.card_call_id = None
             if self.agent.get("state") == "wrap_up" and self.agent.get("call_id") == call_id:

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.resources import resource_path
+from desktop.widgets.common import tier_qss
 
 THEMES_DIR = resource_path("themes")
 THEMES = ("light", "dark")
@@ -58,6 +59,7 @@ def apply_theme(app: QApplication, theme: str) -> str:
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
     app.setPalette(palette)
     qss = THEMES_DIR / f"{name}.qss"
-    app.setStyleSheet(qss.read_text("utf-8") if qss.is_file() else "")
+    text = qss.read_text("utf-8") if qss.is_file() else ""
+    app.setStyleSheet(text + "\n" + tier_qss())
     app.setProperty("agentdeskTheme", name)
     return name

@@ -218,7 +218,21 @@ def drop_secondary_indexes(conn: Connection, tables: Iterable[str]) -> None:
 
 
 def ensure_indexes(conn: Connection, tables: Iterable[str]) -> None:
-    """Create any missing secondary index of ``tables`` (a no-op when all exist)."""
-    for table in tables:
-        for index in secondary_indexes(table):
-            index.create(conn, checkfirst=True)
+    """Create any missing secondary index of ``tables`` (a no-op when all exist).
+
+    On SQLite the index sorter spills to temporary files rather than memory, so building the
+    indexes of millions of rows keeps the process small.
+    """
+    sqlite = is_sqlite(conn)
+    if sqlite:
+        mmap = conn.exec_driver_sql("PRAGMA mmap_size").scalar()
+        conn.exec_driver_sql("PRAGMA temp_store=FILE")
+        conn.exec_driver_sql("PRAGMA mmap_size=0")
+    try:
+        for table in tables:
+            for index in secondary_indexes(table):
+                index.create(conn, checkfirst=True)
+    finally:
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA temp_store=MEMORY")
+            conn.exec_driver_sql(f"PRAGMA mmap_size={int(mmap or 0)}")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -108,6 +109,9 @@ def sync(args: argparse.Namespace, settings: Settings) -> int:
 
     central = _engine(args.central)
     local = _engine(local_url(args.local))
+    if local.dialect.name == "sqlite":
+        # A sync process only writes: a small page cache and no memory map keep it lean.
+        event.listen(local, "connect", _lean_sqlite)
     try:
         if args.watch:
             interval = float(args.interval or settings.get("sync_interval") or 5.0)
@@ -126,6 +130,13 @@ def sync(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         central.dispose()
         local.dispose()
+
+
+def _lean_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA cache_size=-16384")
+    cur.execute("PRAGMA mmap_size=0")
+    cur.close()
 
 
 def _safe(url: str) -> str:

@@ -268,13 +268,18 @@ def _replica_tx(engine: Engine) -> Iterator[Connection]:
     """One replica transaction with foreign keys off (rows arrive in version order, not FK
     order; central keeps the integrity)."""
     with engine.connect() as conn:
+        mmap = conn.exec_driver_sql("PRAGMA mmap_size").scalar()
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        # A bulk writer gains nothing from a memory map of the whole file (it only inflates the
+        # process's resident memory).
+        conn.exec_driver_sql("PRAGMA mmap_size=0")
         conn.commit()
         try:
             with conn.begin():
                 yield conn
         finally:
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.exec_driver_sql(f"PRAGMA mmap_size={int(mmap or 0)}")
             conn.commit()
 
 

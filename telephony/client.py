@@ -3,12 +3,13 @@
 Used by the desktop's bus thread, the simulated agents, ``agentdesk ivr-sim`` and the benchmarks.
 
 Sockets: a DEALER for commands (request ids, per-request timeouts, replies matched by id) and a
-SUB for events. State follows the ZeroMQ guide's Clone pattern: the client subscribes first, then
-asks for a ``snapshot``; it keeps, per agent and per call, the record with the highest
-``version`` seen from events or snapshots alike; it resyncs (clears and asks for a new snapshot)
-when an event or heartbeat shows a new ``epoch``, and when no heartbeat arrived for
-``heartbeat_timeout`` seconds (then it also recreates its DEALER, dropping commands queued for a
-dead switchboard, and retries the snapshot with back-off: 0.5 s doubling up to 8 s).
+SUB for events. State follows the ZeroMQ guide's Clone pattern: the client subscribes first and,
+once its subscription is live (the first heartbeat or event has arrived), asks for a
+``snapshot``; it keeps, per agent and per call, the record with the highest ``version`` seen from
+events or snapshots alike; it resyncs (clears and asks for a new snapshot) when an event or
+heartbeat shows a new ``epoch``, and when no heartbeat arrived for ``heartbeat_timeout`` seconds
+(then it also recreates its DEALER, dropping commands queued for a dead switchboard, and retries
+the snapshot with back-off: 0.5 s doubling up to 8 s).
 
 Threading: every method except ``submit`` and ``wakeup`` must be called from the ONE thread that
 called ``open`` (the owner, e.g. the desktop's QThread). ``submit`` is thread-safe: it queues a
@@ -203,6 +204,7 @@ class BusClient:
         self._snapshot_id: str | None = None
         self._snapshot_due: float | None = None
         self._backoff = 0.5
+        self._await_first = False
 
     @property
     def pending(self) -> int:
@@ -222,15 +224,18 @@ class BusClient:
         sub.setsockopt(zmq.RCVHWM, self._hwm)
         sub.setsockopt(zmq.RECONNECT_IVL, 100)
         sub.setsockopt(zmq.RECONNECT_IVL_MAX, 2000)
-        for t in self.topics:
+        # ``sys/`` last: subscriptions reach the PUB in order, so once a heartbeat arrives every
+        # other subscription is live too (then, and only then, the snapshot is asked for).
+        for t in sorted(self.topics, key=lambda t: t == protocol.SYS_TOPIC):
             sub.setsockopt(zmq.SUBSCRIBE, t.encode())
         sub.connect(self.events_endpoint)
         self._sub = sub
         self._poller.register(sub, zmq.POLLIN)
         self._make_dealer()
         self._last_traffic = self._clock()
-        if self.track_state:
-            self._ask_snapshot()
+        # The snapshot is asked for when the first event or heartbeat arrives (the Clone
+        # pattern: a snapshot taken before the subscription is live could miss changes).
+        self._await_first = self.track_state
 
     def close(self) -> None:
         for s in (self._dealer, self._sub):
@@ -452,6 +457,10 @@ class BusClient:
             except (msgspec.DecodeError, msgspec.ValidationError):
                 continue
             self._last_traffic = now
+            if self._await_first:
+                self._await_first = False
+                if self._snapshot_id is None:
+                    self._ask_snapshot()
             if env.epoch != self.epoch:
                 if self.epoch is not None and self.track_state:
                     self._new_epoch(env.epoch, out, "new epoch")

@@ -17,6 +17,7 @@ Every metric is defined in ``docs/METRICS.md``.
 
 from __future__ import annotations
 
+import gc
 import math
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -112,7 +113,7 @@ class MetricSettings:
             raise ValueError("threshold and short_abandon must not be negative")
 
 
-class Rec(msgspec.Struct, omit_defaults=True):
+class Rec(msgspec.Struct, omit_defaults=True, gc=False):
     """The fields of an Agent or Call record (CONTRACT 3) the figures need; others are ignored."""
 
     state: str = ""
@@ -649,10 +650,18 @@ class EventFold:
         return out.reset_index()[cols]
 
     def _refresh_cache(self) -> None:
-        for iv in self._dirty_q:
-            self._q_arr[iv] = self._queue_counts(iv)
-        for iv in self._dirty_a:
-            self._a_arr[iv] = self._agent_counts(iv)
+        if not (self._dirty_q or self._dirty_a):
+            return
+        was_enabled = gc.isenabled()
+        gc.disable()  # many short-lived tuples over many long-lived facts: no GC passes
+        try:
+            for iv in self._dirty_q:
+                self._q_arr[iv] = self._queue_counts(iv)
+            for iv in self._dirty_a:
+                self._a_arr[iv] = self._agent_counts(iv)
+        finally:
+            if was_enabled:
+                gc.enable()
         self._dirty_q.clear()
         self._dirty_a.clear()
 
@@ -851,43 +860,45 @@ class EventFold:
     # ------------------------------------------------------------------ live state
     def live_queues(self, now: float) -> dict[str, dict[str, Any]]:
         """Per queue (and ``__all__``): calls waiting, longest wait, agents by state."""
-        out: dict[str, dict[str, Any]] = {}
-
-        def row(q: str) -> dict[str, Any]:
-            r = out.get(q)
-            if r is None:
-                r = out[q] = {
-                    "waiting": 0,
-                    "longest_wait": 0.0,
-                    "ready": 0,
-                    "on_call": 0,
-                    "wrap_up": 0,
-                    "not_ready": 0,
-                    "reserved": 0,
-                    "logged_in": 0,
-                }
-            return r
-
-        row(TOTAL)
+        waiting: dict[str, int] = {TOTAL: 0}
+        longest: dict[str, float] = {TOTAL: 0.0}
+        calls = self.calls
         for key in self._active:
-            cf = self.calls[key]
+            cf = calls[key]
             rec = cf.rec
             if rec is None or rec.state not in ("queued", "offered"):
                 continue
-            wait = max(0.0, now - (cf.queued_at or now))
-            for q in {rec.queue or cf.queue or "", TOTAL}:
-                r = row(q)
-                r["waiting"] += 1
-                r["longest_wait"] = max(r["longest_wait"], wait)
+            wait = now - (cf.queued_at or now)
+            if wait < 0:
+                wait = 0.0
+            q = rec.queue or cf.queue or ""
+            for k in (q, TOTAL):
+                waiting[k] = waiting.get(k, 0) + 1
+                if wait > longest.get(k, 0.0):
+                    longest[k] = wait
+        by_state: dict[tuple[str, str], int] = {}
         for af in self.agents.values():
             rec = af.rec
             if rec is None or rec.state == "logged_out":
                 continue
-            for q in [*(rec.queues or []), TOTAL]:
-                r = row(q)
-                r["logged_in"] += 1
-                if rec.state in r:
-                    r[rec.state] += 1
+            st = rec.state
+            for q in rec.queues or ():
+                by_state[(q, st)] = by_state.get((q, st), 0) + 1
+            by_state[(TOTAL, st)] = by_state.get((TOTAL, st), 0) + 1
+        names = set(waiting) | {q for q, _ in by_state}
+        out: dict[str, dict[str, Any]] = {}
+        states = ("ready", "on_call", "wrap_up", "not_ready", "reserved")
+        for q in names:
+            row: dict[str, Any] = {
+                "waiting": waiting.get(q, 0),
+                "longest_wait": longest.get(q, 0.0),
+            }
+            total = 0
+            for st in states:
+                row[st] = by_state.get((q, st), 0)
+                total += row[st]
+            row["logged_in"] = total
+            out[q] = row
         return out
 
     def live_agents(self, now: float) -> list[dict[str, Any]]:
@@ -900,8 +911,8 @@ class EventFold:
                 continue
             since = rec.since if rec.since is not None else af.seg_start
             call = None
-            if rec.call_id and self.epoch is not None:
-                cf = self.calls.get((self.epoch, rec.call_id))
+            if rec.call_id is not None:
+                cf = self.calls.get((self.epoch or "", rec.call_id))
                 call = cf.rec if cf is not None else None
             drift = ""
             if rec.state == "reserved" and now - af.seg_start > ring_limit:
@@ -927,7 +938,7 @@ class EventFold:
                     "reason": rec.reason,
                     "since": since,
                     "time_in_state": max(0.0, now - since),
-                    "queues": list(rec.queues or []),
+                    "queues": rec.queues or [],
                     "call_id": rec.call_id,
                     "call_ani": call.ani if call is not None else None,
                     "call_queue": call.queue if call is not None else None,
@@ -987,7 +998,7 @@ def _ratio(num: Any, den: Any) -> np.ndarray:
 
 
 def derive_queue(counts: pd.DataFrame, settings: MetricSettings) -> pd.DataFrame:
-    """Rates from additive queue counts (any grouping); counts stay as they are."""
+    """Rates from additive queue counts (any grouping); the counts are kept alongside."""
     c = {k: counts[k].to_numpy(dtype=float) for k in QUEUE_COUNTS}
     if settings.sl_convention == "answered_only":
         den = c["answered"]
@@ -995,22 +1006,26 @@ def derive_queue(counts: pd.DataFrame, settings: MetricSettings) -> pd.DataFrame
         den = c["answered"] + c["abandoned"]
     else:
         den = c["answered"] + c["abandoned"] - c["abandoned_in_sl"]
-    return counts.assign(
+    cols: dict[str, Any] = {k: counts[k].to_numpy() for k in counts.columns}
+    cols.update(
         service_level=_ratio(c["answered_in_sl"], den),
         asa=_ratio(c["wait_sum"], c["answered"]),
         aht=_ratio(c["handle_sum"], c["handled"]),
         abandon_rate=_ratio(c["abandoned"], c["answered"] + c["abandoned"]),
     )
+    return pd.DataFrame(cols, index=counts.index)
 
 
 def derive_agent(counts: pd.DataFrame) -> pd.DataFrame:
     c = {k: counts[k].to_numpy(dtype=float) for k in AGENT_COUNTS}
     busy = c["t_on_call"] + c["t_wrap_up"]
-    return counts.assign(
+    cols: dict[str, Any] = {k: counts[k].to_numpy() for k in counts.columns}
+    cols.update(
         aht=_ratio(c["talk_time"] + c["hold_time"] + c["wrap_time"], c["handled"]),
         not_ready_time=c["t_not_ready"],
         occupancy=_ratio(busy, busy + c["t_ready"] + c["t_reserved"]),
     )
+    return pd.DataFrame(cols, index=counts.index)
 
 
 # ---------------------------------------------------------------------- event-log loading
@@ -1059,10 +1074,18 @@ def iter_log(
 def fold_events(
     events: Iterable[tuple[str, float, str, Rec]], settings: MetricSettings | None = None
 ) -> EventFold:
+    """A fold over ``events``. The cyclic garbage collector is paused meanwhile: a day's
+    facts are millions of long-lived objects it would otherwise rescan again and again."""
     fold = EventFold(settings)
     apply = fold.apply
-    for epoch, ts, type_, rec in events:
-        apply(epoch, ts, type_, rec)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for epoch, ts, type_, rec in events:
+            apply(epoch, ts, type_, rec)
+    finally:
+        if was_enabled:
+            gc.enable()
     return fold
 
 

@@ -215,7 +215,15 @@ def _check_semantics(cmd: str, args: Any, rid: Any) -> None:
 def parse_request(frame: bytes) -> Request:
     """Parse and validate one command frame. Raises ``ProtocolError``."""
     if len(frame) > MAX_FRAME:
-        raise ProtocolError(BAD_REQUEST, f"frame over {MAX_FRAME} bytes")
+        rid = None
+        if len(frame) <= 16 * MAX_FRAME:  # cheap enough to read the id to echo
+            try:
+                big = _json_decoder.decode(frame)
+                if isinstance(big, dict) and isinstance(big.get("id"), str | int):
+                    rid = big["id"]
+            except (msgspec.DecodeError, UnicodeDecodeError):
+                pass
+        raise ProtocolError(BAD_REQUEST, f"frame over {MAX_FRAME} bytes", rid)
     try:
         obj = _json_decoder.decode(frame)
     except (msgspec.DecodeError, UnicodeDecodeError):

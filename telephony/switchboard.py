@@ -267,7 +267,8 @@ class Switchboard:
         self._results: queue.SimpleQueue[tuple[_PendingCall, CallerContext | None]] = (
             queue.SimpleQueue()
         )
-        self._external: dict[str, _PendingCall | str] = {}
+        #: external_id -> the pending lookup, or the reply the first request got
+        self._external: dict[str, _PendingCall | dict[str, Any]] = {}
         self._router: zmq.Socket[bytes] | None = None
         self._pub: zmq.Socket[bytes] | None = None
         self._wake_r: socket.socket | None = None
@@ -338,6 +339,7 @@ class Switchboard:
         router.setsockopt(zmq.ROUTER_MANDATORY, 0)
         router.setsockopt(zmq.SNDHWM, self.hwm)
         router.setsockopt(zmq.RCVHWM, self.hwm)
+        router.setsockopt(zmq.MAXMSGSIZE, 16 * P.MAX_FRAME)  # bigger: the peer is dropped
         pub = self._ctx.socket(zmq.PUB)
         pub.setsockopt(zmq.LINGER, 0)
         pub.setsockopt(zmq.SNDHWM, self.hwm)
@@ -519,8 +521,8 @@ class Switchboard:
         ext = a.external_id
         if ext is not None and ext in self._external:
             known = self._external[ext]
-            if isinstance(known, str):
-                return self._ivr_result(known)
+            if isinstance(known, dict):
+                return known
             known.replies.append((route, rid))
             return _DEFERRED
         pc = _PendingCall(a, [(route, rid)])
@@ -564,19 +566,12 @@ class Switchboard:
             external_id=a.external_id,
         )
         pc.call_id = call.call_id
+        body = {"call_id": call.call_id, "queue": call.queue, "rule": call.route.rule}
         if a.external_id is not None:
-            self._external[a.external_id] = call.call_id
-        body = self._ivr_result(call.call_id)
+            self._external[a.external_id] = body
         for route, rid in pc.replies:
             self._send(route, P.reply_ok(rid, body))
         self._publish_changes()
-
-    def _ivr_result(self, call_id: str) -> dict[str, Any]:
-        c = self.engine.calls.get(call_id)
-        rec = c.rec if c is not None else self.engine.finished.get(call_id)
-        assert rec is not None
-        rule = c.rule.name if c is not None else rec.route.rule
-        return {"call_id": call_id, "queue": rec.queue, "rule": rule}
 
     def _cmd_login(self, route: list[bytes], rid: Any, a: P.LoginArgs) -> Any:
         prof: Any = None

@@ -21,6 +21,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_USER = int(Qt.ItemDataRole.UserRole.value)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
 @dataclass(frozen=True)
@@ -36,15 +42,43 @@ class DictTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[dict[str, Any]] = []
+        self._display: list[list[str]] = []
         self._key = key
         self._changed: set[Any] = set()
 
     # -- data in ---------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[dict[str, Any]], changed: set[Any] | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+        """Replace the rows. Done as insert/remove + ``dataChanged`` rather than a model reset,
+        which would make every attached view rebuild its headers (slow on each pop)."""
+        new = list(rows)
+        old_n, new_n = len(self._rows), len(new)
         self._changed = set(changed or ())
-        self.endResetModel()
+        if new_n < old_n:
+            self.beginRemoveRows(QModelIndex(), new_n, old_n - 1)
+            self._rows = self._rows[:new_n]
+            self.endRemoveRows()
+        elif new_n > old_n:
+            self.beginInsertRows(QModelIndex(), old_n, new_n - 1)
+            self._rows = self._rows + new[old_n:]
+            self.endInsertRows()
+        self._rows = new
+        self._display = [self._format(row) for row in new]
+        if new_n and self._columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(new_n - 1, len(self._columns) - 1))
+
+    def _format(self, row: dict[str, Any]) -> list[str]:
+        out = []
+        for col in self._columns:
+            value = row.get(col.key)
+            if col.fmt is not None:
+                out.append(col.fmt(value, row))
+            else:
+                out.append("" if value is None else str(value))
+        return out
+
+    def refresh(self) -> None:
+        """Re-format every row (e.g. ages as time passes, or a language change)."""
+        self.set_rows(self._rows, self._changed)
 
     def rows(self) -> list[dict[str, Any]]:
         return list(self._rows)
@@ -59,24 +93,26 @@ class DictTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every role of every visible cell on each paint: keep it cheap (display
+        # strings are formatted once per ``set_rows``; roles compared as plain ints).
+        role = int(role)
+        if role in (_DISPLAY, _TOOLTIP):
+            return self._display[index.row()][index.column()]
+        if role == _ALIGN:
+            return _RIGHT if self._columns[index.column()].align_right else None
+        if role == _FONT:
+            if (
+                self._key
+                and self._changed
+                and self._rows[index.row()].get(self._key) in (self._changed)
+            ):
+                font = QFont()
+                font.setBold(True)
+                return font
             return None
-        row = self._rows[index.row()]
-        col = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = row.get(col.key)
-            if col.fmt is not None:
-                return col.fmt(value, row)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and self._key and row.get(self._key) in self._changed:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return row
+        if role == _USER:
+            return self._rows[index.row()]
         return None
 
     def headerData(

@@ -94,6 +94,7 @@ class Column:
     tip: str  # the formula / definition shown as tooltip
     fmt: Callable[[Any], str] = fmt_num
     numeric: bool = True
+    ticking: bool = False  # changes with the clock alone (repainted every refresh)
 
 
 def _sort_value(v: Any, numeric: bool) -> Any:
@@ -128,6 +129,10 @@ class RowsModel(QAbstractTableModel):
         self._field: tuple[str, str] | None = None
         self._only_flagged = False
         self._text_keys = [c.key for c in self.columns if not c.numeric]
+        self._static_keys = [c.key for c in self.columns if not c.ticking] + ["level"]
+        self._ticking_keys = [c.key for c in self.columns if c.ticking]
+        tick_cols = [i for i, c in enumerate(self.columns) if c.ticking] or [0]
+        self._ticking_span = (min(tick_cols), max(tick_cols))
         right = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
         left = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
         self._align = [right if c.numeric else left for c in self.columns]
@@ -155,14 +160,27 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # called for every visible cell and role on each repaint: kept to a few dict lookups
-        r = int(role)
-        handler = _ROLE_KIND.get(r)
-        if handler is None or not index.isValid():
+        kind = _ROLE_KIND.get(int(role))
+        if kind is None or not index.isValid():
             return None
+        return self._value(self._rows[index.row()], index.column(), kind)
+
+    def multiData(self, index: Index, span: Any) -> None:
+        """Every role of one cell in one call (what item delegates paint with): a repaint of
+        the board costs one Python call per visible cell instead of one per cell and role."""
+        if not index.isValid():
+            return
         row = self._rows[index.row()]
         c = index.column()
-        if handler == 0:  # display / accessible text, formatted once per row value
+        for rd in span:
+            kind = _ROLE_KIND.get(rd.role())
+            if kind is not None:
+                value = self._value(row, c, kind)
+                if value is not None:
+                    rd.setData(value)
+
+    def _value(self, row: dict[str, Any], c: int, kind: int) -> Any:
+        if kind == 0:  # display / accessible text, formatted once per row value
             disp = row.get("_disp")
             if disp is None:
                 disp = row["_disp"] = [None] * len(self.columns)
@@ -175,19 +193,19 @@ class RowsModel(QAbstractTableModel):
                     text = col.fmt(v)
                 disp[c] = text
             return text
-        if handler == 1:  # alignment
+        if kind == 1:  # alignment
             return self._align[c]
-        if handler == 2:  # background
+        if kind == 2:  # background
             level = row.get("level", 0)
             return (_RED if level >= 2 else _AMBER) if level else None
-        if handler == 3:  # foreground
+        if kind == 3:  # foreground
             return _FG if row.get("level", 0) else None
         col = self.columns[c]
-        if handler == 4:
+        if kind == 4:
             return _sort_value(row.get(col.key), col.numeric)
-        if handler == 5:
+        if kind == 5:
             return f"{tr(col.header)}: {tr(col.tip)}"
-        if handler == 6:
+        if kind == 6:
             return row.get("level", 0)
         return row.get(self.key)  # KEY_ROLE
 
@@ -293,24 +311,36 @@ class RowsModel(QAbstractTableModel):
                 self._rows = [by_key[k] for k in new_keys]
                 self.changePersistentIndexList(persistent, moved)
                 self.layoutChanged.emit()
-        # values: one dataChanged per run of changed rows (all columns: only the visible cells
-        # are repainted, and comparing whole rows as tuples keeps this cheap at 2,000 rows)
-        keys = [c.key for c in self.columns]
-        keys.append("level")
-        run_start = -1
+        # values: one dataChanged per run of changed rows. Clock-driven columns (time in
+        # state, talk time, longest wait) change every second on most rows: when only those
+        # changed, the range covers just their columns, so the view repaints a narrow strip.
+        static, ticking = self._static_keys, self._ticking_keys
+        t_lo, t_hi = self._ticking_span
         last = len(self.columns) - 1
+        run = [-1, -1]  # start of the current run of fully / tick-only changed rows
         for i, fresh in enumerate(rows):
             old = self._rows[i]
-            changed = old is not fresh and tuple(map(old.get, keys)) != tuple(map(fresh.get, keys))
             self._rows[i] = fresh
-            if changed:
-                if run_start < 0:
-                    run_start = i
-            elif run_start >= 0:
-                self._emit_changed(run_start, i - 1, 0, last)
-                run_start = -1
-        if run_start >= 0:
-            self._emit_changed(run_start, len(self._rows) - 1, 0, last)
+            if old is fresh:
+                kind = 0
+            elif tuple(map(old.get, static)) != tuple(map(fresh.get, static)):
+                kind = 1
+            elif ticking and tuple(map(old.get, ticking)) != tuple(map(fresh.get, ticking)):
+                kind = 2
+            else:
+                kind = 0
+            for k, (lo_c, hi_c) in ((1, (0, last)), (2, (t_lo, t_hi))):
+                if kind == k:
+                    if run[k - 1] < 0:
+                        run[k - 1] = i
+                elif run[k - 1] >= 0:
+                    self._emit_changed(run[k - 1], i - 1, lo_c, hi_c)
+                    run[k - 1] = -1
+        n = len(self._rows)
+        if run[0] >= 0:
+            self._emit_changed(run[0], n - 1, 0, last)
+        if run[1] >= 0:
+            self._emit_changed(run[1], n - 1, t_lo, t_hi)
 
     def _emit_changed(self, r0: int, r1: int, c0: int, c1: int) -> None:
         c1 = min(c1, len(self.columns) - 1)
@@ -341,6 +371,7 @@ QUEUE_BOARD = [
             "SupervisorConsole", "seconds since the oldest waiting call was first queued"
         ),
         fmt_duration,
+        ticking=True,
     ),
     Column(
         "offered",
@@ -465,6 +496,7 @@ AGENT_BOARD = [
         QT_TRANSLATE_NOOP("SupervisorConsole", "Time in state"),
         QT_TRANSLATE_NOOP("SupervisorConsole", "seconds since the last state change"),
         fmt_duration,
+        ticking=True,
     ),
     Column(
         "call_ani",
@@ -487,6 +519,7 @@ AGENT_BOARD = [
         QT_TRANSLATE_NOOP("SupervisorConsole", "Talk time"),
         QT_TRANSLATE_NOOP("SupervisorConsole", "seconds since the current call was answered"),
         fmt_duration,
+        ticking=True,
     ),
     Column(
         "handled",

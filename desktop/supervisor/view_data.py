@@ -39,7 +39,8 @@ class ConsoleView:
     #: queue id (or ``__all__``) -> rows of interval_start, offered, answered, abandoned, sl
     series: dict[str, list[dict[str, float]]] = field(default_factory=dict)
     queues: list[str] = field(default_factory=list)
-    compute_ms: float = 0.0
+    compute_ms: float = 0.0  # wall time of the refresh in the metrics thread
+    compute_cpu_ms: float = 0.0  # its CPU time (what the refresh costs, without contention)
     events: int = 0
 
 

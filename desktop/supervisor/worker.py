@@ -9,6 +9,7 @@ with pandas and the Erlang C staffing advice, emitting the result as one
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import time
@@ -27,6 +28,7 @@ from telephony.metrics import (
     MetricSettings,
     Rec,
     Summary,
+    fold_events,
     iter_log,
     record_from_dict,
 )
@@ -110,9 +112,7 @@ class MetricsWorker(QObject):
                 try:
                     if not inspect(engine).has_table("event_log"):
                         raise LookupError("the store has no event log (no switchboard ran on it)")
-                    apply = fold.apply
-                    for epoch, ts, type_, rec in iter_log(engine, self._day):
-                        apply(epoch, ts, type_, rec)
+                    fold = fold_events(iter_log(engine, self._day), self.settings)
                 finally:
                     engine.dispose()
         except Exception as exc:  # the console stays live from the bus
@@ -124,6 +124,10 @@ class MetricsWorker(QObject):
         self._pending.clear()
         self.fold = fold
         self.loaded = True
+        # The day's facts live until midnight: keep them out of the cyclic garbage collector's
+        # full passes (which hold the GIL, so they would freeze the GUI thread too).
+        gc.collect()
+        gc.freeze()
         self.historyLoaded.emit(fold.applied, time.perf_counter() - t0)
         self.refresh()
 
@@ -163,6 +167,7 @@ class MetricsWorker(QObject):
         if not self.loaded:
             return
         t0 = time.perf_counter()
+        c0 = time.thread_time()
         now = self._clock()
         if day_start(now) != self._day:  # midnight: a new day starts from the log
             self._day = day_start(now)
@@ -172,6 +177,7 @@ class MetricsWorker(QObject):
         staffing = self._staffing(summ, now)
         view = build_view(summ, self.settings, self.thresholds, staffing)
         view.compute_ms = (time.perf_counter() - t0) * 1000
+        view.compute_cpu_ms = (time.thread_time() - c0) * 1000
         view.events = self.fold.applied
         self.last = view
         self.last_summary = summ

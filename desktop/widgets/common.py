@@ -28,6 +28,26 @@ def set_ids(widget: QWidget, name: str) -> QWidget:
     return widget
 
 
+def set_style_prop(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the stylesheet selects on, re-polishing only when it changes (cheap)."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def tier_qss() -> str:
+    """Stylesheet rules of the tier badges (added to every theme)."""
+    rules = [
+        'QLabel[role="tierBadge"] { color: #ffffff; border-radius: 4px; padding: 2px 8px; '
+        "font-weight: bold; background: #555555; }"
+    ]
+    for tier, colour in TIER_COLOURS.items():
+        rules.append(f'QLabel[role="tierBadge"][tier="{tier}"] {{ background: {colour}; }}')
+    return "\n".join(rules)
+
+
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
@@ -121,6 +141,18 @@ def disposition_label(code: str | None) -> str:
         "wrong_number": QCoreApplication.translate("Disposition", "Wrong number"),
     }
     return labels.get(code or "", (code or "").replace("_", " "))
+
+
+def channel_label(channel: str | None) -> str:
+    labels = {
+        "phone": QCoreApplication.translate("Channel", "phone"),
+        "email": QCoreApplication.translate("Channel", "email"),
+        "chat": QCoreApplication.translate("Channel", "chat"),
+        "sms": QCoreApplication.translate("Channel", "SMS"),
+        "web": QCoreApplication.translate("Channel", "web"),
+        "visit": QCoreApplication.translate("Channel", "visit"),
+    }
+    return labels.get(channel or "", channel or "")
 
 
 def queue_label(queue: str | None) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.models import Column, DictTableModel
 from desktop.talking_points import talking_points
 from desktop.widgets.common import (
-    TIER_COLOURS,
+    channel_label,
     disposition_label,
     fmt_age,
     fmt_clock,
@@ -38,6 +38,7 @@ from desktop.widgets.common import (
     priority_label,
     queue_label,
     set_ids,
+    set_style_prop,
     status_label,
     tier_label,
 )
@@ -54,7 +55,7 @@ PURCHASE_COLUMNS = [
 ]
 INTERACTION_COLUMNS = [
     Column("started_at", QT_TRANSLATE_NOOP("Columns", "When"), lambda v, r: fmt_date(v)),
-    Column("channel", QT_TRANSLATE_NOOP("Columns", "Channel")),
+    Column("channel", QT_TRANSLATE_NOOP("Columns", "Channel"), lambda v, r: channel_label(v)),
     Column("agent_id", QT_TRANSLATE_NOOP("Columns", "Agent")),
     Column(
         "disposition",
@@ -72,7 +73,8 @@ def _table(name: str, model: DictTableModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(22)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Fixed widths: ResizeToContents would measure every cell on each pop.
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
@@ -132,6 +134,18 @@ class CustomerCard(QFrame):
         self.purchases = _table("recentPurchases", self.purchases_model)
         self.issues = _table("openIssues", self.issues_model)
         self.interactions = _table("recentInteractions", self.interactions_model)
+        for view, widths, stretch in (
+            (self.purchases, (0, 120, 90), 0),
+            (self.issues, (90, 0, 70, 70, 60, 70), 1),
+            (self.interactions, (90, 70, 60, 0), 3),
+        ):
+            header = view.horizontalHeader()
+            header.setStretchLastSection(False)
+            for col, width in enumerate(widths):
+                if col == stretch:
+                    header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+                else:
+                    view.setColumnWidth(col, width)
         self.issues.doubleClicked.connect(
             lambda index: self.issueActivated.emit(self.issues_model.row(index.row()))
         )
@@ -220,10 +234,7 @@ class CustomerCard(QFrame):
         self.name.setText(customer.get("name") or self.tr("Unknown caller"))
         tier = customer.get("tier")
         self.tier.setText(tier_label(tier))
-        colour = TIER_COLOURS.get(tier or "", "#555555")
-        self.tier.setStyleSheet(
-            f"background-color: {colour}; color: #ffffff; border-radius: 4px; padding: 2px 8px;"
-        )
+        set_style_prop(self.tier, "tier", tier or "")
         self.tier.setVisible(bool(customer))
         self.customer_id.setText(str(customer.get("customer_id") or "—"))
         self.lifecycle.setText(lifecycle_label(customer.get("lifecycle")))
@@ -287,9 +298,7 @@ class CustomerCard(QFrame):
         else:
             text = self.tr("local copy, as of %1").replace("%1", when)
         self.freshness.setText(text)
-        self.freshness.setProperty("freshness", kind)
-        self.freshness.style().unpolish(self.freshness)
-        self.freshness.style().polish(self.freshness)
+        set_style_prop(self.freshness, "freshness", kind)
 
     def tick(self, now: float) -> None:
         self._now = now
@@ -298,10 +307,8 @@ class CustomerCard(QFrame):
         if widget is self.tier:
             widget.setToolTip(self.tr("Changed in central") if changed else "")
             return
-        widget.setProperty("changed", changed)
         widget.setToolTip(self.tr("Changed in central") if changed else "")
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        set_style_prop(widget, "changed", changed)
 
 
 def _escape(text: str) -> str:

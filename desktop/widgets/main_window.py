@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         self.banner.set_enabled(connected)
         self.controls.set_connected(connected)
         self.state.set_connected(connected)
-        self.set_ringing(self.banner.isVisible())
+        self.set_ringing(self.banner.ringing)
 
     def pop(self, message: str) -> None:
         """Bring the desktop forward for a ringing call, per ``pop_mode``."""
@@ -218,8 +218,9 @@ class MainWindow(QMainWindow):
             if self.isMinimized():
                 self.showNormal()
             self.show()
-            self.raise_()
-            self.activateWindow()
+            if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+                self.raise_()
+                self.activateWindow()
         if self.pop_mode in ("tray", "both") and self._tray_ok():
             assert self.tray is not None
             self.tray.showMessage(self.tr("Incoming call"), message)

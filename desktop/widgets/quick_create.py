@@ -42,10 +42,11 @@ class QuickCreateForm(QFrame):
         self.save.setDefault(True)
         self.save.clicked.connect(self._submit)
         self.form = QFormLayout()
-        self.form.addRow("", self.name)
-        self.form.addRow("", self.phone)
-        self.form.addRow("", self.tier)
-        self.form.addRow("", self.notes)
+        self._labels = [QLabel() for _ in range(4)]
+        for label, field in zip(
+            self._labels, (self.name, self.phone, self.tier, self.notes), strict=True
+        ):
+            self.form.addRow(label, field)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.save)
@@ -58,12 +59,9 @@ class QuickCreateForm(QFrame):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Unknown number: create the customer"))
-        for row, text in enumerate(
-            (self.tr("Name"), self.tr("Phone"), self.tr("Tier"), self.tr("Notes"))
-        ):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)
+        texts = (self.tr("Name"), self.tr("Phone"), self.tr("Tier"), self.tr("Notes"))
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
         current = self.tier.currentData()
         self.tier.clear()
         for tier in TIERS:

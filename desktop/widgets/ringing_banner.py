@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.widgets.common import fmt_duration, queue_label, set_ids
+from desktop.widgets.common import fmt_duration, queue_label, set_ids, set_style_prop
 
 ANSWER_KEY = "Ctrl+Return"
 REJECT_KEY = "Ctrl+Backspace"
@@ -45,8 +45,9 @@ class RingingBanner(QFrame):
         row.addWidget(self.reject)
         self.answer.clicked.connect(self.answerClicked)
         self.reject.clicked.connect(self.rejectClicked)
+        self.ringing = False
         self.retranslate()
-        self.hide()
+        self.clear()
 
     def retranslate(self) -> None:
         self.answer.setText(self.tr("Answer"))
@@ -56,6 +57,9 @@ class RingingBanner(QFrame):
             )
         )
         self.reject.setText(self.tr("Reject"))
+        if not getattr(self, "ringing", False) and hasattr(self, "ringing"):
+            self.title.setText(self.tr("No call waiting"))
+            self.detail.setText(self.tr("Incoming calls ring here."))
         self.reject.setToolTip(
             self.tr("Reject: the call goes back to its queue (%1)").replace(
                 "%1", QKeySequence(REJECT_KEY).toString(QKeySequence.SequenceFormat.NativeText)
@@ -73,9 +77,10 @@ class RingingBanner(QFrame):
         if caller:
             parts.append(caller)
         self.detail.setText("  ·  ".join(parts))
+        self.ringing = True
+        set_style_prop(self, "ringing", True)
         self.set_enabled(True)
         self.tick(now)
-        self.show()
 
     def set_caller(self, caller: str) -> None:
         text = self.detail.text().split("  ·  ")[0]
@@ -93,6 +98,12 @@ class RingingBanner(QFrame):
         self.countdown.setText(self.tr("Rings for %1").replace("%1", fmt_duration(left + 0.999)))
 
     def clear(self) -> None:
+        """Back to the quiet state. The banner keeps its place (no relayout on each pop)."""
         self.call_id = None
         self._deadline = None
-        self.hide()
+        self.ringing = False
+        set_style_prop(self, "ringing", False)
+        self.title.setText(self.tr("No call waiting"))
+        self.detail.setText(self.tr("Incoming calls ring here."))
+        self.countdown.setText("")
+        self.set_enabled(False)

@@ -8,7 +8,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
-from desktop.widgets.common import fmt_duration, reason_label, set_ids, state_label
+from desktop.widgets.common import (
+    fmt_duration,
+    reason_label,
+    set_ids,
+    set_style_prop,
+    state_label,
+)
 
 READY_KEY = "Ctrl+R"
 NOT_READY_KEY = "Ctrl+N"
@@ -105,9 +111,7 @@ class StateControl(QWidget):
         if state == "not_ready" and self.agent.get("reason"):
             text += " · " + reason_label(self.agent.get("reason"))
         self.button.setText(text)
-        self.button.setProperty("agentState", state)
-        self.button.style().unpolish(self.button)
-        self.button.style().polish(self.button)
+        set_style_prop(self.button, "agentState", state)
         idle = state in ("ready", "not_ready")
         self.ready_action.setEnabled(self._connected and idle and state != "ready")
         self.not_ready_action.setEnabled(self._connected and idle)

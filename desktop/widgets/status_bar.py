@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from desktop.widgets.common import fmt_clock, set_ids
+from desktop.widgets.common import fmt_clock, set_ids, set_style_prop
 
 
 class DeskStatusBar(QStatusBar):
@@ -45,9 +45,7 @@ class DeskStatusBar(QStatusBar):
         else:
             text = self.tr("Offline")
         self.connection.setText(text)
-        self.connection.setProperty("connection", status)
-        self.connection.style().unpolish(self.connection)
-        self.connection.style().polish(self.connection)
+        set_style_prop(self.connection, "connection", status)
 
     def set_outbox(self, count: int) -> None:
         self._count = count

@@ -130,7 +130,15 @@ class IntervalChart(QWidget):
         if rows == self._shown:
             return
         cats = [_clock_label(float(r["interval_start"])) for r in rows]
-        if cats != self._categories:
+        old = self._categories
+        if cats[: len(old)] == old and len(cats) > len(old) and old:
+            # a new interval began: append it (rebuilding 48 bars costs a frame or three)
+            extra = cats[len(old) :]
+            for s in self.sets.values():
+                s.append([0.0] * len(extra))
+            self.x_axis.append(extra)
+            self._categories = cats
+        elif cats != old:
             for s in self.sets.values():
                 s.remove(0, s.count())
                 s.append([0.0] * len(rows))

@@ -65,14 +65,15 @@ class WrapUpDialog(QDialog):
         self.save.setDefault(True)
         self.save.setShortcut(QKeySequence(SAVE_KEY))
         self.form = QFormLayout()
-        self.form.addRow("", self.disposition)
-        self.form.addRow("", self.notes)
+        self._labels = [QLabel() for _ in range(4)]
+        self.form.addRow(self._labels[0], self.disposition)
+        self.form.addRow(self._labels[1], self.notes)
         issue_row = QHBoxLayout()
         issue_row.addWidget(self.follow_up)
         issue_row.addWidget(self.issue_title, 1)
         issue_row.addWidget(self.issue_priority)
-        self.form.addRow("", issue_row)
-        self.form.addRow("", self.next_state)
+        self.form.addRow(self._labels[2], issue_row)
+        self.form.addRow(self._labels[3], self.next_state)
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
         head.addWidget(self.countdown)
@@ -101,10 +102,8 @@ class WrapUpDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Wrap-up"))
         labels = (self.tr("Disposition"), self.tr("Notes"), self.tr("Follow-up"), self.tr("Then"))
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)
+        for label, text in zip(self._labels, labels, strict=True):
+            label.setText(text)
         self.follow_up.setText(self.tr("Open an issue:"))
         self.issue_title.setPlaceholderText(self.tr("What needs to be followed up"))
         self.notes.setPlaceholderText(self.tr("What was asked, what was done, what was promised"))

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from desktop.widgets.main_window import PAGE_CARD, PAGE_CHOOSER, PAGE_CREATE, PAGE_IDLE
+from desktop.widgets.main_window import PAGE_CARD, PAGE_CHOOSER, PAGE_CREATE
 from store.card import lookup_card
 from store.db import make_engine
 
@@ -34,12 +34,12 @@ def test_pop_fills_every_field(desk_env: Any, qtbot: Any) -> None:
     expected = _card(desk_env.local_url, phone=phone)
     assert c.call["call_id"] == call_id
     # ringing banner: number, queue, countdown, answer/reject
-    assert w.banner.isVisible()
+    assert w.banner.ringing
     assert phone in w.banner.title.text()
     assert "General" in w.banner.detail.text()
     assert w.banner.countdown.text().startswith("Rings for 00:1")
     assert w.banner.answer.isEnabled() and w.banner.reject.isEnabled()
-    assert w.state.button.text() == "Ringing"
+    qtbot.waitUntil(lambda: w.state.button.text() == "Ringing", timeout=5000)
     # the card
     assert w.current_page() == PAGE_CARD
     cust = expected["customer"]
@@ -67,7 +67,7 @@ def test_controls_send_commands_and_follow_events(desk_env: Any, qtbot: Any) -> 
         call_id = desk_env.call(desk_env.seeded.known_phone)
     qtbot.mouseClick(w.banner.answer, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.controls.hold.isEnabled(), timeout=5000)
-    assert not w.banner.isVisible()
+    assert not w.banner.ringing
     qtbot.waitUntil(lambda: w.state.button.text() == "On call", timeout=5000)
     truth = {x["call_id"]: x for x in desk_env.truth()["calls"]}
     assert truth[call_id]["state"] == "connected"
@@ -108,9 +108,10 @@ def test_transfer_to_queue_and_reject(desk_env: Any, qtbot: Any) -> None:
     with qtbot.waitSignal(c.cardShown, timeout=10000):
         first = desk_env.call(desk_env.seeded.known_phone)
     w.banner.reject.click()
-    qtbot.waitUntil(lambda: not w.banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not w.banner.ringing, timeout=5000)
     assert "rejected" in w.statusBar().currentMessage()
-    assert w.current_page() == PAGE_IDLE
+    assert w.banner.title.text() == "No call waiting"
+    assert not w.banner.answer.isEnabled()
     truth = {x["call_id"]: x for x in desk_env.truth()["calls"]}
     assert truth[first]["state"] == "queued" and truth[first]["agent_id"] is None
     assert desk_env.agent_truth()["state"] == "ready"
@@ -153,7 +154,7 @@ def test_ambiguous_number_chooser_remembers_pick(desk_env: Any, qtbot: Any) -> N
     assert w.card.name.text() == pick["name"]
     w.banner.reject.click()
     qtbot.waitUntil(lambda: desk_env.agent_truth()["state"] == "ready", timeout=5000)
-    qtbot.waitUntil(lambda: c.call is None or not w.banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: c.call is None or not w.banner.ringing, timeout=5000)
     # the same number again (the rejected call itself may be re-offered later; wait for a pop)
     with qtbot.waitSignal(c.cardShown, timeout=10000):
         desk_env.call(shared, external_id="again")
@@ -240,7 +241,7 @@ def test_resync_after_switchboard_restart(desk_env: Any, qtbot: Any) -> None:
     # the new switchboard knows no call: the desk shows exactly that, and logs in again
     qtbot.waitUntil(lambda: c.agent.get("state") == "not_ready", timeout=10000)
     assert c.call is None and not w.controls.hangup.isEnabled()
-    assert not w.banner.isVisible()
+    assert not w.banner.ringing
     assert w.controls.call_label.text() == "No call"
 
 

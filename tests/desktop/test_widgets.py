@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -66,7 +67,7 @@ def test_card_shows_every_field(qtbot: Any, sample_card: dict, sample_call: dict
     card = w.card
     assert card.name.text() == "Wang Xiuying"
     assert card.tier.text() == "Platinum"
-    assert TIER_COLOURS["platinum"] in card.tier.styleSheet()
+    assert card.tier.property("tier") == "platinum"
     assert card.lifecycle.text() == "New customer"
     assert card.value.text() == "12,845.50"
     assert card.language.text() == "Chinese"
@@ -102,6 +103,30 @@ def test_freshness_marks_and_changed_fields(
     assert w.card.issues_model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
     w.card.set_freshness("central", 1_795_000_000.0)
     assert w.card.freshness.text().startswith("up to date with central")
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_tier_badge_painted_in_tier_colour(
+    qtbot: Any, qapp: Any, theme: str, sample_card: dict, sample_call: dict
+) -> None:
+    from desktop.themes import apply_theme
+
+    apply_theme(qapp, theme)
+    try:
+        w = MainWindow("0")
+        qtbot.addWidget(w)
+        w.show_page(PAGE_CARD)
+        w.show()
+        qtbot.waitExposed(w)
+        for tier, colour in TIER_COLOURS.items():
+            card = dict(sample_card, customer=dict(sample_card["customer"], tier=tier))
+            w.card.set_card(card, sample_call, 0.0)
+            img = w.card.tier.grab().toImage()
+            pixel = img.pixelColor(4, img.height() // 2)
+            assert pixel.name() == colour, (theme, tier)
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setPalette(qapp.style().standardPalette())
 
 
 def test_tier_colours_readable_on_white_text() -> None:

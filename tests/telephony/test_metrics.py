@@ -174,6 +174,7 @@ def test_live_summary_matches_the_full_figures(seed: int) -> None:
                 fig.queue_today[cols].sort_index(),
                 check_dtype=False,
                 check_names=False,
+                check_index_type=False,
             )
             acols = ["handled", "aht", "not_ready_time", "occupancy"]
             active = summ.agent_today.loc[fig.agent_today.index]
@@ -182,6 +183,7 @@ def test_live_summary_matches_the_full_figures(seed: int) -> None:
                 fig.agent_today[acols].sort_index(),
                 check_dtype=False,
                 check_names=False,
+                check_index_type=False,
             )
             per_q = fig.queues[fig.queues["queue_id"] == "vip"].set_index("interval_start")
             got = summ.series["vip"]

@@ -110,7 +110,9 @@ def test_oversized_frame_and_multi_frame(switchboard: RunningSwitchboard, raw_bu
     bus.send_raw(big)
     reply = json.loads(bus.recv_raw()[-1])
     assert reply["error"]["code"] == "bad_request" and "65536" in reply["error"]["message"]
-    assert reply["id"] is None
+    assert reply["id"] == "big"
+    bus.send_raw(b"x" * 70_000)
+    assert json.loads(bus.recv_raw()[-1])["id"] is None
     bus.send_raw(b"a", b"b", b"c")
     assert json.loads(bus.recv_raw()[-1])["error"]["code"] == "bad_request"
     assert bus.ok("ping")

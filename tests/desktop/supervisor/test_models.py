@@ -1,0 +1,55 @@
+"""The board models: keyed rows, dataChanged ranges, sorting and filtering in the model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPersistentModelIndex, Qt
+
+from desktop.supervisor.models import AGENT_BOARD, KEY_ROLE, RowsModel
+
+
+def agent(aid: str, state: str = "ready", t: float = 1.0, **kw) -> dict:
+    return {"agent_id": aid, "name": f"N{aid}", "state": state, "time_in_state": t,
+            "handled": 0, "level": 0, **kw}  # fmt: skip
+
+
+def col(name: str) -> int:
+    return [c.key for c in AGENT_BOARD].index(name)
+
+
+def test_ranges_cover_what_changed(qtbot) -> None:
+    m = RowsModel(AGENT_BOARD, "agent_id")
+    m.set_rows([agent(f"A{i}") for i in range(6)])
+    got: list[tuple[int, int, int, int]] = []
+    m.dataChanged.connect(lambda a, b: got.append((a.row(), b.row(), a.column(), b.column())))
+    # the clock moved: only the ticking columns of every row, one range
+    m.set_rows([agent(f"A{i}", t=2.0) for i in range(6)])
+    assert got == [(0, 5, col("time_in_state"), col("talk_time"))]
+    got.clear()
+    # A2 and A3 changed state: their whole rows, one range; nothing else
+    rows = [agent(f"A{i}", t=2.0) for i in range(6)]
+    rows[2]["state"] = rows[3]["state"] = "on_call"
+    m.set_rows(rows)
+    assert got == [(2, 3, 0, len(AGENT_BOARD) - 1)]
+    got.clear()
+    m.set_rows(rows)
+    assert got == []
+
+
+def test_sort_filter_and_persistent_selection(qtbot) -> None:
+    m = RowsModel(AGENT_BOARD, "agent_id")
+    m.set_rows([agent("A1", handled=3), agent("A2", handled=9), agent("A3", "not_ready")])
+    keep = QPersistentModelIndex(m.index(0, 0))  # A1
+    m.sort(col("handled"), Qt.SortOrder.DescendingOrder)
+    assert m.keys() == ["A2", "A1", "A3"]
+    assert keep.row() == 1 and m.data(m.index(keep.row(), 0), KEY_ROLE) == "A1"
+    m.set_filter_field("state", "ready")
+    assert m.keys() == ["A2", "A1"]
+    m.set_filter_text("na3")  # matches the name of A3, which the state filter hides
+    assert m.keys() == []
+    m.set_filter_field("state", None)
+    assert m.keys() == ["A3"]
+    m.set_filter_text("")
+    # a new agent appears, one leaves; the sort holds
+    m.set_rows([agent("A2", handled=9), agent("A3", "not_ready"), agent("A4", handled=5)])
+    assert m.keys() == ["A2", "A4", "A3"]
+    assert m.row_by_key("A1") is None
