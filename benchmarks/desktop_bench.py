@@ -246,8 +246,6 @@ def bench_pop_and_search(url: str, folder: Path, calls: int, searches: int) -> d
 
 def startup_child(url: str, commands: str, events: str, rules: str, agent: str) -> None:
     """Run in a fresh interpreter: the desk until usable and logged in; prints JSON."""
-    from PySide6.QtWidgets import QApplication
-
     from agentdesk.config import load_settings
     from desktop.app import DesktopApp, dispose_qapp, make_qapp
 
@@ -269,17 +267,24 @@ def startup_child(url: str, commands: str, events: str, rules: str, agent: str) 
     ):
         app.processEvents()
         time.sleep(0.001)
-    QApplication.processEvents()
+    desk.window.repaint()  # the first frame is on screen
     usable = time.time()
     import psutil
 
     rss = psutil.Process().memory_info().rss
-    print(json.dumps({"usable": usable, "rss": rss}), flush=True)
+    # then the store modules finish loading in the background: memory once settled
+    end = time.monotonic() + 10
+    while desk.tasks.pending() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.005)
+    desk.store.lookup(customer_id="C0000001")
+    settled = psutil.Process().memory_info().rss
+    print(json.dumps({"usable": usable, "rss": rss, "settled": settled}), flush=True)
     desk.shutdown()
     dispose_qapp(app)
 
 
-def bench_startup(url: str, folder: Path, runs: int) -> list[tuple[float, int]]:
+def bench_startup(url: str, folder: Path, runs: int) -> list[tuple[float, int, int]]:
     from telephony.client import BusClient
     from telephony.rules import parse_rules
     from telephony.switchboard import Switchboard
@@ -313,7 +318,7 @@ def bench_startup(url: str, folder: Path, runs: int) -> list[tuple[float, int]]:
             )  # fmt: skip
             line = [x for x in proc.stdout.splitlines() if x.startswith("{")][-1]
             data = json.loads(line)
-            out.append((data["usable"] - t0, int(data["rss"])))
+            out.append((data["usable"] - t0, int(data["rss"]), int(data["settled"])))
             admin.request("agent.logout", {"agent_id": agent})
         admin.close()
     finally:
@@ -345,12 +350,13 @@ def main() -> int:
     print(f"search (request -> results in the view): {fmt(res['search'])}   target <= 50 ms")
     print(f"search (store query only):               {fmt(res['search_direct'])}")
     starts = bench_startup(url, folder, args.startups)
-    times = [s for s, _ in starts]
-    rss = [r / 2**20 for _, r in starts]
+    times = [s for s, _, _ in starts]
+    rss = [r / 2**20 for _, r, _ in starts]
+    settled = [r / 2**20 for _, _, r in starts]
     print(
         f"start-up to a usable logged-in window: {fmt(times)}   target <= 1.5 s\n"
-        f"RSS when usable: max {max(rss):.0f} MB (runs: {', '.join(f'{r:.0f}' for r in rss)})"
-        "   target <= 250 MB"
+        f"RSS when usable: max {max(rss):.0f} MB; with the store loaded and a card read: "
+        f"max {max(settled):.0f} MB   target <= 250 MB"
     )
     return 0
 

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import statistics
@@ -173,6 +174,7 @@ def bench_load(url: str, start: float, end: float) -> None:
     c0 = time.process_time()
     t0 = time.perf_counter()
     fold = load_fold(engine, start, None, MetricSettings())
+    gc.freeze()  # as the console does after loading the day
     t1 = time.perf_counter()
     cpu = time.process_time() - c0
     summ = fold.summary(end + 1, since=start)
@@ -184,8 +186,8 @@ def bench_load(url: str, start: float, end: float) -> None:
     engine.dispose()
     print(
         f"[load] {fold.applied:,} events ({len(fold.calls):,} calls) folded from the event log "
-        f"in {t1 - t0:.2f} s wall, {cpu:.2f} s CPU (target <= 10 s); "
-        f"first console summary {1000 * (t2 - t1):.0f} ms, "
+        f"in {t1 - t0:.2f} s wall, {cpu:.2f} s CPU; first console summary "
+        f"{1000 * (t2 - t1):.0f} ms (load + first figures: {t2 - t0:.2f} s, target <= 10 s), "
         f"next {1000 * (t3 - t2):.1f} ms ({len(summ.agent_today):,} agents, "
         f"{len(summ.queue_today) - 1} queues); full interval report {1000 * (t4 - t3):.0f} ms "
         f"({len(fig.queues):,} queue rows, {len(fig.agents):,} agent rows)"

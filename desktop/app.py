@@ -158,6 +158,7 @@ class DesktopApp:
         self.window.status.set_connection("reconnecting")
         self.window.set_connected(False)
         self.bus.start()
+        self.tasks.run(self.store.warm_up)
         self.tick_timer.start()
         self.controller.load_sync_status()
         self.controller.sync_now()

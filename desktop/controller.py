@@ -87,6 +87,8 @@ class DeskController(QObject):
         #: when the replica last heard from central (shown as the card's "as of")
         self._as_of: float | None = None
         self._lookup_seq = 0
+        self._have_snapshot = False
+        self._logged_out_by_user = False
         self._prefetched: dict[str, dict[str, Any]] = {}
 
     # ======================================================================================
@@ -94,6 +96,8 @@ class DeskController(QObject):
     # ======================================================================================
     def on_connection(self, connected: bool, reason: str) -> None:
         self.connected = connected
+        if not connected:
+            self._have_snapshot = False
         self._disconnected_at = None if connected else self.monotonic()
         self.window.set_connected(connected)
         self._show_connection()
@@ -110,6 +114,7 @@ class DeskController(QObject):
 
     def on_snapshot(self, snap: dict[str, Any]) -> None:
         """The switchboard's truth for this agent and call, after a (re)sync."""
+        self._have_snapshot = True
         agent = snap.get("agents", {}).get(self.agent_id)
         mine = [
             c
@@ -118,7 +123,7 @@ class DeskController(QObject):
         ]
         if agent is None or agent.get("state") == "logged_out":
             self._apply_agent(agent or {"agent_id": self.agent_id, "state": "logged_out"})
-            if not self._login_sent:
+            if not self._login_sent and not self._logged_out_by_user:
                 self.login()
         else:
             self._apply_agent(agent)
@@ -167,10 +172,12 @@ class DeskController(QObject):
             self._login_sent = False
 
     def login(self) -> None:
+        self._logged_out_by_user = False
         self._login_sent = True
         self.bus.send("agent.login", {"agent_id": self.agent_id}, tag="login")
 
     def logout(self) -> None:
+        self._logged_out_by_user = True  # no automatic log-in again after a resync
         self.bus.send("agent.logout", {"agent_id": self.agent_id})
 
     def set_ready(self) -> None:
@@ -601,6 +608,10 @@ class DeskController(QObject):
                 self.card_call_id = None
             if self.agent.get("state") == "wrap_up" and self.agent.get("call_id") == call_id:
                 self.bus.send("call.wrapup", args, tag={"kind": "wrapup", "args": args})
+            elif not self._have_snapshot:
+                # not yet synced with the switchboard (start-up, reconnecting): send it once we
+                # know whether it is still waiting for this wrap-up
+                self._pending_wrapups.append(args)
             else:
                 # the switchboard already ended this wrap-up (time ran out, or a restart)
                 self._after_wrapup(values)

@@ -4,6 +4,9 @@ Every method is blocking and meant to run on a ``TaskManager`` worker, never the
 Reads use the replica (cards and search keep working when central or the bus is down);
 writes go through ``store.outbox`` (local row + outbox entry in one transaction); ``sync`` and
 ``refresh`` talk to central and raise when it is unreachable.
+
+SQLAlchemy and the store modules are imported on first use (``warm_up`` on a worker thread at
+start), so the window shows and logs in before that half-second of imports.
 """
 
 from __future__ import annotations
@@ -12,13 +15,10 @@ import logging
 import threading
 import time
 from dataclasses import asdict, is_dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-
-from store import card as card_mod
-from store import search as search_mod
-from store.db import make_engine, session_factory
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +28,34 @@ class StoreService:
         self.local_url = local_url
         self.central_url = central_url or ""
         self.region = region or "CN"
-        self.local: Engine = make_engine(local_url)
-        self._session = session_factory(self.local)
+        self._local: Engine | None = None
+        self._session: Any = None
         self._central: Engine | None = None
         self._central_lock = threading.Lock()
+        self._local_lock = threading.Lock()
         #: unix time of the last successful sync with central (None: never in this run)
         self.last_sync_ok: float | None = None
+
+    @property
+    def local(self) -> Engine:
+        with self._local_lock:
+            if self._local is None:
+                from store.db import make_engine, session_factory
+
+                self._local = make_engine(self.local_url)
+                self._session = session_factory(self._local)
+            return self._local
+
+    def _new_session(self) -> Any:
+        _ = self.local  # makes the engine and its session factory
+        return self._session()
+
+    def warm_up(self) -> None:
+        """Import the store modules and open the replica (call on a worker thread)."""
+        from store import card, outbox, search, sync  # noqa: F401
+
+        with self.local.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
 
     @property
     def has_central(self) -> bool:
@@ -42,16 +64,21 @@ class StoreService:
     def central(self) -> Engine:
         with self._central_lock:
             if self._central is None:
+                from store.db import make_engine
+
                 self._central = make_engine(self.central_url, **_central_kwargs(self.central_url))
             return self._central
 
     def close(self) -> None:
-        self.local.dispose()
+        if self._local is not None:
+            self._local.dispose()
         if self._central is not None:
             self._central.dispose()
 
     # -- reads (local replica) -------------------------------------------------------------------
     def lookup(self, *, phone: str | None = None, customer_id: str | None = None) -> dict[str, Any]:
+        from store import card as card_mod
+
         with self.local.connect() as conn:
             return card_mod.lookup_card(
                 conn, phone=phone, customer_id=customer_id, region=self.region
@@ -59,6 +86,8 @@ class StoreService:
 
     def enrich_candidates(self, candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Add what tells candidates apart: lifecycle, open issues, last contact, last purchase."""
+        from store import card as card_mod
+
         out = []
         with self.local.connect() as conn:
             for c in candidates:
@@ -75,6 +104,8 @@ class StoreService:
         return out
 
     def search(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
+        from store import search as search_mod
+
         with self.local.connect() as conn:
             hits = search_mod.search_customers(conn, text, limit=limit, region=self.region)
         return [asdict(h) if is_dataclass(h) else dict(h) for h in hits]  # type: ignore[arg-type]
@@ -82,7 +113,7 @@ class StoreService:
     def outbox_count(self) -> int:
         from store import outbox
 
-        with self._session() as session:
+        with self._new_session() as session:
             return outbox.pending_count(session)
 
     def local_as_of(self) -> float | None:
@@ -108,7 +139,7 @@ class StoreService:
         started = call.get("answered_at") or call.get("offered_at") or time.time()
         notes = values.get("notes") or ""
         result: dict[str, Any] = {}
-        with self._session() as session:
+        with self._new_session() as session:
             result["interaction_id"] = outbox.record_interaction(
                 session,
                 customer_id=customer_id,
@@ -142,7 +173,7 @@ class StoreService:
         """A new customer (and the agent's first notes as an interaction), via the outbox."""
         from store import outbox
 
-        with self._session() as session:
+        with self._new_session() as session:
             customer_id = outbox.create_customer(
                 session,
                 name=name,

@@ -5,13 +5,14 @@
   the macOS ``.app`` start): the same command line, but with no arguments it runs
   ``agentdesk desktop``; it ignores the ``-psn_*`` argument old macOS Finder versions add; and,
   having no console, it writes its output to ``<user log dir>/agentdesk-gui.log`` and shows a
-  runtime error in a message box instead of on stderr, so a misconfigured workstation tells the
-  agent what is wrong.
+  runtime error in a message box too, so a misconfigured workstation tells the agent what is
+  wrong (not when there is nobody to close it: offscreen, or no display).
 """
 
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,19 @@ def _is_gui_launcher() -> bool:
     return Path(sys.executable).stem.lower().endswith("-gui")
 
 
+def can_show_dialog() -> bool:
+    """Whether a message box could reach a person (not offscreen, not without a display)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip()
+    if platform in ("offscreen", "minimal", "minimalegl", "vnc", "linuxfb"):
+        return False
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
 def _show_error(message: str) -> None:
+    if not can_show_dialog():  # a modal box nobody can close would hang the launcher
+        return
     try:
         from PySide6.QtWidgets import QApplication, QMessageBox
 

@@ -87,6 +87,8 @@ AGENT_COUNTS = [
 #: the leg part of AGENT_COUNTS (the rest is time per state)
 LEG_COUNTS = ["handled", "talk_time", "hold_time", "wrap_time"]
 _STATE_COL = {s: i for i, s in enumerate(TIMED_STATES)}
+#: call outcome -> code (abandoned and ended-unanswered are both "gone")
+_OUTCOME = {"waiting": 0, "answered": 1, "abandoned": 2, "unanswered": 2, "callback": 3}
 SL_CONVENTIONS = ("abandoned_after_threshold", "answered_only", "answered_and_abandoned")
 
 
@@ -530,41 +532,53 @@ class EventFold:
     def _queue_counts(self, iv: int) -> tuple[np.ndarray, np.ndarray]:
         """(row positions of (queue, tier), summed QUEUE_COUNTS) of one interval."""
         s = self.settings
-        pos: list[int] = []
-        rows: list[tuple[float, ...]] = []
         qt_pos = self._qt_pos
-        for key in self._by_queued.get(iv, ()):
-            cf = self.calls[key]
-            o = cf.outcome
-            wait = ((cf.answered_at if o == "answered" else cf.end_ts) or 0.0) - (
-                cf.queued_at or 0.0
+        calls = self.calls
+        queued = [calls[k] for k in self._by_queued.get(iv, ())]
+        n = len(queued)
+        pos = np.fromiter(
+            (qt_pos((cf.queue or "", cf.tier or NO_TIER)) for cf in queued), np.int64, n
+        )
+        oc = np.fromiter((_OUTCOME[cf.outcome] for cf in queued), np.int8, n)
+        start = np.fromiter((cf.queued_at or 0.0 for cf in queued), float, n)
+        answered = oc == 1
+        until = np.fromiter(
+            ((cf.answered_at if cf.outcome == "answered" else cf.end_ts) or 0.0 for cf in queued),
+            float,
+            n,
+        )
+        wait = until - start
+        gone = oc == 2  # abandoned, or ended unanswered
+        short = gone & (wait <= s.short_abandon)
+        ab = gone & ~short
+        in_sl = wait <= s.threshold
+        vals = np.zeros((n, len(QUEUE_COUNTS)))
+        vals[:, 0] = 1
+        vals[:, 1] = answered
+        vals[:, 2] = answered & in_sl
+        vals[:, 3] = ab
+        vals[:, 4] = ab & in_sl
+        vals[:, 5] = short
+        vals[:, 6] = oc == 3
+        vals[:, 7] = oc == 0
+        vals[:, 8] = np.where(answered, wait, 0.0)
+        done = [
+            calls[k]
+            for k in self._by_ended.get(iv, ())
+            if calls[k].outcome == "answered" and calls[k].complete
+        ]
+        if done:
+            dpos = np.fromiter(
+                (qt_pos((cf.queue or "", cf.tier or NO_TIER)) for cf in done), np.int64, len(done)
             )
-            short = o in ("abandoned", "unanswered") and wait <= s.short_abandon
-            ab = o in ("abandoned", "unanswered") and not short
-            pos.append(qt_pos((cf.queue or "", cf.tier or NO_TIER)))
-            rows.append(
-                (
-                    1,
-                    o == "answered",
-                    o == "answered" and wait <= s.threshold,
-                    ab,
-                    ab and wait <= s.threshold,
-                    short,
-                    o == "callback",
-                    o == "waiting",
-                    wait if o == "answered" else 0.0,
-                    0,
-                    0.0,
-                )
-            )
-        for key in self._by_ended.get(iv, ()):
-            cf = self.calls[key]
-            if not cf.complete or cf.outcome != "answered":
-                continue
-            handle = sum(leg[0] + leg[1] + leg[2] for leg in cf.legs.values())
-            pos.append(qt_pos((cf.queue or "", cf.tier or NO_TIER)))
-            rows.append((0, 0, 0, 0, 0, 0, 0, 0, 0.0, 1, handle))
-        return _sum_by(pos, rows, len(QUEUE_COUNTS))
+            dvals = np.zeros((len(done), len(QUEUE_COUNTS)))
+            dvals[:, 9] = 1
+            dvals[:, 10] = [
+                sum(leg[0] + leg[1] + leg[2] for leg in cf.legs.values()) for cf in done
+            ]
+            pos = np.concatenate([pos, dpos])
+            vals = np.vstack([vals, dvals])
+        return _sum_arrays(pos, vals)
 
     def _agent_counts(self, iv: int) -> tuple[np.ndarray, np.ndarray]:
         """(row positions of agents, summed LEG_COUNTS) of the legs that ended in one interval."""
@@ -650,18 +664,10 @@ class EventFold:
         return out.reset_index()[cols]
 
     def _refresh_cache(self) -> None:
-        if not (self._dirty_q or self._dirty_a):
-            return
-        was_enabled = gc.isenabled()
-        gc.disable()  # many short-lived tuples over many long-lived facts: no GC passes
-        try:
-            for iv in self._dirty_q:
-                self._q_arr[iv] = self._queue_counts(iv)
-            for iv in self._dirty_a:
-                self._a_arr[iv] = self._agent_counts(iv)
-        finally:
-            if was_enabled:
-                gc.enable()
+        for iv in self._dirty_q:
+            self._q_arr[iv] = self._queue_counts(iv)
+        for iv in self._dirty_a:
+            self._a_arr[iv] = self._agent_counts(iv)
         self._dirty_q.clear()
         self._dirty_a.clear()
 
@@ -974,6 +980,16 @@ class EventFold:
             q: (float(a[0]) / span, float(a[2] / a[1]) if a[1] else float("nan"))
             for q, a in acc.items()
         }
+
+
+def _sum_arrays(pos: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows summed per position: (unique positions, their sums)."""
+    if not len(pos):
+        return np.zeros(0, dtype=np.int64), np.zeros((0, vals.shape[1]))
+    uniq, inv = np.unique(pos, return_inverse=True)
+    out = np.zeros((len(uniq), vals.shape[1]))
+    np.add.at(out, inv, vals)
+    return uniq, out
 
 
 def _sum_by(

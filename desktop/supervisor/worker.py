@@ -126,7 +126,6 @@ class MetricsWorker(QObject):
         self.loaded = True
         # The day's facts live until midnight: keep them out of the cyclic garbage collector's
         # full passes (which hold the GIL, so they would freeze the GUI thread too).
-        gc.collect()
         gc.freeze()
         self.historyLoaded.emit(fold.applied, time.perf_counter() - t0)
         self.refresh()

@@ -15,7 +15,7 @@ from agentdesk.config import load_settings
 @pytest.fixture(scope="session", autouse=True)
 def _qt_teardown() -> Iterator[None]:
     """Delete every widget and QApplication child before the interpreter exits (PySide6 6.12
-    crashes in ``none_dealloc`` at exit when widgets are left alive)."""
+    on Python 3.11 can crash at exit otherwise; see also ``desktop.pin_none_refcount``)."""
     yield
     app = QApplication.instance()
     if app is not None:

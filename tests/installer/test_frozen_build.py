@@ -348,6 +348,51 @@ def test_desktop_pops_a_call_from_the_switchboard(
         bus.close()
 
 
+@pytest.mark.timeout(400)
+def test_demo_runs_frozen_and_rings_the_agent(frozen: Path, tmp_path: Path) -> None:
+    """`agentdesk demo`, frozen, nothing configured: it creates its stores, starts the
+    switchboard and the IVR generator, and the desktop's agent (auto-ready) gets calls."""
+    commands, events = f"tcp://127.0.0.1:{free_port()}", f"tcp://127.0.0.1:{free_port()}"
+    bus = Bus(commands, events, ["desk/"])  # reconnects until the demo's switchboard binds
+    demo = subprocess.Popen(
+        [
+            str(frozen / buildinfo.GUI_EXE),
+            "demo",
+            "--data-dir",
+            str(tmp_path / "demo"),
+            "--agents",
+            "0",
+            "--rate",
+            "120",
+            "--commands",
+            commands,
+            "--events",
+            events,
+            "--quit-after",
+            "20",
+        ],
+        env=clean_env(tmp_path / "home"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        offered = bus.wait_event(lambda e: e["type"] == "call.offered", timeout=300)
+        out, err = demo.communicate(timeout=120)
+    finally:
+        if demo.poll() is None:
+            demo.kill()
+            demo.communicate()
+        bus.close()
+    assert demo.returncode == 0, err[-3000:]
+    assert "Traceback" not in err and " ERROR " not in err, err[-3000:]
+    me = re.search(r"you are agent (\S+);", out)
+    assert me, out
+    assert offered["data"]["agent_id"] == me.group(1)  # no simulated agents: only the desk's
+    assert (tmp_path / "demo" / "central.db").is_file()
+    assert (tmp_path / "demo" / "replica.db").is_file()
+
+
 def test_supervisor_console_runs(
     frozen: Path, seeded: dict[str, Any], switchboard: dict[str, str], tmp_path: Path
 ) -> None:

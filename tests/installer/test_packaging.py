@@ -22,7 +22,7 @@ import agentdesk
 from agentdesk import resources
 from agentdesk.config import DEFAULTS, load_settings
 from installer import build, buildinfo
-from installer.entry import gui_argv, gui_main
+from installer.entry import can_show_dialog, gui_argv, gui_main
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 INSTALLER = ROOT / "installer"
@@ -359,3 +359,17 @@ def test_gui_launcher_shows_a_runtime_error(
     assert shown[0] in capsys.readouterr().err  # and it still reaches the console, if any
     assert gui_main(["--version"], shown.append) == 0 and len(shown) == 1
     assert capsys.readouterr().out.strip() == f"agentdesk {buildinfo.project_version()}"
+
+
+def test_gui_launcher_never_blocks_on_a_box_nobody_can_close(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert not can_show_dialog()
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert can_show_dialog()
+    monkeypatch.delenv("DISPLAY")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert not can_show_dialog()

@@ -174,9 +174,10 @@ def test_live_center_runs_and_stops(telephony_store: str) -> None:
     try:
         offered = False
         deadline = time.monotonic() + 20
-        while not offered and time.monotonic() < deadline:
-            offered = any(
-                isinstance(n, Event) and n.type == "call.offered" for n in watcher.poll(100)
+        while not (offered and watcher.connected) and time.monotonic() < deadline:
+            notices = watcher.poll(100)
+            offered = offered or any(
+                isinstance(n, Event) and n.type == "call.offered" for n in notices
             )
         assert offered
         logged_in = {a for a, rec in watcher.agents.items() if rec.state != "logged_out"}
