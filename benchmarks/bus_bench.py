@@ -15,6 +15,9 @@ Processes (real ZeroMQ over tcp://127.0.0.1, as deployed):
 
 Phases and figures:
 
+* capacity: full call cycles (``ivr.call``, answer, hang-up, wrap-up) pushed straight through the
+  switchboard's command handler in this process, its PUB bound: the CPU cost of one call;
+
 * latency: ``ivr.call`` paced at ``--rate`` calls/s for ``--latency-seconds``; per call the time
   from the ``ivr.call`` reply to the ``call.offered`` event received (target p99 <= 5 ms at 200/s);
   meanwhile the desktops count what they receive: loss = events the reference subscriber saw on

@@ -54,8 +54,8 @@ class BusBridge(QObject):
     * ``eventReceived(type, record, extra, ts)``: one applied event (``ts`` = switchboard time)
     * ``replyReceived(cmd, ok, result, code, message, tag)``
     * ``cardPrefetched(call_id, card)``: with ``prefetch`` set, the bus thread reads the card
-      of a call offered to this agent before passing the ``call.offered`` event on, so the pop
-      paints banner and card in one go (signals from one thread keep their order).
+      of a call offered to this agent right after passing the ``call.offered`` event on (no
+      hop through a worker pool; always emitted, ``{}`` when the read failed).
     """
 
     connectionChanged = Signal(bool, str)
@@ -63,6 +63,10 @@ class BusBridge(QObject):
     eventReceived = Signal(str, dict, dict, float)
     replyReceived = Signal(str, bool, dict, str, str, object)
     cardPrefetched = Signal(str, dict)
+    #: True: read the card before passing ``call.offered`` on (banner and card painted in one
+    #: go); False (default): after it, so the GUI shows the banner while the bus thread reads.
+    #: Measured the same within noise on the shared 2-core machine.
+    prefetch_first = False
 
     def __init__(
         self,
@@ -119,10 +123,17 @@ class BusBridge(QObject):
                 and n.type == "call.offered"
                 and record.get("agent_id") == self.agent_id
             ):
+                if not self.prefetch_first:
+                    self.eventReceived.emit(n.type, record, dict(n.extra), float(n.ts))
                 try:
-                    self.cardPrefetched.emit(str(record.get("call_id")), prefetch(record))
-                except Exception:  # the GUI falls back to its own lookup
+                    card = prefetch(record)
+                except Exception:  # an empty card: the GUI falls back to its own lookup
                     log.exception("card prefetch failed")
+                    card = {}
+                self.cardPrefetched.emit(str(record.get("call_id")), card)
+                if self.prefetch_first:
+                    self.eventReceived.emit(n.type, record, dict(n.extra), float(n.ts))
+                return
             self.eventReceived.emit(n.type, record, dict(n.extra), float(n.ts))
         elif isinstance(n, Reply):
             self.replyReceived.emit(

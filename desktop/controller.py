@@ -89,7 +89,8 @@ class DeskController(QObject):
         self._lookup_seq = 0
         self._have_snapshot = False
         self._logged_out_by_user = False
-        self._prefetched: dict[str, dict[str, Any]] = {}
+        self._awaiting_prefetch: tuple[int, float, dict[str, Any]] | None = None
+        self._early_card: tuple[str, dict[str, Any]] | None = None
 
     # ======================================================================================
     # bus in
@@ -217,7 +218,7 @@ class DeskController(QObject):
             w.set_ringing(False)
         w.controls.set_call(call, now)
         if need_card:
-            self._start_card(call, ts)
+            self._start_card(call, ts, how)
         else:
             w.card.set_call(call, now)
 
@@ -369,17 +370,32 @@ class DeskController(QObject):
         return card
 
     def on_card_prefetched(self, call_id: str, card: dict[str, Any]) -> None:
-        self._prefetched = {call_id: card}  # only the latest offer matters
+        waiting = self._awaiting_prefetch
+        if waiting is None or waiting[2].get("call_id") != call_id:
+            self._early_card = (call_id, card)  # the event follows (``prefetch_first``)
+            return
+        self._awaiting_prefetch = None
+        seq, ts, call = waiting
+        if card:
+            self._card_ready(seq, call, card, ts)
+        else:
+            self._lookup_in_worker(seq, call, ts)
 
-    def _start_card(self, call: dict[str, Any], ts: float) -> None:
+    def _start_card(self, call: dict[str, Any], ts: float, how: str = "") -> None:
         self._lookup_seq += 1
         seq = self._lookup_seq
         call_id = str(call.get("call_id"))
         self.card_call_id = call_id
-        card = self._prefetched.pop(call_id, None)
-        if card is not None:
-            self._card_ready(seq, call, card, ts)
+        early, self._early_card = self._early_card, None
+        if early is not None and early[0] == call_id and early[1]:
+            self._card_ready(seq, call, early[1], ts)
             return
+        if how == "call.offered" and getattr(self.bus, "prefetch", None) is not None:
+            self._awaiting_prefetch = (seq, ts, dict(call))  # the bus thread is reading it
+            return
+        self._lookup_in_worker(seq, call, ts)
+
+    def _lookup_in_worker(self, seq: int, call: dict[str, Any], ts: float) -> None:
         self.tasks.run(
             lambda: self.fetch_card(call),
             lambda card: self._card_ready(seq, call, card, ts),
@@ -699,7 +715,11 @@ class DeskController(QObject):
         self.tasks.run(self.store.local_as_of, done)
 
     def refresh_outbox(self) -> None:
-        self.tasks.run(self.store.outbox_count, self.window.status.set_outbox)
+        self.tasks.run(
+            self.store.outbox_count,
+            self.window.status.set_outbox,
+            lambda exc: log.warning("cannot count the outbox: %s", exc),
+        )
 
     # ======================================================================================
     # clock

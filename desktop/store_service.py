@@ -33,6 +33,8 @@ class StoreService:
         self._central: Engine | None = None
         self._central_lock = threading.Lock()
         self._local_lock = threading.Lock()
+        self._ready_lock = threading.Lock()
+        self._ready = False
         #: unix time of the last successful sync with central (None: never in this run)
         self.last_sync_ok: float | None = None
 
@@ -51,11 +53,22 @@ class StoreService:
         return self._session()
 
     def warm_up(self) -> None:
-        """Import the store modules and open the replica (call on a worker thread)."""
-        from store import card, outbox, search, sync  # noqa: F401
+        """Import the store modules and create or migrate the replica, once (any thread; the
+        app calls it on a worker at start, every other method waits for it)."""
+        if self._ready:
+            return
+        with self._ready_lock:
+            if self._ready:
+                return
+            from store import card, outbox, search  # noqa: F401
+            from store.schema import is_current, migrate
+            from store.sync import prepare_local
 
-        with self.local.connect() as conn:
-            conn.exec_driver_sql("SELECT 1")
+            if self.has_central:
+                prepare_local(self.local)  # a replica of central (what sync_once does first)
+            elif not is_current(self.local):
+                migrate(self.local)
+            self._ready = True
 
     @property
     def has_central(self) -> bool:
@@ -77,6 +90,7 @@ class StoreService:
 
     # -- reads (local replica) -------------------------------------------------------------------
     def lookup(self, *, phone: str | None = None, customer_id: str | None = None) -> dict[str, Any]:
+        self.warm_up()
         from store import card as card_mod
 
         with self.local.connect() as conn:
@@ -86,6 +100,7 @@ class StoreService:
 
     def enrich_candidates(self, candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Add what tells candidates apart: lifecycle, open issues, last contact, last purchase."""
+        self.warm_up()
         from store import card as card_mod
 
         out = []
@@ -104,6 +119,7 @@ class StoreService:
         return out
 
     def search(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
+        self.warm_up()
         from store import search as search_mod
 
         with self.local.connect() as conn:
@@ -111,6 +127,7 @@ class StoreService:
         return [asdict(h) if is_dataclass(h) else dict(h) for h in hits]  # type: ignore[arg-type]
 
     def outbox_count(self) -> int:
+        self.warm_up()
         from store import outbox
 
         with self._new_session() as session:
@@ -118,6 +135,7 @@ class StoreService:
 
     def local_as_of(self) -> float | None:
         """When the replica last synced with central (this run's last sync, else its record)."""
+        self.warm_up()
         if self.last_sync_ok is not None:
             return self.last_sync_ok
         try:
@@ -133,6 +151,7 @@ class StoreService:
         self, *, agent_id: str, call: dict[str, Any], values: dict[str, Any]
     ) -> dict[str, Any]:
         """The call's interaction (and follow-up issue) into the replica and its outbox."""
+        self.warm_up()
         from store import outbox
 
         customer_id = call.get("customer_id") or values.get("customer_id")
@@ -171,6 +190,7 @@ class StoreService:
         call_id: str | None = None,
     ) -> str:
         """A new customer (and the agent's first notes as an interaction), via the outbox."""
+        self.warm_up()
         from store import outbox
 
         with self._new_session() as session:
@@ -196,6 +216,7 @@ class StoreService:
 
     # -- central --------------------------------------------------------------------------------
     def sync(self) -> Any:
+        self.warm_up()
         from store import sync as sync_mod
 
         summary = sync_mod.sync_once(self.central(), self.local)
@@ -204,6 +225,7 @@ class StoreService:
 
     def refresh(self, customer_id: str) -> dict[str, Any]:
         """Pull one customer from central into the replica, then the fresh card."""
+        self.warm_up()
         from store import sync as sync_mod
 
         sync_mod.refresh_customer(self.central(), self.local, customer_id)

@@ -128,7 +128,7 @@ def desktop_entry(exec_dir: str = bi.LINUX_PREFIX) -> str:
     return (
         "[Desktop Entry]\n"
         "Type=Application\n"
-        "Version=1.5\n"
+        "Version=1.1\n"
         f"Name={bi.DISPLAY_NAME}\n"
         "GenericName=Contact-center agent desktop\n"
         "GenericName[zh_CN]=呼叫中心坐席桌面\n"

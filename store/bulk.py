@@ -217,13 +217,13 @@ def drop_secondary_indexes(conn: Connection, tables: Iterable[str]) -> None:
             conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
 
 
-def ensure_indexes(conn: Connection, tables: Iterable[str]) -> None:
+def ensure_indexes(conn: Connection, tables: Iterable[str], *, low_memory: bool = False) -> None:
     """Create any missing secondary index of ``tables`` (a no-op when all exist).
 
-    On SQLite the index sorter spills to temporary files rather than memory, so building the
-    indexes of millions of rows keeps the process small.
+    With ``low_memory`` on SQLite the index sorter spills to temporary files rather than
+    memory, so building the indexes of millions of rows keeps the process small.
     """
-    sqlite = is_sqlite(conn)
+    sqlite = is_sqlite(conn) and low_memory
     if sqlite:
         mmap = conn.exec_driver_sql("PRAGMA mmap_size").scalar()
         conn.exec_driver_sql("PRAGMA temp_store=FILE")

@@ -32,7 +32,7 @@ from store.models import (
     TIERS,
     name_key,
 )
-from store.phones import normalize_phone, split_phones
+from store.phones import PhoneNormalizer, normalize_phone, split_phones
 from store.schema import migrate
 
 CHUNK = 50_000
@@ -262,7 +262,9 @@ def _existing(conn: Connection, table: str, key: str, ids: set[str]) -> set[str]
 Row = dict[str, str]
 
 
-def _customer_row(r: Row, region: str) -> tuple[tuple[Any, ...], list[str]]:
+def _customer_row(
+    r: Row, region: str, known: dict[str, str | None] | None = None
+) -> tuple[tuple[Any, ...], list[str]]:
     cid = _key(r["customer_id"], "customer_id")
     name = _text(r["name"], "name", 200, required=True)
     assert name is not None
@@ -273,7 +275,7 @@ def _customer_row(r: Row, region: str) -> tuple[tuple[Any, ...], list[str]]:
     ltv = _number(r.get("lifetime_value", ""), "lifetime_value", 0.0)
     phones: list[str] = []
     for raw in split_phones(r.get("phones", "")):
-        e164 = normalize_phone(raw, region)
+        e164 = known[raw] if known is not None and raw in known else normalize_phone(raw, region)
         if e164 is None:
             raise BadRow(f"impossible phone number {raw!r}")
         if e164 not in phones:
@@ -420,9 +422,15 @@ def import_file(
     region: str = "CN",
     err: TextIO = sys.stderr,
     chunk: int = CHUNK,
+    phone_threshold: int = 20_000,
 ) -> FileResult:
-    """Load one CSV file of kind ``name`` (customers, purchases, ...)."""
+    """Load one CSV file of kind ``name`` (customers, purchases, ...).
+
+    Phone numbers of a chunk of at least ``phone_threshold`` distinct numbers are normalised
+    in worker processes.
+    """
     result = FileResult(name)
+    normalizer = PhoneNormalizer(region, threshold=phone_threshold) if name == "customers" else None
     pending: list[tuple[int, str]] = []
 
     def report(line: int | str, reason: str) -> None:
@@ -451,12 +459,15 @@ def import_file(
                 (line, dict(zip(cols, row, strict=True)))
                 for line, row in zip(lines, values, strict=True)
             ]
-            result.loaded += _load_chunk(engine, name, records, region, report)
+            result.loaded += _load_chunk(engine, name, records, region, report, normalizer)
             flush()
     except AgentdeskError as exc:
         result.unreadable = str(exc)
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         result.unreadable = " ".join(str(exc).split()) or type(exc).__name__
+    finally:
+        if normalizer is not None:
+            normalizer.close()
     flush()
     if result.unreadable:
         print(f"{path}: cannot read: {result.unreadable}", file=err)
@@ -469,6 +480,7 @@ def _load_chunk(
     records: list[tuple[int, Row]],
     region: str,
     report: Callable[[int, str], None],
+    normalizer: PhoneNormalizer | None = None,
 ) -> int:
     with engine.begin() as conn:
         if name == "agents":
@@ -495,9 +507,14 @@ def _load_chunk(
         if name == "customers":
             custs: dict[str, tuple[Any, ...]] = {}
             phones: dict[str, list[str]] = {}
+            known = (
+                normalizer.map(p for _, r in records for p in split_phones(r.get("phones", "")))
+                if normalizer is not None
+                else None
+            )
             for line, r in records:
                 try:
-                    row, nums = _customer_row(r, region)
+                    row, nums = _customer_row(r, region, known)
                 except BadRow as exc:
                     report(line, str(exc))
                     continue
@@ -512,10 +529,10 @@ def _load_chunk(
                 parsed.append((line, parse(r)))
             except BadRow as exc:
                 report(line, str(exc))
-        known = _existing(conn, "customers", "customer_id", {row[1] for _, row in parsed})
+        present = _existing(conn, "customers", "customer_id", {row[1] for _, row in parsed})
         good: dict[str, tuple[Any, ...]] = {}
         for line, row in parsed:
-            if row[1] not in known:
+            if row[1] not in present:
                 report(line, f"unknown customer {row[1]!r}")
                 continue
             good[row[0]] = row
@@ -530,6 +547,7 @@ def import_dir(
     region: str = "CN",
     err: TextIO = sys.stderr,
     chunk: int = CHUNK,
+    phone_threshold: int = 20_000,
 ) -> ImportResult:
     """Load every CSV file of CONTRACT 6 found in ``directory`` (migrating the store first)."""
     t0 = time.perf_counter()
@@ -548,7 +566,15 @@ def import_dir(
     try:
         for name, path in present:
             result.files.append(
-                import_file(engine, name, path, region=region, err=err, chunk=chunk)
+                import_file(
+                    engine,
+                    name,
+                    path,
+                    region=region,
+                    err=err,
+                    chunk=chunk,
+                    phone_threshold=phone_threshold,
+                )
             )
     finally:
         with engine.begin() as conn:

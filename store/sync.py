@@ -450,7 +450,7 @@ def _producer(
 def ensure_indexes(local: Engine) -> None:
     """Recreate any secondary index a first full sync dropped (no-op when all exist)."""
     with local.begin() as lc:
-        bulk.ensure_indexes(lc, SYNCED_TABLES)
+        bulk.ensure_indexes(lc, SYNCED_TABLES, low_memory=True)
 
 
 def _pull(

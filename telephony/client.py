@@ -491,9 +491,10 @@ class BusClient:
                 if cur is not None and cur.version >= agent.version:
                     return
                 self.agents[agent.agent_id] = agent
-            x = _extra_decoder.decode(env.data)
-            if x.supervisor_id is not None:
-                extra["supervisor_id"] = x.supervisor_id
+            if b'"supervisor_id"' in bytes(env.data):
+                x = _extra_decoder.decode(env.data)
+                if x.supervisor_id is not None:
+                    extra["supervisor_id"] = x.supervisor_id
             out.append(Event(topic, type_, env.epoch, env.seq, env.ts, agent, extra, now))
         elif type_.startswith("call."):
             call = decode_call(env.data)

@@ -450,6 +450,7 @@ class EventFold:
         row = self._ag_pos(agent_id)
         iv = int(start // step) * step
         times = self._agent_time
+        arrays = self._agent_time_arr
         dirty = self._dirty_t
         while iv < end:
             lo = start if start > iv else iv
@@ -462,7 +463,11 @@ class EventFold:
                 if acc is None:
                     acc = bucket[row] = [0.0] * len(TIMED_STATES)
                 acc[col] += hi - lo
-                dirty.add(iv)
+                arr = arrays.get(iv)
+                if arr is not None and row < arr.shape[0] and iv not in dirty:
+                    arr[row, col] += hi - lo  # keep the built array in step (live updates)
+                else:
+                    dirty.add(iv)
             iv += step
 
     def _time_arrays(self) -> dict[int, np.ndarray]:
@@ -738,12 +743,18 @@ class EventFold:
             if iv >= lo:
                 m = min(len(A), t.shape[0])
                 A[:m, nl:] += t[:m]
+        # the agents' current (open) states, up to now
         col = {s: AGENT_COUNTS.index(f"t_{s}") for s in TIMED_STATES}
-        for aid, af in self.agents.items():
-            if af.seg_state in col:
-                secs = now - max(af.seg_start, since)
-                if secs > 0:
-                    A[self._ag_index[aid], col[af.seg_state]] += secs
+        opened = [
+            (self._ag_index[aid], col[af.seg_state], af.seg_start)
+            for aid, af in self.agents.items()
+            if af.seg_state in col
+        ]
+        if opened:
+            o = np.asarray(opened, dtype=float)
+            secs = now - np.maximum(o[:, 2], since)
+            ok = secs > 0
+            A[o[ok, 0].astype(np.int64), o[ok, 1].astype(np.int64)] += secs[ok]
         qcode, qnames, tcode, tnames, _rq = self._qt_codes()
 
         def grouped(M: np.ndarray, codes: np.ndarray, names: list[str]) -> np.ndarray:
@@ -964,21 +975,23 @@ class EventFold:
         cur = self._iv(now)
         lo = cur - window_intervals * step
         span = max(now - lo, 1e-9)
-        acc: dict[str, np.ndarray] = {}
-        io, ih, isum = (QUEUE_COUNTS.index(c) for c in ("offered", "handled", "handle_sum"))
+        qcode, qnames, _t, _tn, _rq = self._qt_codes()
+        cols = [QUEUE_COUNTS.index(c) for c in ("offered", "handled", "handle_sum")]
+        acc = np.zeros((len(qnames), 3))
+        seen = np.zeros(len(qnames), dtype=bool)
         for iv in range(lo, cur + step, step):
             got = self._q_arr.get(iv)
-            if got is None:
+            if got is None or not len(got[0]):
                 continue
-            for p, row in zip(got[0], got[1], strict=True):
-                q = self._qt_keys[p][0]
-                a = acc.get(q)
-                if a is None:
-                    a = acc[q] = np.zeros(3)
-                a += (row[io], row[ih], row[isum])
+            codes = qcode[got[0]]
+            np.add.at(acc, codes, got[1][:, cols])
+            seen[codes] = True
         return {
-            q: (float(a[0]) / span, float(a[2] / a[1]) if a[1] else float("nan"))
-            for q, a in acc.items()
+            qnames[i]: (
+                float(acc[i, 0]) / span,
+                float(acc[i, 2] / acc[i, 1]) if acc[i, 1] else float("nan"),
+            )
+            for i in np.flatnonzero(seen)
         }
 
 

@@ -8,9 +8,10 @@ items (the event type, a copy of the record, the desks it concerns, extra data) 
 waits, wrap-up) fire in ``tick()`` at the driven clock's time; ``next_deadline()`` tells the
 caller when to tick next.
 
-Indexes keep a decision cheap: per queue, the ready agents in the order they became ready (so
-``longest_idle`` is the first eligible one) and the waiting calls sorted by (priority, arrival);
-per agent, the calls targeted at them (``last_agent`` steps, transfers to an agent). After every
+Indexes keep a decision cheap: per queue, the ready agents organised for its strategy (see
+``ReadyIndex``) and the waiting calls sorted by (priority, arrival), one list per ``min_skill``
+so an agent only looks at the lists its skill level allows; per agent, the calls targeted at them
+(``last_agent`` steps, transfers to an agent). After every
 operation no ready agent is eligible for a waiting call, so a new call only looks at the ready
 agents of its step's queue and a newly ready agent only at the heads of its queues.
 """

@@ -172,12 +172,13 @@ class RowsModel(QAbstractTableModel):
             return
         row = self._rows[index.row()]
         c = index.column()
-        for rd in span:
+        for rd in span:  # the span is reused from cell to cell: clear what is not set
             kind = _ROLE_KIND.get(rd.role())
-            if kind is not None:
-                value = self._value(row, c, kind)
-                if value is not None:
-                    rd.setData(value)
+            value = self._value(row, c, kind) if kind is not None else None
+            if value is None:
+                rd.clearData()
+            else:
+                rd.setData(value)
 
     def _value(self, row: dict[str, Any], c: int, kind: int) -> Any:
         if kind == 0:  # display / accessible text, formatted once per row value

@@ -62,8 +62,10 @@ class CandidateChooser(QFrame):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((160, 80, 100, 90, 110, 200, 100)):
+            self.table.setColumnWidth(col, width)
         self.pick = set_ids(QPushButton(), "pickCandidate")
         self.pick.setDefault(True)
         self.pick.clicked.connect(self._emit)

@@ -44,10 +44,11 @@ class SearchPanel(QWidget):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().hide()
         self.results.verticalHeader().setDefaultSectionSize(22)
-        self.results.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        # Preset widths: ResizeToContents would measure every row on each keystroke's results.
+        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.results.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((120, 70, 120)):
+            self.results.setColumnWidth(col, width)
         self.results.setAlternatingRowColors(True)
         self.info = set_ids(QLabel(), "searchInfo")
         self.info.setProperty("role", "caption")

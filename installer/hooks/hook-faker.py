@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from PyInstaller.utils.hooks import collect_data_files, collect_submodules, get_package_paths
+from PyInstaller.utils.hooks import collect_submodules, get_package_paths
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from buildinfo import FAKER_LOCALES
@@ -46,7 +46,7 @@ def _keep(name: str) -> bool:
 
 hiddenimports = collect_submodules("faker.providers", filter=_keep)
 
-datas = collect_data_files("text_unidecode")
+datas: list[tuple[str, str]] = []
 for _init in sorted(_providers.glob("*/__init__.py")):
     datas.append((str(_init), f"faker/providers/{_init.parent.name}"))
     for _locale in sorted(_locales(_init.parent.name)):

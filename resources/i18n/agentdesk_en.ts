@@ -118,7 +118,7 @@
 <context>
     <name>CandidateChooser</name>
     <message numerus="yes">
-        <location filename="../../desktop/widgets/chooser.py" line="84"/>
+        <location filename="../../desktop/widgets/chooser.py" line="86"/>
         <source>Customers sharing %1: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -126,17 +126,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="90"/>
+        <location filename="../../desktop/widgets/chooser.py" line="92"/>
         <source>Ranked by tier, open issues and last contact. Ask the caller&apos;s name, then pick the right customer; the pick is remembered for this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="94"/>
+        <location filename="../../desktop/widgets/chooser.py" line="96"/>
         <source>Show this customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="106"/>
+        <location filename="../../desktop/widgets/chooser.py" line="108"/>
         <source>your last pick</source>
         <translation type="unfinished"></translation>
     </message>
@@ -422,63 +422,63 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/controller.py" line="204"/>
+        <location filename="../../desktop/controller.py" line="212"/>
         <source>Call from %1</source>
         <extracomment>seconds without a link after which &quot;reconnecting&quot; becomes &quot;offline&quot; a card (or chooser / quick-create form) is on screen for this call: (call_id, bus ts) the central refresh of the card finished: (customer_id, changed?) a wrap-up was recorded locally and sent to the switchboard: (call_id) a command failed: (cmd, code, message) when the replica last heard from central (shown as the card&apos;s &quot;as of&quot;)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="228"/>
+        <location filename="../../desktop/controller.py" line="236"/>
         <source>Missed call: it rang out and went back to the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="232"/>
+        <location filename="../../desktop/controller.py" line="240"/>
         <source>Call rejected: it went back to the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="236"/>
+        <location filename="../../desktop/controller.py" line="244"/>
         <source>The caller hung up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="327"/>
+        <location filename="../../desktop/controller.py" line="335"/>
         <source>The switchboard did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="330"/>
+        <location filename="../../desktop/controller.py" line="338"/>
         <source>Not possible now: the call or your state has changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="333"/>
+        <location filename="../../desktop/controller.py" line="341"/>
         <source>The switchboard does not know this agent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="336"/>
+        <location filename="../../desktop/controller.py" line="344"/>
         <source>That call no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="339"/>
+        <location filename="../../desktop/controller.py" line="347"/>
         <source>You are not allowed to do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="345"/>
+        <location filename="../../desktop/controller.py" line="353"/>
         <source>The switchboard refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="387"/>
+        <location filename="../../desktop/controller.py" line="410"/>
         <source>Cannot read the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/controller.py" line="410"/>
+        <location filename="../../desktop/controller.py" line="433"/>
         <source>Possible customers: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -486,27 +486,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="417"/>
+        <location filename="../../desktop/controller.py" line="440"/>
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="507"/>
+        <location filename="../../desktop/controller.py" line="530"/>
         <source>Could not save: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="526"/>
+        <location filename="../../desktop/controller.py" line="549"/>
         <source>Search failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="612"/>
+        <location filename="../../desktop/controller.py" line="639"/>
         <source>Not saved (your text is kept): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="648"/>
+        <location filename="../../desktop/controller.py" line="675"/>
         <source>Wrap-up time is over: choose a disposition and save; nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,17 +937,17 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="74"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="75"/>
         <source>Search customers: name, phone or id (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="75"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="76"/>
         <source>Search customers by name, phone or id (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/widgets/search_panel.py" line="91"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="92"/>
         <source>Customers found: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -265,3 +265,34 @@ def test_wrapup_draft_survives_restart(desk_env: Any, qtbot: Any) -> None:
     with qtbot.waitSignal(desk2.controller.wrapUpSaved, timeout=5000):
         w2.wrapup.save.click()
     qtbot.waitUntil(lambda: desk_env.agent_truth()["state"] == "ready", timeout=5000)
+
+
+def test_transfer_to_a_named_agent(desk_env: Any, qtbot: Any) -> None:
+    other = desk_env.seeded.agent_ids[1]
+    desk_env.ivr.request("agent.login", {"agent_id": other})
+    desk_env.ivr.request("agent.state", {"agent_id": other, "state": "ready"})
+    desk = desk_env.desk()
+    w, c = desk.window, desk.controller
+    # the other agent is ready too: make sure the call rings here first
+    desk_env.ivr.request(
+        "agent.state", {"agent_id": other, "state": "not_ready", "reason": "break"}
+    )
+    with qtbot.waitSignal(c.cardShown, timeout=10000):
+        call_id = desk_env.call(desk_env.seeded.known_phone)
+    w.banner.answer.click()
+    qtbot.waitUntil(lambda: w.controls.transfer.isEnabled(), timeout=5000)
+    desk_env.ivr.request("agent.state", {"agent_id": other, "state": "ready"})
+    w.controls.transfer_action.trigger()
+    qtbot.waitUntil(lambda: w.transfer.isVisible(), timeout=5000)
+    w.transfer.search.setText(other.lower())
+    shown = [
+        w.transfer.targets.item(i).text()
+        for i in range(w.transfer.targets.count())
+        if not w.transfer.targets.item(i).isHidden()
+    ]
+    assert len(shown) == 1 and other in shown[0]
+    w.transfer.ok.click()
+    qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=5000)
+    truth = {x["call_id"]: x for x in desk_env.truth()["calls"]}
+    assert truth[call_id]["agent_id"] == other and truth[call_id]["state"] == "offered"
+    assert truth[call_id]["route"]["rule"] == f"transfer from {desk_env.agent_id}"

@@ -341,3 +341,13 @@ def test_fits_1366x768(qtbot: Any, sample_card: dict, sample_call: dict) -> None
     for widget in (w.card.name, w.card.tier, w.card.ivr, w.card.route, w.banner.answer):
         pos = widget.mapTo(w, widget.rect().bottomRight())
         assert pos.x() <= 1366 and pos.y() <= 768, widget.objectName()
+
+
+def test_talking_points_for_a_transferred_call(sample_card: dict, sample_call: dict) -> None:
+    from desktop.talking_points import talking_points
+
+    call = dict(sample_call, route={"rule": "transfer from A7", "step": 0, "reason": "x"})
+    points = dict(talking_points(sample_card, call, 1_795_000_000.0))
+    assert points["transfer"].startswith("Transferred by A7 (queue VIP)")
+    plain = dict(talking_points(None, sample_call, 0.0))
+    assert plain == {}

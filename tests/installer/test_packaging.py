@@ -198,7 +198,7 @@ def test_deb_builds_and_lays_out_files(tmp_path: Path, fake_frozen: Path) -> Non
     assert f'exec {buildinfo.LINUX_PREFIX}/agentdesk "$@"' in launcher
 
 
-def test_desktop_entry_points_at_the_build() -> None:
+def test_desktop_entry_points_at_the_build(tmp_path: Path) -> None:
     entry = build.desktop_entry()
     parser = configparser.ConfigParser(interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]
@@ -212,8 +212,7 @@ def test_desktop_entry_points_at_the_build() -> None:
     assert main["Categories"].endswith(";")
     assert parser["Desktop Action supervisor"]["Exec"].endswith("desktop --supervisor")
     if shutil.which("desktop-file-validate"):
-        path = ROOT / "build" / "agentdesk.desktop.check"
-        path.parent.mkdir(exist_ok=True)
+        path = tmp_path / "agentdesk.desktop"
         path.write_text(entry, "utf-8")
         subprocess.run(["desktop-file-validate", str(path)], check=True)
 

@@ -110,6 +110,11 @@ def test_bad_rows_reported_good_rows_loaded_and_reimport_idempotent(
                 text("SELECT purchased_at FROM purchases WHERE purchase_id = 'P5'")
             ).scalar_one()
             assert str(when).startswith("2026-11-01 00:00:00")  # +08:00 converted to UTC
+            # the first import into an empty store built the secondary indexes at the end
+            indexes = set(
+                conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars()
+            )
+            assert {"ix_customer_phones_phone", "ix_purchases_customer_time"} <= indexes
         before = store_checksum(engine)
         # the same files again: nothing duplicated, nothing changed (not even versions)
         assert main(["store", "import", "--url", url, str(folder)]) == 0
@@ -184,3 +189,28 @@ def test_import_into_postgresql_gives_the_same_cards(
             assert skills == {"billing": 4, "vip": 2}
     finally:
         pg.dispose()
+
+
+@pytest.mark.filterwarnings("ignore:.*multi-threaded.*fork:DeprecationWarning")
+def test_numbers_normalised_in_worker_processes_give_the_same_store(tmp_path: Path) -> None:
+    import io
+
+    from store.csv_import import import_dir
+    from store.phones import PhoneNormalizer
+
+    folder = _write(tmp_path / "csv")
+    sums, reports = [], []
+    for name, threshold in (("serial", 10**9), ("parallel", 1)):
+        engine = make_engine(f"sqlite:///{tmp_path / name}.db")
+        err = io.StringIO()
+        try:
+            import_dir(engine, folder, err=err, phone_threshold=threshold)
+            sums.append(store_checksum(engine, with_version=False))
+        finally:
+            engine.dispose()
+        reports.append(err.getvalue())
+    assert sums[0] == sums[1] and reports[0] == reports[1]
+    with PhoneNormalizer("CN", workers=2, threshold=1) as pn:
+        assert pn.parallel
+        got = pn.map(["13800138000", "123", "+1 415 555 2671", "13800138000"])
+    assert got == {"13800138000": "+8613800138000", "123": None, "+1 415 555 2671": "+14155552671"}

@@ -71,6 +71,18 @@ def test_snapshot_events_and_threaded_submit(
     with pytest.raises(BusError) as info:
         client.request("call.answer", {"agent_id": "A1", "call_id": cid})
     assert info.value.code == "invalid_state"
+    # a supervisor's action carries the supervisor's id
+    other.ok(
+        "supervisor.agent_state",
+        supervisor_id="S1",
+        agent_id="A1",
+        state="not_ready",
+        reason="meeting",
+    )
+    seen = pump(client, lambda s: any(isinstance(n, Event) and n.extra for n in s))
+    ev = next(n for n in seen if isinstance(n, Event) and n.extra)
+    assert ev.extra == {"supervisor_id": "S1"}
+    assert client.agents["A1"].state == "not_ready" and client.agents["A1"].reason == "meeting"
 
 
 def test_new_epoch_resyncs(

@@ -238,3 +238,11 @@ def test_drift_flags() -> None:
     assert flags == {"A1": "", "A2": "caller_gone"}
     flags = {a["agent_id"]: a["drift"] for a in fold.live_agents(T0 + 33)}
     assert flags["A1"] == "reserved_too_long"
+
+
+def test_arrivals_feed_the_staffing_advisor() -> None:
+    fold = fold_of(scripted_day().events)
+    got = fold.arrivals(NOW, window_intervals=2)  # T0-1800 .. NOW: 3,800 s
+    assert got["billing"][0] == pytest.approx(7 / 3800)
+    assert got["billing"][1] == pytest.approx((210 + 1670) / 2)
+    assert got["vip"] == (pytest.approx(1 / 3800), pytest.approx(70.0))

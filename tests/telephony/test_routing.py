@@ -481,3 +481,39 @@ def test_login_is_idempotent_and_versions_rise(eng: Engine) -> None:
     eng.login("A1", "A1", ["vip"], {})
     assert eng.agents["A1"].rec.version == v + 2
     assert eng.agents["A1"].rec.queues == ["vip"]
+
+
+@pytest.mark.parametrize(
+    "strategy",
+    ["most_skilled", "fewest_calls", "least_talk_time", "round_robin", "random", "longest_idle"],
+)
+def test_ready_index_respects_rejections_and_min_skill(strategy: str) -> None:
+    from telephony.records import Agent
+    from telephony.routing import AgentSt, ReadyIndex
+    from telephony.rules import QueueSpec
+
+    idx = ReadyIndex(QueueSpec("q", "s", strategy))
+    agents = {}
+    for i, (level, handled) in enumerate([(5, 3), (4, 0), (2, 1), (1, 0)]):
+        a = AgentSt(
+            Agent(agent_id=f"A{i}", skills={"s": level}, handled=handled),
+            ready_at=float(i),
+            talk_time=float(handled),
+        )
+        agents[a.rec.agent_id] = a
+        idx.add(a, i + 1)
+    rng = random.Random(3)
+    for _ in range(20):
+        got = idx.pick(3, {"A0"}, "", rng)
+        assert got is not None and got.rec.agent_id == "A1"  # the only other with skill >= 3
+    assert idx.pick(3, {"A0", "A1"}, "", rng) is None
+    if strategy == "most_skilled":
+        assert idx.pick(1, {"A0"}, "", rng) is agents["A1"]
+    if strategy == "fewest_calls":
+        assert idx.pick(1, set(), "", rng) is agents["A1"]  # 0 calls, ready before A3
+    idx.remove("A1")
+    assert idx.pick(3, {"A0"}, "", rng) is None
+    assert len(idx) == 3 and "A1" not in idx
+    # re-added with a new token: found again, the stale heap entry is ignored
+    idx.add(agents["A1"], 99)
+    assert idx.pick(4, set(), "A0", rng) in (agents["A0"], agents["A1"])

@@ -53,3 +53,32 @@ def test_sort_filter_and_persistent_selection(qtbot) -> None:
     m.set_rows([agent("A2", handled=9), agent("A3", "not_ready"), agent("A4", handled=5)])
     assert m.keys() == ["A2", "A4", "A3"]
     assert m.row_by_key("A1") is None
+
+
+def test_the_view_paints_only_flagged_rows_red(qtbot) -> None:
+    """What the supervisor sees: rows painted through multiData, the drifted one red."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.supervisor.models import RED_BG
+
+    m = RowsModel(AGENT_BOARD, "agent_id")
+    rows = [agent(f"A{i}") for i in range(4)]
+    rows[1]["level"] = 2  # drift
+    m.set_rows(rows)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(m)
+    view.setAlternatingRowColors(False)
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    img = view.viewport().grab().toImage()
+
+    def colour(row: int) -> QColor:
+        rect = view.visualRect(m.index(row, col("handled")))
+        return img.pixelColor(rect.left() + 3, rect.center().y())
+
+    assert colour(1) == RED_BG
+    assert colour(0) != RED_BG and colour(2) != RED_BG and colour(3) != RED_BG
+    assert m.data(m.index(1, 0), Qt.ItemDataRole.DisplayRole) == "A1"
