@@ -13,17 +13,33 @@ Behaviour where CONTRACT v1 leaves room (documented here, relied on by the deskt
   (record back in state ``queued``; ``revoke_reason`` in data), ``call.connected``, ``call.held``
   / ``call.resumed``, ``call.transferred`` (state ``queued``, published on the old and new queue
   and the old agent's desk; data adds ``from_agent``, ``to_queue``, ``to_agent``), ``call.ended``
-  (data adds ``ended_by``: ``agent`` or ``caller``), ``call.abandoned`` (a ringing call hung up by
-  the caller is first ``call.revoked`` with ``caller_hangup``), ``call.callback``.
-* Agents: login -> ``not_ready``/``login``; ``agent.state`` is refused (``invalid_state``) while
-  ``reserved`` or ``on_call``; from ``wrap_up`` it ends the wrap-up. A ring timeout counts a missed
-  offer, the agent goes back to ``ready`` (the call may ring there again) until ``max_no_answer``
-  misses in a row set ``not_ready``/``no_answer``; answering or going ready resets the count.
+  (data adds ``ended_by``: ``agent``, ``caller`` or ``supervisor``), ``call.abandoned`` (a
+  ringing call hung up by the caller is first ``call.revoked`` with ``caller_hangup``),
+  ``call.callback``.
+* Every call has a ``queue`` from its arrival, so every call event goes out on a ``call/<q>/``
+  topic: the rule's first queue step (also while in a ``last_agent`` step), else -- a rule
+  without any queue step, e.g. ``steps: [{callback: true}]`` -- the ``fallback`` step's queue
+  (the fallback must be a queue step). Such a callback counts in that queue's snapshot row.
+* The events of a change are published (stamped ``ts``, given their ``seq``) before the reply to
+  the command that made it: a client holding a reply can rely on those events being out.
+* Agents: login -> ``not_ready``/``login``; the profile (queues, skills, name) is read from the
+  store at every ``agent.login`` (login arguments override it). ``agent.state`` is refused
+  (``invalid_state``) while ``reserved`` or ``on_call``; from ``wrap_up`` it ends the wrap-up.
+  A ring timeout counts a missed offer, the agent goes back to ``ready`` (the call may ring
+  there again) until ``max_no_answer`` misses in a row set ``not_ready``/``no_answer``;
+  answering or going ready resets the count.
   ``call.wrapup`` with ``next_state: not_ready`` gives reason ``after_call_work``; after a timed
-  wrap-up already ended, ``call.wrapup`` for that call is accepted without a state change. Logout
-  (and supervisor ``logged_out``) is refused while ``reserved`` or ``on_call``. A second login
-  while logged in returns the agent unchanged. ``agent.state`` events carry extra data keys when
-  relevant: ``supervisor_id``, ``disposition`` and ``wrapped_call_id``, ``wrap_up: "timeout"``.
+  wrap-up already ended, ``call.wrapup`` for that call is accepted without a state change. The
+  agent's own logout is refused while ``reserved`` or ``on_call``. A second login while logged
+  in returns the agent unchanged. ``agent.state`` events carry extra data keys when relevant:
+  ``supervisor_id``, ``disposition`` and ``wrapped_call_id``, ``wrap_up: "timeout"``.
+* ``supervisor.agent_state`` repairs a drifted agent: ``logged_out`` works from any state -- a
+  ringing offer is revoked (``call.revoked``, ``revoke_reason: "rejected"``: the call goes back
+  to its place and is not offered to that agent again), a connected or held call ends as if the
+  agent hung up (``call.ended`` with ``ended_by: "supervisor"``; the agent goes straight to
+  ``logged_out``, no wrap-up). ``ready``/``not_ready`` from ``reserved`` revoke the offer the
+  same way; from ``on_call`` they stay ``invalid_state`` (only a force logout ends a call). Each
+  of these events carries ``supervisor_id`` in its data and in the event log.
 * A transferred call leaves its agent in ``wrap_up`` (``call_id`` still the transferred call).
   ``to_agent`` must be ``ready``; the call rings there for ``ring_timeout`` and otherwise goes
   back to the queue it came from. ``ivr.hangup`` of a call in ``callback`` is ``invalid_state``.

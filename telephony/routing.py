@@ -390,10 +390,36 @@ class Engine:
         self._agent_changed(a)
         return rec
 
+    def _supervisor_revoke(self, a: AgentSt, supervisor_id: str) -> CallSt:
+        """A supervisor takes a ringing offer off ``a``: revoked as ``rejected`` (the call goes
+        back to its place and is not offered to ``a`` again); the agent's state is the caller's."""
+        c = self.calls[a.rec.call_id or ""]
+        c.rejected.add(a.rec.agent_id)
+        self._end_offer(c, "rejected", supervisor_id)
+        return c
+
     def logout(self, agent_id: str, supervisor_id: str | None = None) -> Agent:
         a = self._logged_in(agent_id)
+        requeue: CallSt | None = None
         if a.rec.state in ("reserved", "on_call"):
-            raise CommandError(P.INVALID_STATE, f"agent {agent_id!r} is {a.rec.state}")
+            if supervisor_id is None:
+                raise CommandError(P.INVALID_STATE, f"agent {agent_id!r} is {a.rec.state}")
+            # a supervisor's force logout works from any state
+            if a.rec.state == "reserved":
+                requeue = self._supervisor_revoke(a, supervisor_id)
+            else:
+                held = self.calls[a.rec.call_id or ""]
+                if held.rec.answered_at is not None:
+                    a.talk_time += max(0.0, self.clock.time() - held.rec.answered_at)
+                held.rec.state = "ended"
+                held.rec.ended_at = self.clock.time()
+                self._call_changed(
+                    held,
+                    "call.ended",
+                    extra={"ended_by": "supervisor", "supervisor_id": supervisor_id},
+                )
+                self._finish(held)
+                a.last_call_id = held.rec.call_id
         a.wrap_token = 0
         self._set_agent_state(a, "logged_out", None)
         a.rec.call_id = None
@@ -404,6 +430,8 @@ class Engine:
             if c is not None:
                 c.where = None
                 self._enter_step(c, c.step_idx)  # the target is gone: the step is skipped
+        if requeue is not None:
+            self._requeue(requeue)
         return a.rec
 
     def set_state(
@@ -416,11 +444,15 @@ class Engine:
         if state == "logged_out":
             return self.logout(agent_id, supervisor_id)
         a = self._logged_in(agent_id)
-        if a.rec.state in ("reserved", "on_call"):
+        revoked: CallSt | None = None
+        if a.rec.state == "on_call" or (a.rec.state == "reserved" and supervisor_id is None):
             raise CommandError(P.INVALID_STATE, f"agent {agent_id!r} is {a.rec.state}")
         if state == "ready":
             reason = None
-        if a.rec.state == state and a.rec.reason == reason:
+        if a.rec.state == "reserved":
+            assert supervisor_id is not None
+            revoked = self._supervisor_revoke(a, supervisor_id)
+        elif a.rec.state == state and a.rec.reason == reason:
             return a.rec
         if a.rec.state == "wrap_up":
             a.wrap_token = 0
@@ -429,6 +461,8 @@ class Engine:
             a.missed = 0
         self._set_agent_state(a, state, reason)
         self._agent_changed(a, {"supervisor_id": supervisor_id} if supervisor_id else None)
+        if revoked is not None:
+            self._requeue(revoked)
         if state == "ready":
             self._route_agent(a)
         return a.rec
@@ -510,7 +544,9 @@ class Engine:
         rule = self.match_rule(self.facts(ctx, rec), now)
         c = CallSt(rec, next(self._order), rule, ctx, external_id=external_id)
         c.entered_at = self.clock.monotonic()
-        rec.queue = rule.first_queue
+        # every call has a queue (its call/<queue>/ topic): the rule's first queue step, else
+        # (a rule without one, e.g. callback only) the fallback step's queue
+        rec.queue = rule.first_queue or self.rules.fallback.steps[0].queue
         self.calls[rec.call_id] = c
         self._enter_step(c, 0, first=True)
         return c.rec
@@ -729,7 +765,7 @@ class Engine:
                 self._index(c)
                 self._route_call(c)
 
-    def _end_offer(self, c: CallSt, reason: str) -> AgentSt:
+    def _end_offer(self, c: CallSt, reason: str, supervisor_id: str | None = None) -> AgentSt:
         """Withdraw the ringing offer of ``c``; returns its agent (state left to the caller)."""
         a = self.agents[c.rec.agent_id or ""]
         a.rec.call_id = None
@@ -737,7 +773,10 @@ class Engine:
         c.rec.state = "queued"
         c.rec.agent_id = None
         c.ring_token = 0
-        self._call_changed(c, "call.revoked", desks=(desk,), extra={"revoke_reason": reason})
+        extra: dict[str, Any] = {"revoke_reason": reason}
+        if supervisor_id is not None:
+            extra["supervisor_id"] = supervisor_id
+        self._call_changed(c, "call.revoked", desks=(desk,), extra=extra)
         return a
 
     def _offered_to(self, agent_id: str, call_id: str) -> tuple[AgentSt, CallSt]:

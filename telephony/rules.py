@@ -527,9 +527,8 @@ def validate(doc: Any, source: str) -> Rules:
             steps.append(st)
         if bad:
             continue
-        if not any(s.queue for s in steps):
-            v.err(_line(r, "steps"), f"rule {name!r} needs at least one queue step")
-            continue
+        # a rule without a queue step (e.g. callback only) is allowed: its calls take the
+        # fallback step's queue (telephony/__init__.py)
         rules.append(Rule(name, when, tuple(steps), r.line, tuple(hours)))
 
     # fallback

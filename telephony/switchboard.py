@@ -5,7 +5,8 @@ clients; each reply framed the way its request came) and a PUB for events (topic
 ``agent/<a>/``, ``call/<q>/``, ``sys/``; every message, each topic copy and each heartbeat
 included, takes the next ``seq`` of the run's ``epoch``). Store work stays off the socket loop:
 callers are identified by a worker thread (the ``ivr.call`` reply goes out when the lookup is
-back), agent profiles are cached, and the event log is appended in batches by a writer thread.
+back), agent profiles are read again at ``agent.login`` (or reused for ``profile_ttl`` seconds),
+and the event log is appended in batches by a writer thread.
 
 Start one from Python::
 
@@ -47,6 +48,11 @@ from telephony.rules import Rules
 log = logging.getLogger(__name__)
 
 HEARTBEAT_INTERVAL = 0.5
+#: seconds an agent profile read from the store is reused at ``agent.login`` before it is read
+#: again; 0 (the default) reads it at every login (one row by primary key, well under a
+#: millisecond; logins are rare). The profiles preloaded at start only serve when the store
+#: cannot be read.
+PROFILE_TTL = 0.0
 
 
 def new_epoch() -> str:
@@ -136,7 +142,8 @@ class StoreAccess:
         self.url = url
         self.region = region
         self.engine = make_engine(url)
-        self._profiles: dict[str, Any] = {}
+        #: agent_id -> (monotonic time read, profile)
+        self._profiles: dict[str, tuple[float, Any]] = {}
         self._local = threading.local()
         self._conns: list[Any] = []
 
@@ -188,15 +195,26 @@ class StoreAccess:
             status=ctx.status,
         )
 
-    def profile(self, agent_id: str) -> Any:
-        if agent_id in self._profiles:
-            return self._profiles[agent_id]
+    def profile(self, agent_id: str, max_age: float = 0.0) -> Any:
+        """The agent's profile, read again from the store when the cached one is older than
+        ``max_age`` seconds (the cached one is kept if the store cannot be read)."""
+        cached = self._profiles.get(agent_id)
+        if cached is not None and time.monotonic() - cached[0] < max_age:
+            return cached[1]
         from store.directory import agent_profile
 
-        with self.engine.connect() as conn:
-            p = agent_profile(conn, agent_id)
+        try:
+            with self.engine.connect() as conn:
+                p = agent_profile(conn, agent_id)
+        except Exception as exc:
+            if cached is None:
+                raise
+            log.warning("agent profile refresh failed for %s: %s", agent_id, exc)
+            return cached[1]
         if p is not None:
-            self._profiles[agent_id] = p
+            self._profiles[agent_id] = (time.monotonic(), p)
+        else:
+            self._profiles.pop(agent_id, None)
         return p
 
     def preload_profiles(self) -> None:
@@ -204,7 +222,7 @@ class StoreAccess:
 
         with self.engine.connect() as conn:
             for p in list_agents(conn):
-                self._profiles[p.agent_id] = p
+                self._profiles[p.agent_id] = (-1e18, p)  # stale: read again at login
 
     def last_agents(self, days: float = 90.0, limit: int = 500_000) -> dict[str, tuple[str, float]]:
         """customer_id -> (agent_id, ts) of the latest answered call in the event log."""
@@ -248,6 +266,7 @@ class Switchboard:
         hwm: int = 50_000,
         context: zmq.Context[Any] | None = None,
         log_events: bool = True,
+        profile_ttl: float = PROFILE_TTL,
     ) -> None:
         self.rules = rules
         self.clock: Clock = clock or SystemClock()
@@ -259,6 +278,7 @@ class Switchboard:
         self.events_endpoint = events
         self.heartbeat_interval = heartbeat_interval
         self.hwm = hwm
+        self.profile_ttl = profile_ttl
         self._ctx = context or zmq.Context.instance()
         self.store: StoreAccess | None = StoreAccess(store_url, region) if store_url else None
         self._log_events = log_events and self.store is not None
@@ -505,9 +525,11 @@ class Switchboard:
             self._publish_changes()
             self._send(route, P.reply_error(req.id, P.INVALID_STATE, f"internal error: {exc}"))
             return
+        # the events of this change go out (stamped and published) before its reply, so a client
+        # holding the reply can rely on them having been published
+        self._publish_changes()
         if result is not _DEFERRED:
             self._send(route, P.reply_ok(req.id, result))
-        self._publish_changes()
 
     def _send(self, route: list[bytes], body: bytes) -> None:
         if self._router is None:
@@ -569,15 +591,15 @@ class Switchboard:
         body = {"call_id": call.call_id, "queue": call.queue, "rule": call.route.rule}
         if a.external_id is not None:
             self._external[a.external_id] = body
+        self._publish_changes()  # events first, then the replies (see handle_frames)
         for route, rid in pc.replies:
             self._send(route, P.reply_ok(rid, body))
-        self._publish_changes()
 
     def _cmd_login(self, route: list[bytes], rid: Any, a: P.LoginArgs) -> Any:
         prof: Any = None
         if self.store is not None:
             try:
-                prof = self.store.profile(a.agent_id)
+                prof = self.store.profile(a.agent_id, self.profile_ttl)
             except Exception as exc:
                 log.warning("agent profile lookup failed for %s: %s", a.agent_id, exc)
         if prof is None and a.queues is None:

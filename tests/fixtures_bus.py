@@ -6,6 +6,8 @@
   ``Rules``; by default ``resources/rules/demo.yaml``. With ``store_url`` it identifies callers,
   reads agent profiles and writes the event log of that (migrated) store.
 * ``switchboard``: one started with the demo rules and no store.
+* ``restart_on(factory, old, **kw)``: stops ``old`` and starts a new run on its endpoints,
+  retrying the bind while the old port is still being released.
 * ``bus_client_factory(sb, **kw) -> BusClient``: an opened ``telephony.client.BusClient`` on that
   switchboard, closed at teardown.
 
@@ -15,14 +17,18 @@ A ``RunningSwitchboard`` has ``commands`` and ``events`` (the endpoints), ``epoc
 
 from __future__ import annotations
 
+import errno
 import socket
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import zmq
 
+from agentdesk.errors import AgentdeskError
 from telephony.client import BusClient
 from telephony.rules import Rules, load_rules, parse_rules
 from telephony.switchboard import Switchboard
@@ -86,6 +92,31 @@ def switchboard_factory() -> Iterator[Callable[..., RunningSwitchboard]]:
     yield start
     for sb in started:
         sb.stop()
+
+
+def restart_on(
+    factory: Callable[..., RunningSwitchboard],
+    old: RunningSwitchboard,
+    timeout: float = 10.0,
+    **kw: Any,
+) -> RunningSwitchboard:
+    """Stop ``old`` and start a new switchboard on its very endpoints (a restart, as deployed).
+
+    The endpoints were bound with port 0, so nobody else picked them; the old sockets close
+    asynchronously, so a bind that finds the port still in use (EADDRINUSE) is retried.
+    """
+    commands, events = old.commands, old.events
+    old.stop()
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return factory(commands=commands, events=events, **kw)
+        except AgentdeskError as exc:
+            cause = exc.__cause__
+            in_use = isinstance(cause, zmq.ZMQError) and cause.errno == errno.EADDRINUSE
+            if not in_use or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)  # back off: the old sockets are being torn down
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 
 from telephony.client import BusClient, BusError, Connection, Event, Notice, Reply, Snapshot
 from telephony.records import Agent, Call
-from tests.fixtures_bus import RunningSwitchboard, free_port
+from tests.fixtures_bus import RunningSwitchboard, restart_on
 
 from .conftest import RawBus
 
@@ -88,16 +88,14 @@ def test_snapshot_events_and_threaded_submit(
 def test_new_epoch_resyncs(
     switchboard_factory: Callable[..., RunningSwitchboard], bus_client_factory: Factory
 ) -> None:
-    cmd = f"tcp://127.0.0.1:{free_port()}"
-    ev = f"tcp://127.0.0.1:{free_port()}"
-    first = switchboard_factory(commands=cmd, events=ev)
+    first = switchboard_factory()  # bound on port 0: the real endpoints are reused below
     client = bus_client_factory(first, topics=["agent/", "call/"])
     pump(client, lambda s: any(isinstance(n, Snapshot) for n in s))
     client.request("agent.login", {"agent_id": "A1", "queues": ["general"]})
     client.request("ivr.call", {"ani": "1"})
     pump(client, lambda s: len(client.calls) == 1 and "A1" in client.agents)
-    first.stop()
-    second = switchboard_factory(commands=cmd, events=ev)
+    second = restart_on(switchboard_factory, first)
+    assert (second.commands, second.events) == (first.commands, first.events)
     seen = pump(
         client,
         lambda s: any(isinstance(n, Snapshot) and n.epoch == second.epoch for n in s),

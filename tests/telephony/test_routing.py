@@ -517,3 +517,83 @@ def test_ready_index_respects_rejections_and_min_skill(strategy: str) -> None:
     # re-added with a new token: found again, the stale heap entry is ignored
     idx.add(agents["A1"], 99)
     assert idx.pick(4, set(), "A0", rng) in (agents["A0"], agents["A1"])
+
+
+def test_supervisor_repairs_a_reserved_agent(eng: Engine) -> None:
+    ready(eng, "A1", ["general"])
+    ready(eng, "A2", ["general"])
+    eng.set_state("A2", "not_ready", "break")
+    c = eng.new_call(ani="1")
+    assert eng.agents["A1"].rec.state == "reserved"
+    # the agent's own state change stays refused while ringing
+    with pytest.raises(CommandError) as info:
+        eng.set_state("A1", "not_ready", "break")
+    assert info.value.code == "invalid_state"
+    eng.take_changes()
+    a = eng.set_state("A1", "ready", supervisor_id="S1")
+    ch = eng.take_changes()
+    assert ch[0].type == "call.revoked" and ch[0].desks == ("A1",)
+    assert ch[0].extra == {"revoke_reason": "rejected", "supervisor_id": "S1"}
+    assert ch[1].type == "agent.state" and ch[1].extra == {"supervisor_id": "S1"}
+    # the call is back at its place and not offered to A1 again
+    assert a.state == "ready" and a.call_id is None
+    assert eng.calls[c.call_id].rec.state == "queued"
+    eng.set_state("A2", "ready")
+    assert eng.calls[c.call_id].rec.agent_id == "A2"
+    # not_ready from reserved revokes too
+    c2 = eng.new_call(ani="2")
+    assert eng.calls[c2.call_id].rec.agent_id == "A1"
+    eng.set_state("A1", "not_ready", "meeting", supervisor_id="S1")
+    assert eng.agents["A1"].rec.state == "not_ready"
+    assert eng.calls[c2.call_id].rec.state == "queued"
+    eng.check_invariants()
+
+
+def test_supervisor_force_logout_from_any_state(eng: Engine, clock: ManualClock) -> None:
+    ready(eng, "A1", ["general"])
+    ready(eng, "A2", ["general"])
+    eng.set_state("A2", "not_ready", "break")
+    c = eng.new_call(ani="1")
+    # a ringing offer: revoked, back in the queue; the agent logged out
+    with pytest.raises(CommandError) as info:
+        eng.logout("A1")  # the agent's own logout stays refused while ringing
+    assert info.value.code == "invalid_state"
+    eng.take_changes()
+    eng.set_state("A1", "logged_out", supervisor_id="S1")
+    ch = eng.take_changes()
+    assert [x.type for x in ch] == ["call.revoked", "agent.state"]
+    assert ch[0].extra["revoke_reason"] == "rejected" and ch[0].extra["supervisor_id"] == "S1"
+    assert eng.agents["A1"].rec.state == "logged_out"
+    assert eng.calls[c.call_id].rec.state == "queued"
+    eng.set_state("A2", "ready")
+    eng.answer("A2", c.call_id)
+    eng.hold("A2", c.call_id)
+    # on a call (held): the call ends as if the agent hung up, ended_by supervisor
+    with pytest.raises(CommandError) as info:
+        eng.set_state("A2", "not_ready", "break", supervisor_id="S1")
+    assert info.value.code == "invalid_state"  # only a force logout ends a call
+    clock.advance(30)
+    eng.take_changes()
+    a = eng.set_state("A2", "logged_out", supervisor_id="S1")
+    ch = eng.take_changes()
+    assert [x.type for x in ch] == ["call.ended", "agent.state"]
+    assert ch[0].extra == {"ended_by": "supervisor", "supervisor_id": "S1"}
+    assert ch[0].record.state == "ended" and ch[0].desks == ("A2",)
+    assert (a.state, a.call_id) == ("logged_out", None)
+    assert c.call_id not in eng.calls and eng.finished[c.call_id].state == "ended"
+    eng.check_invariants()
+
+
+def test_every_call_has_a_queue_even_without_a_queue_step(clock: ManualClock) -> None:
+    rules = parse_rules(
+        "version: 1\nqueues: {general: {}, night: {}}\n"
+        "rules:\n  - {name: closed, when: {ivr.intent: closed}, steps: [{callback: true}]}\n"
+        "fallback: {queue: night}\n",
+        "t.yaml",
+    )
+    eng = Engine(rules, clock)
+    c = eng.new_call(ani="1", ivr={"intent": "closed"})
+    assert (c.state, c.queue) == ("callback", "night")
+    ch = eng.take_changes()
+    assert [(x.type, x.queues) for x in ch] == [("call.callback", ("night",))]
+    assert next(r for r in eng.queue_rows() if r["queue_id"] == "night")["callbacks"] == 1

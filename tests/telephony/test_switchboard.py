@@ -489,3 +489,148 @@ def test_last_agent_survives_a_restart_through_the_event_log(
     assert call["agent_id"] == "V2"
     assert call["route"] == {"rule": "vip callers", "step": 0, "reason": call["route"]["reason"]}
     assert "you handled their" in call["route"]["reason"]
+
+
+def test_events_are_published_before_the_reply(
+    switchboard: RunningSwitchboard, raw_bus: Bus
+) -> None:
+    """A client holding a reply can rely on that change's events having been published."""
+    sb = switchboard.switchboard
+    sent: list[tuple[str, str, float]] = []
+    send, pub_send = sb._send, sb._pub_send
+
+    def spy_send(route: list[bytes], body: bytes) -> None:
+        sent.append(("reply", json.loads(body)["id"], sb.clock.time()))
+        send(route, body)
+
+    def spy_pub(topic: str, body: bytes) -> None:
+        env = json.loads(body)
+        if env["type"] != "sys.heartbeat":
+            sent.append(("event", env["type"], env["ts"]))
+        pub_send(topic, body)
+
+    bus = raw_bus(switchboard)
+    sb._send = spy_send  # type: ignore[method-assign]
+    sb._pub_send = spy_pub  # type: ignore[method-assign]
+    bus.ok("agent.login", agent_id="A1", queues=["general"])
+    bus.ok("agent.state", agent_id="A1", state="ready")
+    bus.ok("ivr.call", ani="+8613800138000")
+    bus.wait_event(lambda t, e: e["type"] == "call.offered")
+    kinds = [(k, what) for k, what, _ in sent]
+    assert kinds == [
+        ("event", "agent.state"),
+        ("event", "agent.state"),
+        ("reply", "r1"),
+        ("event", "agent.state"),
+        ("event", "agent.state"),
+        ("reply", "r2"),
+        ("event", "call.queued"),
+        ("event", "call.offered"),
+        ("event", "call.offered"),
+        ("event", "agent.state"),
+        ("event", "agent.state"),
+        ("reply", "r3"),
+    ]
+    # and every event's ts precedes the reply that follows it
+    last_ts = 0.0
+    for kind, _what, ts in sent:
+        if kind == "event":
+            last_ts = max(last_ts, ts)
+        else:
+            assert last_ts <= ts
+
+
+def test_callback_only_rule_publishes_on_the_fallback_queue(
+    switchboard_factory: Callable[..., RunningSwitchboard], raw_bus: Bus
+) -> None:
+    sb = switchboard_factory(
+        "version: 1\nqueues: {general: {}, night: {}}\n"
+        "rules:\n  - {name: closed, when: {ivr.intent: closed}, steps: [{callback: true}]}\n"
+        "fallback: {queue: night}\n"
+    )
+    bus = raw_bus(sb, topics=("call/",))
+    r = bus.ok("ivr.call", ani="1", ivr={"intent": "closed"})
+    assert (r["queue"], r["rule"]) == ("night", "closed")
+    topic, ev = bus.wait_event(lambda t, e: e["type"] == "call.callback")
+    assert topic == "call/night/" and ev["data"]["queue"] == "night"
+    snap = bus.ok("snapshot")
+    assert next(q for q in snap["queues"] if q["queue_id"] == "night")["callbacks"] == 1
+
+
+def test_supervisor_force_logout_and_repair_over_the_bus(
+    switchboard_factory: Callable[..., RunningSwitchboard], raw_bus: Bus, telephony_store: str
+) -> None:
+    engine = make_engine(telephony_store)
+    sb = switchboard_factory(store_url=telephony_store)
+    bus = raw_bus(sb, topics=("agent/", "call/", "desk/"))
+    for aid in ("X1", "X2"):
+        bus.ok("agent.login", agent_id=aid, queues=["general"])
+    bus.ok("agent.state", agent_id="X1", state="ready")
+    call = bus.ok("ivr.call", ani="+12025550100")["call_id"]
+    bus.wait_event(lambda t, e: e["type"] == "call.offered" and e["data"]["agent_id"] == "X1")
+    # a drifted agent: reserved, its desktop gone; the supervisor sets them not ready
+    assert bus.error("agent.state", agent_id="X1", state="not_ready", reason="x") == "invalid_state"
+    a = bus.ok(
+        "supervisor.agent_state", supervisor_id="S9", agent_id="X1", state="not_ready", reason="x"
+    )["agent"]
+    assert (a["state"], a["call_id"]) == ("not_ready", None)
+    _t, rev = bus.wait_event(lambda t, e: e["type"] == "call.revoked" and t == "desk/X1/")
+    assert rev["data"]["revoke_reason"] == "rejected" and rev["data"]["supervisor_id"] == "S9"
+    # the call goes back to its queue, to X2 when ready; X2 answers
+    bus.ok("agent.state", agent_id="X2", state="ready")
+    bus.ok("call.answer", agent_id="X2", call_id=call)
+    # on a call: not_ready stays refused, a force logout ends the call
+    code = bus.error(
+        "supervisor.agent_state", supervisor_id="S9", agent_id="X2", state="not_ready", reason="x"
+    )
+    assert code == "invalid_state"
+    a = bus.ok("supervisor.agent_state", supervisor_id="S9", agent_id="X2", state="logged_out")[
+        "agent"
+    ]
+    assert (a["state"], a["call_id"]) == ("logged_out", None)
+    _t, ended = bus.wait_event(lambda t, e: e["type"] == "call.ended" and t == "call/general/")
+    assert ended["data"]["ended_by"] == "supervisor" and ended["data"]["state"] == "ended"
+    assert bus.ok("snapshot")["calls"] == []
+    epoch = sb.epoch
+    sb.stop()
+    rows = [e for e in iter_events(engine) if e.epoch == epoch and e.data.get("supervisor_id")]
+    assert [(e.type, e.agent_id) for e in rows] == [
+        ("call.revoked", "X1"),
+        ("agent.state", "X1"),
+        ("call.ended", "X2"),
+        ("agent.state", "X2"),
+    ]
+    assert {e.data["supervisor_id"] for e in rows} == {"S9"}
+    engine.dispose()
+
+
+def test_login_reads_the_agents_profile_again(
+    switchboard_factory: Callable[..., RunningSwitchboard], raw_bus: Bus, telephony_store: str
+) -> None:
+    engine = make_engine(telephony_store)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO agents (agent_id, name, queues, skills) "
+                "VALUES ('P1', 'Pat', '[\"general\"]', '{}')"
+            )
+        )
+    try:
+        sb = switchboard_factory(store_url=telephony_store)
+        bus = raw_bus(sb)
+        assert bus.ok("agent.login", agent_id="P1")["agent"]["queues"] == ["general"]
+        bus.ok("agent.logout", agent_id="P1")
+        # the administrator changes the profile while the switchboard runs
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    'UPDATE agents SET queues = \'["billing", "general"]\', '
+                    "skills = '{\"billing\": 4}' WHERE agent_id = 'P1'"
+                )
+            )
+        a = bus.ok("agent.login", agent_id="P1")["agent"]
+        assert (a["queues"], a["skills"]) == (["billing", "general"], {"billing": 4})
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM agents WHERE agent_id = 'P1'"))
+        engine.dispose()
