@@ -20,14 +20,12 @@ from __future__ import annotations
 import gc
 import math
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
 import numpy as np
 import pandas as pd
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 AGENT_STATES = ("logged_out", "ready", "not_ready", "reserved", "on_call", "wrap_up")
@@ -307,6 +305,9 @@ class EventFold:
         self._active: set[tuple[str, str]] = set()
         self.last_ts: float = 0.0
         self.applied = 0
+        #: while a history is folded in bulk (``fold_events``) the per-event bookkeeping of
+        #: which cached intervals changed is skipped: every interval is computed afterwards
+        self._bulk = False
 
     # ------------------------------------------------------------------ folding
     def _iv(self, ts: float) -> int:
@@ -315,29 +316,35 @@ class EventFold:
 
     def apply(self, epoch: str, ts: float, type_: str, rec: Rec | None) -> bool:
         """Fold one event; False when it was a duplicate, stale or not a record event."""
-        if rec is None or type_ == "sys.heartbeat":
+        if rec is None:
             return False
         if type_ == "agent.state":
-            kind, rid = "a", rec.agent_id
+            rid = rec.agent_id
+            if not rid:
+                return False
+            skey = (epoch, "a", rid)
         elif type_.startswith("call."):
-            kind, rid = "c", rec.call_id
+            rid = rec.call_id
+            if not rid:
+                return False
+            skey = (epoch, "c", rid)
         else:
+            return False  # heartbeats and other non-record events
+        if epoch != self.epoch:
+            if epoch in self._closed_epochs:
+                return False
+            if rec.version and self._seen.get(skey, -1) >= rec.version:
+                return False
+            if self.epoch is not None:
+                self._close_epoch(self.epoch, ts)
+            self.epoch = epoch
+        elif rec.version and self._seen.get(skey, -1) >= rec.version:
             return False
-        if not rid:
-            return False
-        if epoch in self._closed_epochs:
-            return False
-        skey = (epoch, kind, rid)
-        if rec.version and self._seen.get(skey, -1) >= rec.version:
-            return False
-        if self.epoch is not None and epoch != self.epoch:
-            self._close_epoch(self.epoch, ts)
         self._seen[skey] = rec.version
-        self.epoch = epoch
         if ts > self.last_ts:
             self.last_ts = ts
         self.applied += 1
-        if kind == "a":
+        if skey[1] == "a":
             self._apply_agent(epoch, ts, rec)
         else:
             self._apply_call(epoch, ts, rec)
@@ -382,6 +389,8 @@ class EventFold:
                 )
 
     def _touch_call(self, cf: CallFacts) -> None:
+        if self._bulk:
+            return
         step = self._step
         if cf.queued_at is not None:
             self._dirty_q.add(int(cf.queued_at // step) * step)
@@ -394,42 +403,60 @@ class EventFold:
         if cf is None:
             cf = self.calls[key] = CallFacts(epoch, key[1])
         cf.rec = rec
-        if rec.state in TERMINAL_CALL_STATES:
+        state = rec.state
+        terminal = state in TERMINAL_CALL_STATES
+        if terminal:
             self._active.discard(key)
         else:
             self._active.add(key)
         if rec.tier:
             cf.tier = rec.tier
+        step = self._step
         if cf.queue is None and rec.queue:
             cf.queue = rec.queue
             cf.queued_at = rec.queued_at or rec.arrived_at or ts
-            self._by_queued.setdefault(self._iv(cf.queued_at), set()).add(key)
+            iv = int(cf.queued_at // step) * step
+            bucket = self._by_queued.get(iv)
+            if bucket is None:
+                bucket = self._by_queued[iv] = set()
+            bucket.add(key)
         # talk / hold segments, per agent leg
-        if cf.seg_state in ("connected", "held") and cf.seg_agent:
-            leg = cf.legs.setdefault(cf.seg_agent, [0.0, 0.0, 0.0, ts])
-            leg[0 if cf.seg_state == "connected" else 1] += max(0.0, ts - cf.seg_start)
-            if rec.state not in ("connected", "held") or rec.agent_id != cf.seg_agent:
-                self._end_leg(key, cf.seg_agent, leg, ts)
-        if rec.state in ("connected", "held"):
+        talking = state == "connected" or state == "held"
+        seg_state, seg_agent = cf.seg_state, cf.seg_agent
+        if seg_agent and (seg_state == "connected" or seg_state == "held"):
+            leg = cf.legs.get(seg_agent)
+            if leg is None:
+                leg = cf.legs[seg_agent] = [0.0, 0.0, 0.0, ts]
+            d = ts - cf.seg_start
+            if d > 0.0:
+                leg[0 if seg_state == "connected" else 1] += d
+            if not talking or rec.agent_id != seg_agent:
+                self._end_leg(key, seg_agent, leg, ts)
+        if talking:
             cf.seg_start = ts  # the previous segment was accounted above
-            if rec.agent_id:
-                cf.legs.setdefault(rec.agent_id, [0.0, 0.0, 0.0, ts])
-        cf.seg_state, cf.seg_agent = rec.state, rec.agent_id
-        if rec.state == "connected" and cf.answered_at is None:
+            if rec.agent_id and rec.agent_id not in cf.legs:
+                cf.legs[rec.agent_id] = [0.0, 0.0, 0.0, ts]
+        cf.seg_state, cf.seg_agent = state, rec.agent_id
+        if state == "connected" and cf.answered_at is None:
             cf.answered_at = rec.answered_at or ts
             cf.outcome = "answered"
-        if rec.state in TERMINAL_CALL_STATES:
+        if terminal:
             if cf.end_ts is None:
                 cf.end_ts = rec.ended_at or ts
             if cf.outcome == "waiting":
                 cf.outcome = {"abandoned": "abandoned", "callback": "callback"}.get(
-                    rec.state, "unanswered"
+                    state, "unanswered"
                 )
             if cf.outcome == "answered":
-                self._by_ended.setdefault(self._iv(cf.end_ts), set()).add(key)
+                iv = int(cf.end_ts // step) * step
+                bucket = self._by_ended.get(iv)
+                if bucket is None:
+                    bucket = self._by_ended[iv] = set()
+                bucket.add(key)
         elif cf.outcome == "waiting":
             cf.end_ts = None
-        self._touch_call(cf)
+        if not self._bulk:
+            self._touch_call(cf)
 
     def _end_leg(self, key: tuple[str, str], agent_id: str, leg: list[float], ts: float) -> None:
         old = self._iv(leg[3])
@@ -447,11 +474,23 @@ class EventFold:
         if col is None or end <= start:
             return
         step = self._step
-        row = self._ag_pos(agent_id)
+        row = self._ag_index.get(agent_id)
+        if row is None:
+            row = self._ag_pos(agent_id)
         iv = int(start // step) * step
         times = self._agent_time
-        arrays = self._agent_time_arr
         dirty = self._dirty_t
+        if self._bulk and end <= iv + step:  # loading history: one interval, nothing cached
+            bucket = times.get(iv)
+            if bucket is None:
+                bucket = times[iv] = {}
+            acc = bucket.get(row)
+            if acc is None:
+                acc = bucket[row] = [0.0] * len(TIMED_STATES)
+            acc[col] += end - start
+            dirty.add(iv)
+            return
+        arrays = self._agent_time_arr
         while iv < end:
             lo = start if start > iv else iv
             hi = end if end < iv + step else iv + step
@@ -488,41 +527,66 @@ class EventFold:
         af = self.agents.get(aid)
         if af is None:
             af = self.agents[aid] = AgentFacts()
-        if af.seg_state is not None:
-            self._add_agent_time(aid, af.seg_state, af.seg_start, ts)
+        bulk = self._bulk
+        calls = self.calls
+        seg_state = af.seg_state
+        old_key = af.call_key
+        if seg_state is not None:
+            self._add_agent_time(aid, seg_state, af.seg_start, ts)
             # wrap-up time belongs to the call it wraps up
-            if af.seg_state == "wrap_up" and af.call_key is not None:
-                cf = self.calls.get(af.call_key)
+            if seg_state == "wrap_up" and old_key is not None:
+                cf = calls.get(old_key)
                 if cf is not None:
-                    leg = cf.legs.setdefault(aid, [0.0, 0.0, 0.0, ts])
-                    leg[2] += max(0.0, ts - af.seg_start)
-                    self._touch_leg(af.call_key, aid, leg)
-                    self._touch_call(cf)
+                    leg = cf.legs.get(aid)
+                    if leg is None:
+                        leg = cf.legs[aid] = [0.0, 0.0, 0.0, ts]
+                    d = ts - af.seg_start
+                    if d > 0.0:
+                        leg[2] += d
+                    if not bulk:
+                        self._touch_leg(old_key, aid, leg)
+                        self._touch_call(cf)
         # which call does this agent hold now (on_call or wrap_up)?
+        state = rec.state
         new_key = (epoch, rec.call_id) if rec.call_id else None
-        holding = rec.state in ("on_call", "wrap_up") and new_key is not None
-        if af.call_key is not None and (not holding or af.call_key != new_key):
-            cf = self.calls.get(af.call_key)
+        holding = new_key is not None and (state == "on_call" or state == "wrap_up")
+        if old_key is not None and (not holding or old_key != new_key):
+            cf = calls.get(old_key)
             if cf is not None and aid in cf.agents_holding:
                 cf.agents_holding.discard(aid)
-                if aid in cf.legs:
-                    self._touch_leg(af.call_key, aid, cf.legs[aid])
-                self._touch_call(cf)
-        if holding and new_key is not None:
-            cf = self.calls.get(new_key)
+                if not bulk:
+                    if aid in cf.legs:
+                        self._touch_leg(old_key, aid, cf.legs[aid])
+                    self._touch_call(cf)
+        if holding:
+            assert new_key is not None
+            cf = calls.get(new_key)
             if cf is None:
-                cf = self.calls[new_key] = CallFacts(epoch, new_key[1])
+                cf = calls[new_key] = CallFacts(epoch, new_key[1])
             if aid not in cf.agents_holding:
                 cf.agents_holding.add(aid)
-                if aid in cf.legs:
-                    self._touch_leg(new_key, aid, cf.legs[aid])
-                self._touch_call(cf)
-        af.call_key = new_key if holding else None
+                if not bulk:
+                    if aid in cf.legs:
+                        self._touch_leg(new_key, aid, cf.legs[aid])
+                    self._touch_call(cf)
+            af.call_key = new_key
+        else:
+            af.call_key = None
         af.rec = rec
-        af.seg_state = rec.state
+        af.seg_state = state
         af.seg_start = ts
 
+    def _end_bulk(self) -> None:
+        """After a bulk load: every interval with facts is (re)computed at the next refresh."""
+        self._bulk = False
+        self._dirty_q.update(self._by_queued)
+        self._dirty_q.update(self._by_ended)
+        self._dirty_a.update(self._legs_by_end)
+        self._dirty_t.update(self._agent_time)
+
     def _touch_leg(self, key: tuple[str, str], agent_id: str, leg: list[float]) -> None:
+        if self._bulk:
+            return
         if (key, agent_id) in self._legs_by_end.get(self._iv(leg[3]), ()):
             self._dirty_a.add(self._iv(leg[3]))
 
@@ -714,8 +778,11 @@ class EventFold:
         lo = self._iv(since)
         cur = self._iv(now)
         nq, na = len(QUEUE_COUNTS), len(AGENT_COUNTS)
-        for aid in self.agents:
-            self._ag_pos(aid)
+        missing = self.agents.keys() - self._ag_index.keys()
+        if missing:  # positions for agents not yet seen in the facts, in arrival order
+            for aid in self.agents:
+                if aid in missing:
+                    self._ag_pos(aid)
         Q = np.zeros((len(self._qt_keys), nq))
         A = np.zeros((len(self._ag_keys), na))
         wanted = [q for q in series_for if q != TOTAL]
@@ -763,15 +830,14 @@ class EventFold:
                 np.add.at(out, codes, M[: len(codes)])
             return out
 
-        by_q = pd.DataFrame(
+        st = self.settings
+        queue_today = derive_queue_array(
             np.vstack([grouped(Q, qcode, qnames), Q.sum(axis=0, keepdims=True)]),
-            index=pd.Index([*qnames, TOTAL], dtype=object, name="queue_id"),
-            columns=QUEUE_COUNTS,
+            pd.Index([*qnames, TOTAL], dtype=object, name="queue_id"),
+            st,
         )
-        tiers = pd.DataFrame(
-            grouped(Q, tcode, tnames),
-            index=pd.Index(tnames, dtype=object, name="tier"),
-            columns=QUEUE_COUNTS,
+        tiers = derive_queue_array(
+            grouped(Q, tcode, tnames), pd.Index(tnames, dtype=object, name="tier"), st
         )
         if cur in self._q_arr and len(self._q_arr[cur][0]) and lo <= cur:
             pos, vals = self._q_arr[cur]
@@ -779,38 +845,33 @@ class EventFold:
             C[pos] = vals
             present = np.zeros(len(qnames), dtype=bool)
             present[np.unique(qcode[pos])] = True
-            cq = pd.DataFrame(
+            current = derive_queue_array(
                 np.vstack([grouped(C, qcode, qnames)[present], vals.sum(axis=0, keepdims=True)]),
-                index=pd.Index(
+                pd.Index(
                     [*np.asarray(qnames, dtype=object)[present], TOTAL],
                     dtype=object,
                     name="queue_id",
                 ),
-                columns=QUEUE_COUNTS,
+                st,
             )
         else:
-            cq = pd.DataFrame(
-                np.zeros((0, nq)), index=pd.Index([], dtype=object), columns=QUEUE_COUNTS
-            )
-        agents = pd.DataFrame(
-            A, index=pd.Index(self._ag_keys, dtype=object, name="agent_id"), columns=AGENT_COUNTS
-        )
+            current = derive_queue_array(np.zeros((0, nq)), pd.Index([], dtype=object), st)
+        agent_today = derive_agent_array(A, pd.Index(self._ag_keys, dtype=object, name="agent_id"))
         series: dict[str, pd.DataFrame] = {}
         for q, rows in series_rows.items():
-            df = pd.DataFrame(
+            series[q] = derive_queue_array(
                 np.asarray([r[1] for r in rows]).reshape(len(rows), nq),
-                index=pd.Index([r[0] for r in rows], name="interval_start"),
-                columns=QUEUE_COUNTS,
+                pd.Index([r[0] for r in rows], name="interval_start"),
+                st,
             )
-            series[q] = derive_queue(df, self.settings)
         return Summary(
             now=now,
             interval=self.settings.interval,
             current_interval=cur,
-            queue_today=derive_queue(by_q, self.settings),
-            agent_today=derive_agent(agents),
-            tiers=derive_queue(tiers, self.settings),
-            current=derive_queue(cq, self.settings),
+            queue_today=queue_today,
+            agent_today=agent_today,
+            tiers=tiers,
+            current=current,
             series=series,
             live_queues=self.live_queues(now),
             agents_live=self.live_agents(now),
@@ -1045,6 +1106,50 @@ def derive_queue(counts: pd.DataFrame, settings: MetricSettings) -> pd.DataFrame
     return pd.DataFrame(cols, index=counts.index)
 
 
+_QI = {k: i for i, k in enumerate(QUEUE_COUNTS)}
+_AI = {k: i for i, k in enumerate(AGENT_COUNTS)}
+QUEUE_DERIVED = [*QUEUE_COUNTS, "service_level", "asa", "aht", "abandon_rate"]
+AGENT_DERIVED = [*AGENT_COUNTS, "aht", "not_ready_time", "occupancy"]
+
+
+def derive_queue_array(M: np.ndarray, index: pd.Index, settings: MetricSettings) -> pd.DataFrame:
+    """:func:`derive_queue` of ``pd.DataFrame(M, index, QUEUE_COUNTS)``, built in one block."""
+    M = np.asarray(M, dtype=float).reshape(-1, len(QUEUE_COUNTS))
+    c = {k: M[:, i] for k, i in _QI.items()}
+    if settings.sl_convention == "answered_only":
+        den = c["answered"]
+    elif settings.sl_convention == "answered_and_abandoned":
+        den = c["answered"] + c["abandoned"]
+    else:
+        den = c["answered"] + c["abandoned"] - c["abandoned_in_sl"]
+    out = np.column_stack(
+        [
+            M,
+            _ratio(c["answered_in_sl"], den),
+            _ratio(c["wait_sum"], c["answered"]),
+            _ratio(c["handle_sum"], c["handled"]),
+            _ratio(c["abandoned"], c["answered"] + c["abandoned"]),
+        ]
+    )
+    return pd.DataFrame(out, index=index, columns=QUEUE_DERIVED)
+
+
+def derive_agent_array(M: np.ndarray, index: pd.Index) -> pd.DataFrame:
+    """:func:`derive_agent` of ``pd.DataFrame(M, index, AGENT_COUNTS)``, built in one block."""
+    M = np.asarray(M, dtype=float).reshape(-1, len(AGENT_COUNTS))
+    c = {k: M[:, i] for k, i in _AI.items()}
+    busy = c["t_on_call"] + c["t_wrap_up"]
+    out = np.column_stack(
+        [
+            M,
+            _ratio(c["talk_time"] + c["hold_time"] + c["wrap_time"], c["handled"]),
+            c["t_not_ready"],
+            _ratio(busy, busy + c["t_ready"] + c["t_reserved"]),
+        ]
+    )
+    return pd.DataFrame(out, index=index, columns=AGENT_DERIVED)
+
+
 def derive_agent(counts: pd.DataFrame) -> pd.DataFrame:
     c = {k: counts[k].to_numpy(dtype=float) for k in AGENT_COUNTS}
     busy = c["t_on_call"] + c["t_wrap_up"]
@@ -1059,45 +1164,42 @@ def derive_agent(counts: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------- event-log loading
 def iter_log(
-    engine: Engine, since: float | None = None, until: float | None = None, batch: int = 200_000
+    engine: Engine, since: float | None = None, until: float | None = None, batch: int = 50_000
 ) -> Iterator[tuple[str, float, str, Rec]]:
     """``(epoch, ts, type, record)`` of the event log in log order, records decoded lean.
 
-    Plain SQL (keyset pages by id) and msgspec decoding of only the fields the figures use:
-    a day of a million events loads in seconds.
+    One plain SQL query on the driver's own cursor (no per-row SQLAlchemy row objects), read
+    in ``fetchmany`` batches, and msgspec decoding of only the fields the figures use: a day of
+    a million events loads in seconds.
     """
-    where = ["id > :last", "type <> 'sys.heartbeat'"]
-    params: dict[str, Any] = {"last": 0, "n": batch}
+    mark = "?" if engine.dialect.paramstyle in ("qmark", "numeric") else "%s"
+    where = ["type <> 'sys.heartbeat'"]
+    params: list[Any] = []
     if since is not None:
-        where.append("ts >= :since")
-        params["since"] = since
+        where.append(f"ts >= {mark}")
+        params.append(since)
     if until is not None:
-        where.append("ts < :until")
-        params["until"] = until
-    stmt = text(
-        "SELECT id, epoch, ts, type, data FROM event_log WHERE "
-        + " AND ".join(where)
-        + " ORDER BY id LIMIT :n"
+        where.append(f"ts < {mark}")
+        params.append(until)
+    sql = (
+        "SELECT epoch, ts, type, data FROM event_log WHERE " + " AND ".join(where) + " ORDER BY id"
     )
     dec = _rec_decoder.decode
-
-    def fetch(last: int) -> list[Any]:
-        with engine.connect() as conn:
-            return list(conn.execute(stmt, {**params, "last": last}).all())
-
-    # the next page is read (the driver releases the GIL) while this one is decoded and folded
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventlog-read") as pool:
-        pending = pool.submit(fetch, 0)
-        while True:
-            rows = pending.result()
-            if not rows:
-                return
-            if len(rows) == batch:
-                pending = pool.submit(fetch, rows[-1][0])
-            for r in rows:
-                yield r[1], r[2], r[3], dec(r[4])
-            if len(rows) < batch:
-                return
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        try:
+            cur.execute(sql, tuple(params))
+            while True:
+                rows = cur.fetchmany(batch)
+                if not rows:
+                    break
+                for epoch, ts, type_, data in rows:
+                    yield epoch, ts, type_, dec(data)
+        finally:
+            cur.close()
+    finally:
+        raw.close()
 
 
 def fold_events(
@@ -1109,10 +1211,12 @@ def fold_events(
     apply = fold.apply
     was_enabled = gc.isenabled()
     gc.disable()
+    fold._bulk = True
     try:
         for epoch, ts, type_, rec in events:
             apply(epoch, ts, type_, rec)
     finally:
+        fold._end_bulk()
         if was_enabled:
             gc.enable()
     return fold

@@ -19,7 +19,6 @@ agents of its step's queue and a newly ready agent only at the heads of its queu
 from __future__ import annotations
 
 import bisect
-import copy
 import datetime as dt
 import heapq
 import itertools
@@ -138,7 +137,18 @@ class ReadyIndex:
     ids sorted; random keeps an array for O(1) sampling.
     """
 
-    __slots__ = ("arr", "heap", "ids", "live", "order", "pos", "spec", "strategy")
+    __slots__ = (
+        "arr",
+        "by_level",
+        "heap",
+        "ids",
+        "level_of",
+        "live",
+        "order",
+        "pos",
+        "spec",
+        "strategy",
+    )
 
     def __init__(self, spec: QueueSpec) -> None:
         self.spec = spec
@@ -149,6 +159,10 @@ class ReadyIndex:
         self.ids: list[str] = []
         self.arr: list[str] = []
         self.pos: dict[str, int] = {}
+        #: longest_idle on a skilled queue: level -> agents in the order they became ready, with
+        #: their ready token, so a ``min_skill`` pick never walks past the agents below it
+        self.by_level: dict[int, dict[str, tuple[int, AgentSt]]] = {}
+        self.level_of: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self.order)
@@ -184,6 +198,10 @@ class ReadyIndex:
         elif st == "random":
             self.pos[aid] = len(self.arr)
             self.arr.append(aid)
+        elif self.spec.skill is not None:  # longest_idle, skilled
+            lvl = self.level(a)
+            self.level_of[aid] = lvl
+            self.by_level.setdefault(lvl, {})[aid] = (token, a)
 
     def remove(self, aid: str) -> None:
         if self.order.pop(aid, None) is None:
@@ -201,6 +219,10 @@ class ReadyIndex:
             if last != aid:
                 self.arr[i] = last
                 self.pos[last] = i
+        elif self.spec.skill is not None:
+            bucket = self.by_level.get(self.level_of.pop(aid, -1))
+            if bucket is not None:
+                bucket.pop(aid, None)
 
     def pick(
         self, min_skill: int, rejected: set[str], rr_last: str, rng: random.Random
@@ -217,10 +239,22 @@ class ReadyIndex:
 
         st = self.strategy
         if st == "longest_idle":
-            for a in self.order.values():
-                if ok(a):
-                    return a
-            return None
+            if skill is None or need <= 0:
+                for a in self.order.values():
+                    if ok(a):
+                        return a
+                return None
+            # the longest idle of the heads of the levels at or above min_skill
+            best: tuple[int, AgentSt] | None = None
+            for lvl, bucket in self.by_level.items():
+                if lvl < need:
+                    continue
+                for entry in bucket.values():
+                    if entry[1].rec.agent_id not in rejected:
+                        if best is None or entry[0] < best[0]:
+                            best = entry
+                        break
+            return None if best is None else best[1]
         if st == "round_robin":
             ids = self.ids
             i = bisect.bisect_right(ids, rr_last)
@@ -300,7 +334,7 @@ class Engine:
     def _agent_changed(self, a: AgentSt, extra: dict[str, Any] | None = None) -> None:
         a.rec.version += 1
         self.changes.append(
-            Change("agent.state", copy.copy(a.rec), (a.rec.agent_id,), (), extra or {})
+            Change("agent.state", a.rec.__copy__(), (a.rec.agent_id,), (), extra or {})
         )
 
     def _call_changed(
@@ -316,7 +350,7 @@ class Engine:
             desks = (c.rec.agent_id,) if c.rec.agent_id else ()
         if queues is None:
             queues = (c.rec.queue,) if c.rec.queue else ()
-        self.changes.append(Change(type_, copy.copy(c.rec), desks, queues, extra or {}))
+        self.changes.append(Change(type_, c.rec.__copy__(), desks, queues, extra or {}))
 
     def _set_agent_state(self, a: AgentSt, state: str, reason: str | None = None) -> None:
         """Move an agent to ``state`` keeping the ready index in step (no event)."""

@@ -79,11 +79,21 @@ def _bind(sock: zmq.Socket[bytes], endpoint: str) -> str:
     return last.decode() if isinstance(last, bytes) else str(last)
 
 
-class EventLogWriter:
-    """Appends logged events to the store in batches, off the socket loop."""
+#: one logged change as the loop hands it over: (seq, ts, type, agent_id, call_id, queue_id,
+#: data as the JSON bytes already encoded for publishing)
+LogItem = tuple[int, float, str, str | None, str | None, str | None, bytes]
 
-    def __init__(self, engine: Any, batch: int = 2000, interval: float = 0.2) -> None:
+
+class EventLogWriter:
+    """Appends logged events to the store's ``event_log`` in batches, off the socket loop.
+
+    The loop puts ``LogItem`` tuples; the record's JSON is the one published (encoded once), kept
+    as the row's ``data`` text as is (compact UTF-8 JSON, what ``store.eventlog`` reads back).
+    """
+
+    def __init__(self, engine: Any, epoch: str, batch: int = 2000, interval: float = 0.2) -> None:
         self.engine = engine
+        self.epoch = epoch
         self.batch = batch
         self.interval = interval
         self.q: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -99,9 +109,30 @@ class EventLogWriter:
         self.q.put(None)
         self._thread.join(timeout)
 
-    def _run(self) -> None:
-        from store.eventlog import append_events
+    def _append(self, items: list[LogItem]) -> int:
+        from sqlalchemy import insert
 
+        from store.eventlog import EventLogRow
+
+        epoch = self.epoch
+        rows = [
+            {
+                "epoch": epoch,
+                "seq": seq,
+                "ts": ts,
+                "type": type_,
+                "agent_id": agent_id,
+                "call_id": call_id,
+                "queue_id": queue_id,
+                "data": data.decode(),
+            }
+            for seq, ts, type_, agent_id, call_id, queue_id, data in items
+        ]
+        with self.engine.begin() as conn:
+            conn.execute(insert(EventLogRow), rows)
+        return len(rows)
+
+    def _run(self) -> None:
         pending: list[Any] = []
         done = False
         while not done:
@@ -121,7 +152,7 @@ class EventLogWriter:
                 pass
             if pending:
                 try:
-                    self.written += append_events(self.engine, pending)
+                    self.written += self._append(pending)
                     pending = []
                 except Exception as exc:  # keep the batch; retry on the next round
                     self.failed += 1
@@ -274,6 +305,9 @@ class Switchboard:
         self.engine = Engine(rules, self.clock, id_prefix=f"c{self.epoch[-6:]}-")
         self.seq = 0
         self._epoch_b = encode(self.epoch)[1:-1]
+        self._topics: dict[tuple[str, str], bytes] = {}
+        self._agent_topics: dict[str, tuple[bytes, bytes]] = {}
+        self._heads: dict[str, bytes] = {}
         self.commands_endpoint = commands
         self.events_endpoint = events
         self.heartbeat_interval = heartbeat_interval
@@ -353,7 +387,7 @@ class Switchboard:
                 raise AgentdeskError(f"cannot read the store: {exc}") from exc
             self._lookups = ThreadPoolExecutor(1, thread_name_prefix="caller-lookup")
             if self._log_events:
-                self.writer = EventLogWriter(self.store.engine)
+                self.writer = EventLogWriter(self.store.engine, self.epoch)
         router = self._ctx.socket(zmq.ROUTER)
         router.setsockopt(zmq.LINGER, 0)
         router.setsockopt(zmq.ROUTER_MANDATORY, 0)
@@ -634,60 +668,85 @@ class Switchboard:
             ts=self.clock.time(),
             data={"epoch": self.epoch, "seq": self.seq},
         )
-        self._pub_send(P.SYS_TOPIC, encode(env))
+        self._pub_send(_SYS_TOPIC_B, encode(env))
 
-    def _pub_send(self, topic: str, body: bytes) -> None:
+    def _pub_send(self, topic: bytes, body: bytes) -> None:
         pub = self._pub
         if pub is None:
             return
         try:
-            pub.send(topic.encode(), _SNDMORE_NOBLOCK)
-            pub.send(body, _NOBLOCK)
+            _raw_send(pub, topic, _SNDMORE_NOBLOCK)
+            _raw_send(pub, body, _NOBLOCK)
         except zmq.Again:  # PUB never blocks; kept for safety
             pass
 
+    def _topic(self, kind: str, name: str) -> bytes:
+        """``<kind>/<name>/`` as bytes, built once per name."""
+        key = (kind, name)
+        t = self._topics.get(key)
+        if t is None:
+            if len(self._topics) > 200_000:
+                self._topics.clear()
+                self._agent_topics.clear()
+            t = self._topics[key] = f"{kind}/{name}/".encode()
+        return t
+
     def _publish_changes(self) -> None:
         changes = self.engine.take_changes()
-        for ch in changes:
-            self.publish(ch)
+        if changes:
+            for ch in changes:
+                self.publish(ch)
 
     def publish(self, ch: Change) -> None:
+        """Publish one change on each topic it concerns; the record is encoded once and its bytes
+        reused for every topic copy (only ``seq`` differs) and handed to the event log."""
         rec = ch.record
-        if ch.extra:
+        extra = ch.extra
+        if extra:
             data_obj: Any = to_dict(rec)
-            data_obj.update(ch.extra)
-            raw = msgspec.Raw(encode(data_obj))
+            data_obj.update(extra)
+            data = encode(data_obj)
         else:
-            data_obj = None
-            raw = msgspec.Raw(encode(rec))
-        if isinstance(rec, Agent):
-            topics = [P.desk_topic(rec.agent_id), P.agent_topic(rec.agent_id)]
+            data = encode(rec)
+        topic = self._topic
+        is_agent = isinstance(rec, Agent)
+        topics: list[bytes] | tuple[bytes, bytes]
+        if is_agent:
+            aid = rec.agent_id
+            pair = self._agent_topics.get(aid)
+            if pair is None:
+                pair = self._agent_topics[aid] = (topic("desk", aid), topic("agent", aid))
+            topics = pair
         else:
-            topics = [P.call_topic(q) for q in ch.queues]
-            topics += [P.desk_topic(a) for a in ch.desks]
+            topics = [topic("call", q) for q in ch.queues]
+            for a in ch.desks:
+                topics.append(topic("desk", a))
         ts = self.clock.time()
         first_seq = self.seq + 1
-        # One envelope per topic copy; only ``seq`` differs, so the rest is encoded once.
-        head = b'{"v":1,"type":"' + ch.type.encode() + b'","epoch":"' + self._epoch_b + b'","seq":'
-        tail = b',"ts":' + repr(ts).encode() + b',"data":' + bytes(raw) + b"}"
-        for t in topics:
-            self.seq += 1
-            self._pub_send(t, head + str(self.seq).encode() + tail)
+        head = self._heads.get(ch.type)
+        if head is None:
+            head = self._heads[ch.type] = (
+                b'{"v":1,"type":"' + ch.type.encode() + b'","epoch":"' + self._epoch_b + b'","seq":'
+            )
+        tail = b',"ts":' + repr(ts).encode() + b',"data":' + data + b"}"
+        pub = self._pub
+        seq = self.seq
+        if pub is not None:
+            try:
+                for t in topics:
+                    seq += 1
+                    _raw_send(pub, t, _SNDMORE_NOBLOCK)
+                    _raw_send(pub, b"%s%d%s" % (head, seq, tail), _NOBLOCK)
+            except zmq.Again:  # PUB never blocks; kept for safety
+                pass
+        self.seq = first_seq - 1 + len(topics)
         if self.writer is not None:
-            from store.eventlog import LoggedEvent
-
-            if data_obj is None:
-                data_obj = to_dict(rec)
-            if isinstance(rec, Call):
-                agent_id = rec.agent_id or (ch.desks[0] if ch.desks else None)
-                ev = LoggedEvent(
-                    self.epoch, first_seq, ts, ch.type, agent_id, rec.call_id, rec.queue, data_obj
-                )
+            # the writer thread turns the record (a private copy) into the logged row
+            if isinstance(rec, Agent):
+                self.writer.put((first_seq, ts, ch.type, rec.agent_id, rec.call_id, None, data))
             else:
-                ev = LoggedEvent(
-                    self.epoch, first_seq, ts, ch.type, rec.agent_id, rec.call_id, None, data_obj
-                )
-            self.writer.put(ev)
+                agent_id = rec.agent_id or (ch.desks[0] if ch.desks else None)
+                self.writer.put((first_seq, ts, ch.type, agent_id, rec.call_id, rec.queue, data))
         if self.on_change is not None:
             self.on_change(ch, first_seq)
 
@@ -695,3 +754,6 @@ class Switchboard:
 _DEFERRED: Any = object()
 _NOBLOCK = int(zmq.NOBLOCK)
 _SNDMORE_NOBLOCK = int(zmq.SNDMORE | zmq.NOBLOCK)
+_SYS_TOPIC_B = P.SYS_TOPIC.encode()
+#: the backend's send, without the sugar layer's routing_id/group handling (unused on a PUB)
+_raw_send: Callable[..., Any] = getattr(zmq.backend, "Socket", zmq.Socket).send

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import socket
@@ -123,7 +124,20 @@ class PgServer:
         if self._pgserver is not None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                self._pgserver.cleanup()
+                from pgserver import pg_ctl
+
+                srv = self._pgserver
+                # A throw-away server: stop it at once (no shutdown checkpoint) and let the
+                # fixture delete its directory; pgserver's own (slower, lock-taking) cleanup
+                # is not needed any more.
+                try:
+                    pg_ctl(
+                        ["-w", "-m", "immediate", "stop"], pgdata=srv.pgdata, user=srv.system_user
+                    )
+                    atexit.unregister(srv._cleanup)
+                    type(srv)._instances.pop(srv.pgdata, None)
+                except subprocess.CalledProcessError:
+                    srv.cleanup()
             self._pgserver = None
         elif self._system_bin is not None:
             subprocess.run(

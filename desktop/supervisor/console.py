@@ -133,6 +133,7 @@ class SupervisorConsole(QMainWindow):
         #: seconds between chart redraws (QtCharts layouts are the console's costliest paint)
         self.chart_period = 5.0
         self._charts_at = 0.0
+        self._tier_chart_due = False
         engine_factory = None
         if store_url:
             url = store_url
@@ -316,6 +317,7 @@ class SupervisorConsole(QMainWindow):
             ("staffing", lambda: self.staffing_model.set_rows(view.staffing_rows)),
             ("tiers", lambda: self.tier_model.set_rows(view.tier_rows)),
             ("charts", lambda: self._update_charts(view, force=first)),
+            ("tier chart", lambda: self._update_tier_chart(view, force=first)),
             ("fit", lambda: self._fit_columns() if first else None),
             ("status", lambda: self._applied(view)),
         ]
@@ -344,8 +346,14 @@ class SupervisorConsole(QMainWindow):
         ):
             return
         self._charts_at = now
+        self._tier_chart_due = True  # drawn in the next slice (each chart costs a paint)
         self.interval_chart.set_queues(view.queues)
         self.interval_chart.set_series(view.series)
+
+    def _update_tier_chart(self, view: ConsoleView, force: bool = False) -> None:
+        if not (force or self._tier_chart_due):
+            return
+        self._tier_chart_due = False
         self.tier_chart.set_rows(
             [(r["tier"], r["service_level"], r["abandon_rate"]) for r in view.tier_rows]
         )
@@ -366,6 +374,7 @@ class SupervisorConsole(QMainWindow):
     def _redraw_charts(self) -> None:
         if self.view is not None:
             self._update_charts(self.view, force=True)
+            self._update_tier_chart(self.view, force=True)
 
     def _chart_queue_picked(self, _queue: str) -> None:
         self._charts_at = 0.0  # the next refresh (asked for now) redraws at once

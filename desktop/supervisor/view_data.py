@@ -53,6 +53,10 @@ def _f(v: Any) -> float | None:
     return None if math.isnan(x) else x
 
 
+def _agent_key(r: dict[str, Any]) -> Any:
+    return r["agent_id"]
+
+
 def queue_level(row: dict[str, Any], th: Thresholds) -> int:
     wait = row.get("longest_wait") or 0.0
     sl = row.get("sl_interval")
@@ -116,18 +120,25 @@ def build_view(
         }
         row["level"] = queue_level(row, th)
         view.queue_rows.append(row)
-    a_today = _records(summ.agent_today, ["handled", "aht", "occupancy"])
-    for a in sorted(summ.agents_live, key=lambda r: r["agent_id"]):
-        t = a_today.get(a["agent_id"])
-        view.agent_rows.append(
-            {
-                **a,
-                "handled": int(t["handled"]) if t else 0,
-                "aht": _f(t["aht"]) if t else None,
-                "occupancy": _f(t["occupancy"]) if t else None,
-                "level": RED if a["drift"] else OK,
-            }
-        )
+    # agents: plain lists by position (no per-row pandas or dict-of-dict lookups)
+    at = summ.agent_today
+    a_pos = {k: i for i, k in enumerate(at.index)}
+    handled = at["handled"].to_numpy().tolist() if len(at) else []
+    aht = at["aht"].to_numpy(dtype=float).tolist() if len(at) else []
+    occ = at["occupancy"].to_numpy(dtype=float).tolist() if len(at) else []
+    rows_out = view.agent_rows
+    for a in sorted(summ.agents_live, key=_agent_key):
+        i = a_pos.get(a["agent_id"])
+        row = dict(a)
+        if i is None:
+            row["handled"], row["aht"], row["occupancy"] = 0, None, None
+        else:
+            x, y = aht[i], occ[i]
+            row["handled"] = int(handled[i])
+            row["aht"] = None if x != x else x  # NaN (undefined) -> None
+            row["occupancy"] = None if y != y else y
+        row["level"] = RED if a["drift"] else OK
+        rows_out.append(row)
     for s in staffing or []:
         short = s.needed is not None and s.ready < s.needed
         row = {k: (_f(v) if isinstance(v, float) else v) for k, v in s.__dict__.items()}

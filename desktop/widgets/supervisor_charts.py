@@ -36,6 +36,18 @@ def _clock_label(ts: float) -> str:
     return datetime.fromtimestamp(ts).strftime("%H:%M")
 
 
+def _nice_ceiling(x: float) -> int:
+    """The smallest 1, 2 or 5 x 10^k (or a multiple of 10^k above 10) at or above ``x``: the
+    axis range then changes only now and then (each change relayouts the whole chart)."""
+    if x <= 1:
+        return 1
+    mag = 10 ** math.floor(math.log10(x))
+    for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if m * mag >= x:
+            return math.ceil(m * mag)
+    return math.ceil(x)
+
+
 class IntervalChart(QWidget):
     queueChanged = Signal(str)
 
@@ -100,6 +112,8 @@ class IntervalChart(QWidget):
         self._series: dict[str, list[dict[str, Any]]] = {}
         self._shown: list[dict[str, Any]] | None = None
         self._categories: list[str] = []
+        self._y_max: int | None = None
+        self._points: list[tuple[float, float]] | None = None
 
     def selected_queue(self) -> str:
         return str(self.queue_box.currentData() or ALL)
@@ -130,36 +144,43 @@ class IntervalChart(QWidget):
         if rows == self._shown:
             return
         cats = [_clock_label(float(r["interval_start"])) for r in rows]
+        values = {key: [float(r.get(key) or 0) for r in rows] for key in self.sets}
         old = self._categories
         if cats[: len(old)] == old and len(cats) > len(old) and old:
             # a new interval began: append it (rebuilding 48 bars costs a frame or three)
-            extra = cats[len(old) :]
-            for s in self.sets.values():
-                s.append([0.0] * len(extra))
-            self.x_axis.append(extra)
+            n = len(old)
+            for key, s in self.sets.items():
+                s.append(values[key][n:])  # the new bars with their values, one call a set
+            self.x_axis.append(cats[n:])
             self._categories = cats
         elif cats != old:
-            for s in self.sets.values():
+            for key, s in self.sets.items():
                 s.remove(0, s.count())
-                s.append([0.0] * len(rows))
+                s.append(values[key])  # every bar with its value in one call
             self.x_axis.clear()
             if cats:
                 self.x_axis.append(cats)
             self._categories = cats
         top = 1.0
         for key, s in self.sets.items():
-            for i, r in enumerate(rows):
-                v = float(r.get(key) or 0)
-                top = max(top, v)
-                if s.at(i) != v:
+            vals = values[key]
+            if vals:
+                top = max(top, max(vals))
+            for i, v in enumerate(vals):
+                if s.at(i) != v:  # usually just the current interval's bars
                     s.replace(i, v)
-        self.y_axis.setRange(0, math.ceil(top * 1.15))
+        y_max = _nice_ceiling(top * 1.15)
+        if y_max != self._y_max:  # an axis change relayouts the whole chart
+            self.y_axis.setRange(0, y_max)
+            self._y_max = y_max
         pts = [
-            QPointF(i, 100.0 * float(r["service_level"]))
+            (float(i), 100.0 * float(r["service_level"]))
             for i, r in enumerate(rows)
             if r.get("service_level") is not None and not math.isnan(float(r["service_level"]))
         ]
-        self.sl_line.replace(pts)
+        if pts != self._points:  # the whole line in one call, only when it changed
+            self.sl_line.replace([QPointF(x, y) for x, y in pts])
+            self._points = pts
         self._shown = rows
 
 
