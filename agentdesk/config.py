@@ -86,7 +86,8 @@ def _windows_program_data() -> str:
 
         buf = ctypes.create_unicode_buffer(1024)
         csidl_common_appdata = 35
-        if ctypes.windll.shell32.SHGetFolderPathW(None, csidl_common_appdata, None, 0, buf) == 0:
+        windll = getattr(ctypes, "windll")  # noqa: B009 - only exists on Windows
+        if windll.shell32.SHGetFolderPathW(None, csidl_common_appdata, None, 0, buf) == 0:
             return buf.value
     except (AttributeError, OSError):  # not Windows (tests), or no shell32
         pass

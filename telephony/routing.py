@@ -29,9 +29,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import msgspec
+
 from telephony import protocol as P
 from telephony.records import FINAL_CALL_STATES, Agent, Call, Route
 from telephony.rules import QueueSpec, Rule, Rules, Step
+
+#: a shallow copy of a record (msgspec's, about twice as fast as ``copy.copy``)
+_copy = msgspec.structs.replace
 
 
 class Clock(Protocol):
@@ -333,9 +338,7 @@ class Engine:
 
     def _agent_changed(self, a: AgentSt, extra: dict[str, Any] | None = None) -> None:
         a.rec.version += 1
-        self.changes.append(
-            Change("agent.state", a.rec.__copy__(), (a.rec.agent_id,), (), extra or {})
-        )
+        self.changes.append(Change("agent.state", _copy(a.rec), (a.rec.agent_id,), (), extra or {}))
 
     def _call_changed(
         self,
@@ -350,7 +353,7 @@ class Engine:
             desks = (c.rec.agent_id,) if c.rec.agent_id else ()
         if queues is None:
             queues = (c.rec.queue,) if c.rec.queue else ()
-        self.changes.append(Change(type_, c.rec.__copy__(), desks, queues, extra or {}))
+        self.changes.append(Change(type_, _copy(c.rec), desks, queues, extra or {}))
 
     def _set_agent_state(self, a: AgentSt, state: str, reason: str | None = None) -> None:
         """Move an agent to ``state`` keeping the ready index in step (no event)."""

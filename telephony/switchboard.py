@@ -41,7 +41,7 @@ import zmq
 
 from agentdesk.errors import AgentdeskError
 from telephony import protocol as P
-from telephony.records import Agent, Call, Envelope, encode, to_dict
+from telephony.records import Agent, Envelope, encode, to_dict
 from telephony.routing import CallerContext, Change, Clock, CommandError, Engine, SystemClock
 from telephony.rules import Rules
 
@@ -709,9 +709,8 @@ class Switchboard:
         else:
             data = encode(rec)
         topic = self._topic
-        is_agent = isinstance(rec, Agent)
         topics: list[bytes] | tuple[bytes, bytes]
-        if is_agent:
+        if isinstance(rec, Agent):
             aid = rec.agent_id
             pair = self._agent_topics.get(aid)
             if pair is None:

@@ -11,6 +11,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from desktop.widgets.common import fmt_duration, queue_label, set_ids, set_style_prop
 
 ANSWER_KEY = "Ctrl+Return"
+#: The countdown's text when there is none: blank but not empty, so the label (and with it the
+#: banner) keeps the height it has while ringing. An empty label is measured differently, and a
+#: banner changing height on every pop and hang-up moved everything below it: a relayout and
+#: repaint of the whole window (most of the pop's paint time).
+NO_COUNTDOWN = " "
 REJECT_KEY = "Ctrl+Backspace"
 
 
@@ -92,7 +97,7 @@ class RingingBanner(QFrame):
 
     def tick(self, now: float) -> None:
         if self._deadline is None:
-            self.countdown.setText("")
+            self.countdown.setText(NO_COUNTDOWN)
             return
         left = max(0.0, self._deadline - now)
         self.countdown.setText(self.tr("Rings for %1").replace("%1", fmt_duration(left + 0.999)))
@@ -105,5 +110,5 @@ class RingingBanner(QFrame):
         set_style_prop(self, "ringing", False)
         self.title.setText(self.tr("No call waiting"))
         self.detail.setText(self.tr("Incoming calls ring here."))
-        self.countdown.setText("")
+        self.countdown.setText(NO_COUNTDOWN)
         self.set_enabled(False)
