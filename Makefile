@@ -45,7 +45,8 @@ clean:
 
 # Packaging (installer/, docs/INSTALL.md). `dist`: PyInstaller one-folder build in dist/agentdesk,
 # plus on Linux dist/*.tar.gz and dist/*.deb. `dist-test`: build, then smoke-test the frozen
-# app, the tarball and the .deb (dpkg -i / dpkg -r when root). Not part of `make test`.
+# app, the tarball and the .deb (dpkg -i / dpkg -r when root). Not part of `make test` or CI:
+# about 7 min on 2 shared cores (docs/INSTALL.md).
 DIST_STAMP := $(VENV)/.dist-installed
 
 $(DIST_STAMP): $(STAMP) pyproject.toml

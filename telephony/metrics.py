@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import msgspec
@@ -308,6 +310,8 @@ class EventFold:
         #: while a history is folded in bulk (``fold_events``) the per-event bookkeeping of
         #: which cached intervals changed is skipped: every interval is computed afterwards
         self._bulk = False
+        #: (queue or ``__all__``, state) -> logged-in agents, kept up to date event by event
+        self._agent_states: dict[tuple[str, str], int] = {}
 
     # ------------------------------------------------------------------ folding
     def _iv(self, ts: float) -> int:
@@ -572,6 +576,16 @@ class EventFold:
             af.call_key = new_key
         else:
             af.call_key = None
+        counts = self._agent_states
+        old = af.rec
+        if old is not None and old.state != "logged_out":
+            for q in old.queues or ():
+                counts[(q, old.state)] -= 1
+            counts[(TOTAL, old.state)] -= 1
+        if state != "logged_out":
+            for q in rec.queues or ():
+                counts[(q, state)] = counts.get((q, state), 0) + 1
+            counts[(TOTAL, state)] = counts.get((TOTAL, state), 0) + 1
         af.rec = rec
         af.seg_state = state
         af.seg_start = ts
@@ -954,15 +968,8 @@ class EventFold:
                 waiting[k] = waiting.get(k, 0) + 1
                 if wait > longest.get(k, 0.0):
                     longest[k] = wait
-        by_state: dict[tuple[str, str], int] = {}
-        for af in self.agents.values():
-            rec = af.rec
-            if rec is None or rec.state == "logged_out":
-                continue
-            st = rec.state
-            for q in rec.queues or ():
-                by_state[(q, st)] = by_state.get((q, st), 0) + 1
-            by_state[(TOTAL, st)] = by_state.get((TOTAL, st), 0) + 1
+        # agents by queue and state: counted as their events were folded
+        by_state = {k: n for k, n in self._agent_states.items() if n}
         names = set(waiting) | {q for q, _ in by_state}
         out: dict[str, dict[str, Any]] = {}
         states = ("ready", "on_call", "wrap_up", "not_ready", "reserved")
@@ -1073,7 +1080,8 @@ def _sum_by(
     if not pos:
         return np.zeros(0, dtype=np.int64), np.zeros((0, width))
     p = np.asarray(pos, dtype=np.int64)
-    v = np.asarray(rows, dtype=float)
+    # flat, then shaped: much cheaper than converting a list of tuples
+    v = np.fromiter(chain.from_iterable(rows), float, len(rows) * width).reshape(len(rows), width)
     uniq, inv = np.unique(p, return_inverse=True)
     out = np.zeros((len(uniq), width))
     np.add.at(out, inv, v)
@@ -1172,34 +1180,10 @@ def iter_log(
     in ``fetchmany`` batches, and msgspec decoding of only the fields the figures use: a day of
     a million events loads in seconds.
     """
-    mark = "?" if engine.dialect.paramstyle in ("qmark", "numeric") else "%s"
-    where = ["type <> 'sys.heartbeat'"]
-    params: list[Any] = []
-    if since is not None:
-        where.append(f"ts >= {mark}")
-        params.append(since)
-    if until is not None:
-        where.append(f"ts < {mark}")
-        params.append(until)
-    sql = (
-        "SELECT epoch, ts, type, data FROM event_log WHERE " + " AND ".join(where) + " ORDER BY id"
-    )
     dec = _rec_decoder.decode
-    raw = engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        try:
-            cur.execute(sql, tuple(params))
-            while True:
-                rows = cur.fetchmany(batch)
-                if not rows:
-                    break
-                for epoch, ts, type_, data in rows:
-                    yield epoch, ts, type_, dec(data)
-        finally:
-            cur.close()
-    finally:
-        raw.close()
+    for rows in _log_rows(engine, since, until, batch):
+        for epoch, ts, type_, data in rows:
+            yield epoch, ts, type_, dec(data)
 
 
 def fold_events(
@@ -1208,18 +1192,25 @@ def fold_events(
     """A fold over ``events``. The cyclic garbage collector is paused meanwhile: a day's
     facts are millions of long-lived objects it would otherwise rescan again and again."""
     fold = EventFold(settings)
-    apply = fold.apply
+    with _bulk(fold):
+        apply = fold.apply
+        for epoch, ts, type_, rec in events:
+            apply(epoch, ts, type_, rec)
+    return fold
+
+
+@contextmanager
+def _bulk(fold: EventFold) -> Iterator[None]:
+    """Bulk folding: no cyclic garbage collection, no per-event cache bookkeeping."""
     was_enabled = gc.isenabled()
     gc.disable()
     fold._bulk = True
     try:
-        for epoch, ts, type_, rec in events:
-            apply(epoch, ts, type_, rec)
+        yield
     finally:
         fold._end_bulk()
         if was_enabled:
             gc.enable()
-    return fold
 
 
 def load_fold(
@@ -1227,9 +1218,62 @@ def load_fold(
     since: float | None = None,
     until: float | None = None,
     settings: MetricSettings | None = None,
+    batch: int = 50_000,
 ) -> EventFold:
-    """A fold over the event log's events with ``since <= ts < until``."""
-    return fold_events(iter_log(engine, since, until), settings)
+    """A fold over the event log's events with ``since <= ts < until`` (the same as
+    ``fold_events(iter_log(...))``, with the rows decoded and folded in one loop)."""
+    fold = EventFold(settings)
+    with _bulk(fold):
+        apply = fold.apply
+        dec = _rec_decoder.decode
+        for rows in _log_rows(engine, since, until, batch):
+            for epoch, ts, type_, data in rows:
+                apply(epoch, ts, type_, dec(data))
+    return fold
+
+
+def _log_rows(
+    engine: Engine, since: float | None, until: float | None, batch: int
+) -> Iterator[Sequence[Any]]:
+    """Batches of raw ``(epoch, ts, type, data)`` rows of the event log, in log order."""
+    style = engine.dialect.paramstyle
+    where = ["type <> 'sys.heartbeat'"]
+    values: list[float] = []
+    named: dict[str, float] = {}
+    for op, name, value in ((">=", "since", since), ("<", "until", until)):
+        if value is None:
+            continue
+        values.append(value)
+        named[name] = value
+        if style == "qmark":
+            mark = "?"
+        elif style == "numeric":
+            mark = f":{len(values)}"
+        elif style == "named":
+            mark = f":{name}"
+        elif style == "pyformat":
+            mark = f"%({name})s"
+        else:  # format
+            mark = "%s"
+        where.append(f"ts {op} {mark}")
+    params: Any = named if style in ("named", "pyformat") else tuple(values)
+    sql = (
+        "SELECT epoch, ts, type, data FROM event_log WHERE " + " AND ".join(where) + " ORDER BY id"
+    )
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        try:
+            cur.execute(sql, params)
+            while True:
+                rows = cur.fetchmany(batch)
+                if not rows:
+                    break
+                yield rows
+        finally:
+            cur.close()
+    finally:
+        raw.close()
 
 
 def queue_report(fig: Figures) -> pd.DataFrame:

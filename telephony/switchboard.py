@@ -728,17 +728,12 @@ class Switchboard:
                 b'{"v":1,"type":"' + ch.type.encode() + b'","epoch":"' + self._epoch_b + b'","seq":'
             )
         tail = b',"ts":' + repr(ts).encode() + b',"data":' + data + b"}"
-        pub = self._pub
+        send = self._pub_send
         seq = self.seq
-        if pub is not None:
-            try:
-                for t in topics:
-                    seq += 1
-                    _raw_send(pub, t, _SNDMORE_NOBLOCK)
-                    _raw_send(pub, b"%s%d%s" % (head, seq, tail), _NOBLOCK)
-            except zmq.Again:  # PUB never blocks; kept for safety
-                pass
-        self.seq = first_seq - 1 + len(topics)
+        for t in topics:
+            seq += 1
+            send(t, b"%s%d%s" % (head, seq, tail))
+        self.seq = seq
         if self.writer is not None:
             # the writer thread turns the record (a private copy) into the logged row
             if isinstance(rec, Agent):

@@ -28,8 +28,7 @@ from telephony.metrics import (
     MetricSettings,
     Rec,
     Summary,
-    fold_events,
-    iter_log,
+    load_fold,
     record_from_dict,
 )
 
@@ -112,7 +111,7 @@ class MetricsWorker(QObject):
                 try:
                     if not inspect(engine).has_table("event_log"):
                         raise LookupError("the store has no event log (no switchboard ran on it)")
-                    fold = fold_events(iter_log(engine, self._day), self.settings)
+                    fold = load_fold(engine, self._day, None, self.settings)
                 finally:
                     engine.dispose()
         except Exception as exc:  # the console stays live from the bus

@@ -578,3 +578,10 @@ def test_deb_installs_runs_and_removes(dist: Path, seeded: dict[str, Any], tmp_p
         "/etc/agentdesk",
     ):
         assert not Path(path).exists(), path
+    # a package with maintainer scripts stays known as "config-files" until purged
+    purged = subprocess.run(
+        ["dpkg", "-P", "agentdesk"], capture_output=True, text=True, timeout=300
+    )
+    assert purged.returncode == 0, purged.stderr
+    known = subprocess.run(["dpkg-query", "-W", "agentdesk"], capture_output=True, text=True)
+    assert known.returncode != 0  # nothing left behind

@@ -142,7 +142,7 @@ def _switchboard() -> Switchboard:
     sb.sent = sent  # type: ignore[attr-defined]
     published: list[tuple[str, dict[str, Any]]] = []
     sb._pub_send = lambda topic, body: published.append(  # type: ignore[method-assign]
-        (topic, json.loads(body))
+        (topic.decode(), json.loads(body))
     )
     sb.published = published  # type: ignore[attr-defined]
     return sb

@@ -537,7 +537,7 @@ def test_callback_only_rule_publishes_on_the_fallback_queue(
         "rules:\n  - {name: closed, when: {ivr.intent: closed}, steps: [{callback: true}]}\n"
         "fallback: {queue: night}\n"
     )
-    bus = raw_bus(sb, topics=("call/",))
+    bus = raw_bus(sb, topics=("call/", "sys/"))  # sys/: waits until the subscription is live
     r = bus.ok("ivr.call", ani="1", ivr={"intent": "closed"})
     assert (r["queue"], r["rule"]) == ("night", "closed")
     topic, ev = bus.wait_event(lambda t, e: e["type"] == "call.callback")
@@ -551,7 +551,7 @@ def test_supervisor_force_logout_and_repair_over_the_bus(
 ) -> None:
     engine = make_engine(telephony_store)
     sb = switchboard_factory(store_url=telephony_store)
-    bus = raw_bus(sb, topics=("agent/", "call/", "desk/"))
+    bus = raw_bus(sb, topics=("agent/", "call/", "desk/", "sys/"))
     for aid in ("X1", "X2"):
         bus.ok("agent.login", agent_id=aid, queues=["general"])
     bus.ok("agent.state", agent_id="X1", state="ready")
