@@ -13,12 +13,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import logging.handlers
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from agentdesk import __version__
-from agentdesk.config import Settings, load_settings
+from agentdesk.config import Settings, load_settings, user_log_dir
 from agentdesk.errors import AgentdeskError, UsageError
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -176,28 +177,57 @@ def _flag_overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 def _resolve(spec: str) -> Handler:
     module_name, _, func = spec.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and (exc.name == module_name or module_name.startswith(exc.name + ".")):
-            raise AgentdeskError(f"this command is not available yet ({module_name})") from exc
-        raise
-    handler: Handler = getattr(module, func)
+    handler: Handler = getattr(importlib.import_module(module_name), func)
     return handler
+
+
+#: Long-running commands also log to ``<user log dir>/agentdesk.log`` (rotated).
+_FILE_LOGGED = {"demo", "desktop", "switchboard", "ivr-sim"}
+
+
+def _setup_logging(args: argparse.Namespace, settings: Settings) -> None:
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "_agentdesk", False)]:
+        root.removeHandler(old)  # main() run again in one process (tests, embedding)
+        old.close()
+    console = logging.StreamHandler()
+    console._agentdesk = True  # type: ignore[attr-defined]
+    console.setLevel(logging.DEBUG if args.debug else logging.WARNING)
+    console.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(console)
+    level = logging.DEBUG if args.debug else logging.WARNING
+    wants_file = args.command in _FILE_LOGGED or getattr(args, "watch", False)
+    if wants_file:
+        file_level = logging.getLevelName(str(settings["log_level"]).upper())
+        if not isinstance(file_level, int):
+            file_level = logging.INFO
+        try:
+            log_dir = user_log_dir()
+            log_dir.mkdir(parents=True, exist_ok=True)
+            handler = logging.handlers.RotatingFileHandler(
+                log_dir / "agentdesk.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+            )
+        except OSError as exc:  # a read-only home must not stop the desktop
+            console.handle(
+                logging.makeLogRecord({"msg": f"no log file: {exc}", "levelno": logging.WARNING})
+            )
+        else:
+            handler._agentdesk = True  # type: ignore[attr-defined]
+            handler.setLevel(file_level)
+            handler.setFormatter(
+                logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
+            )
+            root.addHandler(handler)
+            level = min(level, file_level)
+    root.setLevel(level)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.debug else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
     try:
         settings = load_settings(_flag_overrides(args))
-        if not args.debug:
-            logging.getLogger().setLevel(str(settings["log_level"]).upper())
-            logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))
+        _setup_logging(args, settings)
         handler = _resolve(args.handler)
         return int(handler(args, settings) or 0)
     except UsageError as exc:

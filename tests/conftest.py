@@ -8,10 +8,13 @@ Shared fixtures live in plugin modules, one per owner:
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never read the developer's own configuration in tests.
 os.environ.setdefault("AGENTDESK_CONFIG", os.devnull)
 os.environ.setdefault("AGENTDESK_SYSTEM_CONFIG", os.devnull)
+# ... nor write logs into the developer's log directory.
+os.environ.setdefault("AGENTDESK_LOG_DIR", tempfile.mkdtemp(prefix="agentdesk-test-logs-"))
 
 pytest_plugins = ["tests.fixtures_store", "tests.fixtures_bus"]

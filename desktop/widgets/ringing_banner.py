@@ -86,10 +86,21 @@ class RingingBanner(QFrame):
         set_style_prop(self, "ringing", True)
         self.set_enabled(True)
         self.tick(now)
+        self._keep_height()
 
     def set_caller(self, caller: str) -> None:
         text = self.detail.text().split("  ·  ")[0]
         self.detail.setText(f"{text}  ·  {caller}" if caller else text)
+        self._keep_height()
+
+    def _keep_height(self) -> None:
+        """Grow-only minimum height: the banner's natural height differs by a few pixels between
+        texts (fonts, fallback fonts for CJK names); following it moved everything below the
+        banner on each pop and hang-up, a relayout and repaint of the whole window. Once it has
+        seen both states the banner keeps its height."""
+        h = self.sizeHint().height()
+        if h > self.minimumHeight():
+            self.setMinimumHeight(h)
 
     def set_enabled(self, enabled: bool) -> None:
         self.answer.setEnabled(enabled)
@@ -112,3 +123,4 @@ class RingingBanner(QFrame):
         self.detail.setText(self.tr("Incoming calls ring here."))
         self.countdown.setText(NO_COUNTDOWN)
         self.set_enabled(False)
+        self._keep_height()

@@ -74,3 +74,32 @@ def test_runtime_error_is_one_line_without_traceback(tmp_path) -> None:
 def test_debug_before_subcommand_is_kept() -> None:
     args = build_parser().parse_args(["--debug", "store", "init", "--url", "sqlite://"])
     assert args.debug is True
+
+
+def test_long_running_commands_log_to_the_user_log_dir(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    from agentdesk.cli import _setup_logging
+    from agentdesk.config import load_settings
+
+    monkeypatch.setenv("AGENTDESK_LOG_DIR", str(tmp_path / "logs"))
+    root = logging.getLogger()
+    saved = (root.level, list(root.handlers))
+    try:
+        args = build_parser().parse_args(["desktop", "--agent", "A001"])
+        _setup_logging(args, load_settings(environ={}))
+        _setup_logging(args, load_settings(environ={}))  # again: no duplicate handlers
+        logging.getLogger("desktop.test").info("popped call C-1")
+        ours = [h for h in root.handlers if getattr(h, "_agentdesk", False)]
+        assert len(ours) == 2  # console + file
+        for h in ours:
+            h.flush()
+        text = (tmp_path / "logs" / "agentdesk.log").read_text("utf-8")
+        assert "INFO desktop.test: popped call C-1" in text
+    finally:
+        for h in [h for h in root.handlers if getattr(h, "_agentdesk", False)]:
+            root.removeHandler(h)
+            h.close()
+        root.setLevel(saved[0])
