@@ -18,11 +18,30 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from agentdesk import __version__
 from agentdesk.config import Settings, load_settings, user_log_dir
 from agentdesk.errors import AgentdeskError, UsageError
 
 Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+class _LazyVersion(argparse.Action):
+    """``--version``: the version is looked up only when asked for (importlib.metadata is slow
+    to import; see ``agentdesk.__getattr__``)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="show program's version number and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        import agentdesk
+
+        parser._print_message(f"agentdesk {agentdesk.__version__}\n", sys.stdout)
+        parser.exit()
 
 
 def _common(p: argparse.ArgumentParser, top: bool = False) -> None:
@@ -54,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="agentdesk",
         description="Contact-center agent desktop with CTI screen-pop.",
     )
-    parser.add_argument("--version", action="version", version=f"agentdesk {__version__}")
+    parser.add_argument("--version", action=_LazyVersion)
     _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 

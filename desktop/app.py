@@ -21,7 +21,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from agentdesk import __version__
+import agentdesk
 from agentdesk.config import Settings, user_data_dir
 from agentdesk.errors import AgentdeskError, UsageError
 from agentdesk.resources import resource_path
@@ -75,7 +75,8 @@ class DesktopApp:
         self.settings = settings
         self.agent_id = agent_id
         ring, wrap = rules_timing(str(settings["rules"] or ""))
-        self.window = MainWindow(__version__)
+        # the version is filled in by ``start`` from a worker (importlib.metadata is slow)
+        self.window = MainWindow("")
         self.window.pop_mode = str(settings["pop_mode"])
         self.window.state.set_reasons(list(settings["not_ready_reasons"]))
         self.tasks = TaskManager()
@@ -159,6 +160,7 @@ class DesktopApp:
         self.window.set_connected(False)
         self.bus.start()
         self.tasks.run(self.store.warm_up)
+        self.tasks.run(lambda: str(agentdesk.__version__), self._set_version)
         self.tick_timer.start()
         self.controller.load_sync_status()
         self.controller.sync_now()
@@ -167,6 +169,12 @@ class DesktopApp:
         self.controller.restore_drafts()
         if show:
             self.window.show()
+
+    def _set_version(self, version: str) -> None:
+        self.window.version = version
+        app = QApplication.instance()
+        if app is not None:
+            app.setApplicationVersion(version)
 
     def shutdown(self) -> None:
         if self._closed:
@@ -196,7 +204,6 @@ def make_qapp(settings: Settings, argv: list[str] | None = None) -> QApplication
     if not isinstance(app, QApplication):
         app = QApplication(argv or [sys.argv[0]])
     app.setApplicationName("Agentdesk")
-    app.setApplicationVersion(__version__)
     app.setOrganizationName("Agentdesk")
     icon = resource_path("icons", "agentdesk.png")
     if icon.is_file():

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import Column, DictTableModel
+from desktop.models import Column, StaticTableModel
 from desktop.talking_points import talking_points
 from desktop.widgets.common import (
     channel_label,
@@ -65,7 +65,7 @@ INTERACTION_COLUMNS = [
 ]
 
 
-def _table(name: str, model: DictTableModel) -> QTableView:
+def _table(name: str, model: StaticTableModel) -> QTableView:
     view = QTableView()
     set_ids(view, name)
     view.setModel(model)
@@ -103,9 +103,10 @@ class CustomerCard(QFrame):
             Column("opened_at", QT_TRANSLATE_NOOP("Columns", "Age"), self._age),
             Column("owner_agent_id", QT_TRANSLATE_NOOP("Columns", "Owner")),
         ]
-        self.purchases_model = DictTableModel(PURCHASE_COLUMNS, key="purchase_id", parent=self)
-        self.issues_model = DictTableModel(issue_columns, key="issue_id", parent=self)
-        self.interactions_model = DictTableModel(
+        # C++-held cells (``StaticTableModel``): painted on every pop without calling Python.
+        self.purchases_model = StaticTableModel(PURCHASE_COLUMNS, key="purchase_id", parent=self)
+        self.issues_model = StaticTableModel(issue_columns, key="issue_id", parent=self)
+        self.interactions_model = StaticTableModel(
             INTERACTION_COLUMNS, key="interaction_id", parent=self
         )
 
@@ -210,6 +211,8 @@ class CustomerCard(QFrame):
         self.issues_box.setTitle(self.tr("Open issues"))
         self.purchases_box.setTitle(self.tr("Recent purchases"))
         self.interactions_box.setTitle(self.tr("Recent interactions"))
+        for model in (self.purchases_model, self.issues_model, self.interactions_model):
+            model.retranslate()
         if self.card is not None:
             self.set_card(self.card, self.call, self._now)
 

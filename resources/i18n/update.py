@@ -19,11 +19,16 @@ BIN = Path(sys.executable).parent
 LANGS = ("en", "zh_CN")
 
 
+#: Packages whose strings are translated: the agent desktop and the supervisor console
+#: (``desktop/supervisor`` and ``desktop/widgets/supervisor_*.py``).
+PACKAGES = ("desktop", "desktop/models", "desktop/widgets", "desktop/supervisor")
+
+
 def sources() -> list[str]:
-    files = sorted((ROOT / "desktop").glob("*.py"))
-    files += sorted((ROOT / "desktop" / "models").glob("*.py"))
-    files += sorted((ROOT / "desktop" / "widgets").glob("*.py"))
-    return [str(p) for p in files if not p.name.startswith("supervisor_")]
+    files: list[Path] = []
+    for package in PACKAGES:
+        files += sorted((ROOT / package).glob("*.py"))
+    return [str(p) for p in files]
 
 
 def main() -> int:

@@ -12,6 +12,7 @@ from telephony.metrics import (
     EventFold,
     MetricSettings,
     agent_report,
+    fold_events,
     queue_report,
     record_from_dict,
 )
@@ -246,3 +247,37 @@ def test_arrivals_feed_the_staffing_advisor() -> None:
     assert got["billing"][0] == pytest.approx(7 / 3800)
     assert got["billing"][1] == pytest.approx((210 + 1670) / 2)
     assert got["vip"] == (pytest.approx(1 / 3800), pytest.approx(70.0))
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_a_bulk_loaded_history_then_live_events_equal_the_live_fold(seed: int) -> None:
+    """What the console does: the history folded in bulk (no per-event cache bookkeeping),
+    then live events one by one; every figure and the live boards equal a live-only fold."""
+    events = random_day(seed, n_calls=80).events
+    settings = MetricSettings(interval=60)  # short: calls end in intervals of their own
+    recs = [(e, ts, t, record_from_dict(d)) for e, ts, t, d in events]
+    live = fold_of(events, settings)
+    half = len(recs) // 2
+    loaded = fold_events(recs[:half], settings)
+    for ev in recs[half:]:
+        loaded.apply(*ev)
+    now = events[-1][1] + 3.0
+    _same(loaded.figures(now), live.figures(now))
+    s1, s2 = loaded.summary(now, T0, ["vip"]), live.summary(now, T0, ["vip"])
+    for name in ("queue_today", "tiers", "current"):
+        pd.testing.assert_frame_equal(getattr(s1, name), getattr(s2, name))
+    pd.testing.assert_frame_equal(
+        s1.agent_today.sort_index(), s2.agent_today.sort_index(), check_like=True
+    )
+    pd.testing.assert_frame_equal(s1.series["vip"], s2.series["vip"])
+    assert s1.live_queues == s2.live_queues and s1.live_queues[TOTAL]["logged_in"] > 0
+    assert s1.agents_live == s2.agents_live
+    # agents per queue and state, counted from the agents' current records
+    counted: dict[tuple[str, str], int] = {}
+    for af in live.agents.values():
+        if af.rec is not None and af.rec.state != "logged_out":
+            for q in [*(af.rec.queues or []), TOTAL]:
+                counted[(q, af.rec.state)] = counted.get((q, af.rec.state), 0) + 1
+    for q, r in s1.live_queues.items():
+        for st in ("ready", "on_call", "wrap_up", "not_ready", "reserved"):
+            assert r[st] == counted.get((q, st), 0), (q, st)
