@@ -157,6 +157,12 @@ class StoreService:
         customer_id = call.get("customer_id") or values.get("customer_id")
         started = call.get("answered_at") or call.get("offered_at") or time.time()
         notes = values.get("notes") or ""
+        # An issue needs a title; an agent who ticked "follow-up" without one still gets the
+        # issue (titled from the notes), and nothing is half-written by a refusal.
+        issue_title = (values.get("issue_title") or "").strip()
+        if not issue_title:
+            first_line = notes.strip().splitlines()[0] if notes.strip() else ""
+            issue_title = first_line[:120] or f"Follow-up: {values.get('disposition') or 'call'}"
         result: dict[str, Any] = {}
         with self._new_session() as session:
             result["interaction_id"] = outbox.record_interaction(
@@ -173,7 +179,7 @@ class StoreService:
                 result["issue_id"] = outbox.create_issue(
                     session,
                     customer_id=customer_id,
-                    title=values.get("issue_title") or "",
+                    title=issue_title,
                     priority=values.get("issue_priority") or "normal",
                     owner_agent_id=agent_id,
                 )
