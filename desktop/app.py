@@ -160,6 +160,7 @@ class DesktopApp:
         self.window.set_connected(False)
         self.bus.start()
         self.tasks.run(self.store.warm_up)
+        # the version for the About box, off the GUI thread (importlib.metadata is slow to import)
         self.tasks.run(lambda: str(agentdesk.__version__), self._set_version)
         self.tick_timer.start()
         self.controller.load_sync_status()

@@ -4,17 +4,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="212"/>
+        <location filename="../../desktop/widgets/common.py" line="218"/>
         <source>%1 d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="215"/>
+        <location filename="../../desktop/widgets/common.py" line="221"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="216"/>
+        <location filename="../../desktop/widgets/common.py" line="222"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -22,33 +22,46 @@
 <context>
     <name>AgentState</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="110"/>
+        <location filename="../../desktop/widgets/common.py" line="111"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="111"/>
+        <location filename="../../desktop/widgets/common.py" line="112"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="112"/>
+        <location filename="../../desktop/widgets/common.py" line="113"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="113"/>
+        <location filename="../../desktop/widgets/common.py" line="114"/>
         <source>Ringing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="114"/>
+        <location filename="../../desktop/widgets/common.py" line="115"/>
         <source>On call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="115"/>
+        <location filename="../../desktop/widgets/common.py" line="116"/>
         <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_boards.py" line="65"/>
+        <source>Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_boards.py" line="72"/>
+        <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -144,32 +157,32 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="148"/>
+        <location filename="../../desktop/widgets/common.py" line="149"/>
         <source>phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="149"/>
+        <location filename="../../desktop/widgets/common.py" line="150"/>
         <source>email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="150"/>
+        <location filename="../../desktop/widgets/common.py" line="151"/>
         <source>chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="151"/>
+        <location filename="../../desktop/widgets/common.py" line="152"/>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="152"/>
+        <location filename="../../desktop/widgets/common.py" line="153"/>
         <source>web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="153"/>
+        <location filename="../../desktop/widgets/common.py" line="154"/>
         <source>visit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -293,128 +306,128 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="205"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
         <source>Customer id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="205"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
         <source>Lifecycle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="205"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
         <source>Lifetime value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="207"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="208"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="209"/>
         <source>IVR and routing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="209"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="210"/>
         <source>Talking points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="210"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="211"/>
         <source>Open issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="211"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="212"/>
         <source>Recent purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="212"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="213"/>
         <source>Recent interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="234"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="237"/>
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="244"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="247"/>
         <source>Phones: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="265"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="268"/>
         <source>Why you: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="265"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="268"/>
         <source>Why you: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="272"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="275"/>
         <source>Nothing special on file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="277"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="280"/>
         <source>IVR: no IVR data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="278"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="281"/>
         <source>verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="278"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="281"/>
         <source>not verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="280"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="283"/>
         <source>menu %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="281"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="284"/>
         <source>intent %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="288"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="291"/>
         <source>queue %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="289"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="292"/>
         <source>IVR: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="295"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="298"/>
         <source>up to date with central, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="297"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="300"/>
         <source>offline, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="299"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="302"/>
         <source>local copy, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="308"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="310"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="311"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="313"/>
         <source>Changed in central</source>
         <translation type="unfinished"></translation>
     </message>
@@ -567,55 +580,141 @@
 <context>
     <name>Disposition</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="136"/>
+        <location filename="../../desktop/widgets/common.py" line="137"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="137"/>
+        <location filename="../../desktop/widgets/common.py" line="138"/>
         <source>Follow-up needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="138"/>
+        <location filename="../../desktop/widgets/common.py" line="139"/>
         <source>Escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="139"/>
+        <location filename="../../desktop/widgets/common.py" line="140"/>
         <source>Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="140"/>
+        <location filename="../../desktop/widgets/common.py" line="141"/>
         <source>No action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="141"/>
+        <location filename="../../desktop/widgets/common.py" line="142"/>
         <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ForceStateDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="33"/>
+        <source>Force agent state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="36"/>
+        <source>Agent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="40"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="41"/>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="42"/>
+        <source>Logged out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="48"/>
+        <source>New state:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="54"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="80"/>
+        <source>A reason is required for not ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntervalChart</name>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="60"/>
+        <source>Calls per interval, today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="65"/>
+        <source>All queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="73"/>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="74"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="75"/>
+        <source>Abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="87"/>
+        <source>Service level %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="95"/>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="99"/>
+        <source>Service level</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IssuePriority</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="100"/>
+        <location filename="../../desktop/widgets/common.py" line="101"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="101"/>
+        <location filename="../../desktop/widgets/common.py" line="102"/>
         <source>normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="102"/>
+        <location filename="../../desktop/widgets/common.py" line="103"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="103"/>
+        <location filename="../../desktop/widgets/common.py" line="104"/>
         <source>urgent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,22 +722,22 @@
 <context>
     <name>IssueStatus</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="90"/>
+        <location filename="../../desktop/widgets/common.py" line="91"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="91"/>
+        <location filename="../../desktop/widgets/common.py" line="92"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="92"/>
+        <location filename="../../desktop/widgets/common.py" line="93"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="93"/>
+        <location filename="../../desktop/widgets/common.py" line="94"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -646,13 +745,13 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="81"/>
         <location filename="../../desktop/widgets/common.py" line="82"/>
+        <location filename="../../desktop/widgets/common.py" line="83"/>
         <source>Chinese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="83"/>
+        <location filename="../../desktop/widgets/common.py" line="84"/>
         <source>English</source>
         <translation type="unfinished"></translation>
     </message>
@@ -660,22 +759,22 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="69"/>
+        <location filename="../../desktop/widgets/common.py" line="70"/>
         <source>Prospect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="70"/>
+        <location filename="../../desktop/widgets/common.py" line="71"/>
         <source>New customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="71"/>
+        <location filename="../../desktop/widgets/common.py" line="72"/>
         <source>Established</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="72"/>
+        <location filename="../../desktop/widgets/common.py" line="73"/>
         <source>Expanding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,27 +867,27 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="160"/>
+        <location filename="../../desktop/widgets/common.py" line="161"/>
         <source>VIP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="161"/>
+        <location filename="../../desktop/widgets/common.py" line="162"/>
         <source>Billing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="162"/>
+        <location filename="../../desktop/widgets/common.py" line="163"/>
         <source>Technical support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="163"/>
+        <location filename="../../desktop/widgets/common.py" line="164"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="164"/>
+        <location filename="../../desktop/widgets/common.py" line="165"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
@@ -839,42 +938,42 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="122"/>
+        <location filename="../../desktop/widgets/common.py" line="123"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="123"/>
+        <location filename="../../desktop/widgets/common.py" line="124"/>
         <source>Lunch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="124"/>
+        <location filename="../../desktop/widgets/common.py" line="125"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="125"/>
+        <location filename="../../desktop/widgets/common.py" line="126"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="126"/>
+        <location filename="../../desktop/widgets/common.py" line="127"/>
         <source>After-call work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="127"/>
+        <location filename="../../desktop/widgets/common.py" line="128"/>
         <source>Personal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="128"/>
+        <location filename="../../desktop/widgets/common.py" line="129"/>
         <source>Just logged in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="129"/>
+        <location filename="../../desktop/widgets/common.py" line="130"/>
         <source>Missed calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -882,54 +981,55 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>RingingBanner</name>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="53"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="58"/>
         <source>Answer</source>
+        <extracomment>The countdown&apos;s text when there is none: blank but not empty, so the label (and with it the banner) keeps the height it has while ringing. An empty label is measured differently, and a banner changing height on every pop and hang-up moved everything below it: a relayout and repaint of the whole window (most of the pop&apos;s paint time).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="55"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="60"/>
         <source>Answer the call (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="59"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="64"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="61"/>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="106"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="66"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="122"/>
         <source>No call waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="62"/>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="107"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="67"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="123"/>
         <source>Incoming calls ring here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="64"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="69"/>
         <source>Reject: the call goes back to its queue (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="74"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="79"/>
         <source>Withheld number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="75"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="80"/>
         <source>Incoming call %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="76"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="81"/>
         <source>Queue: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="98"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="114"/>
         <source>Rings for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,6 +1104,601 @@ Contact-center agent desktop with CTI screen-pop.</source>
     </message>
 </context>
 <context>
+    <name>SupervisorConsole</name>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="60"/>
+        <source>Logged out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="61"/>
+        <location filename="../../desktop/supervisor/models.py" line="439"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="62"/>
+        <location filename="../../desktop/supervisor/models.py" line="462"/>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="63"/>
+        <source>Ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="64"/>
+        <location filename="../../desktop/supervisor/models.py" line="452"/>
+        <source>On call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="65"/>
+        <location filename="../../desktop/supervisor/models.py" line="457"/>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="75"/>
+        <source>Ringing too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="78"/>
+        <source>Caller hung up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="85"/>
+        <source>All queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="185"/>
+        <source>Drift only</source>
+        <extracomment>the longest time each refresh slice took on the GUI thread (ms; for the benchmark) seconds between chart redraws (QtCharts layouts are the console&apos;s costliest paint)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="234"/>
+        <source>Agentdesk — supervisor console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="235"/>
+        <source>Force state…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="238"/>
+        <source>Force the selected agent to ready, not ready or logged out (recorded with your id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="241"/>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="243"/>
+        <source>Today&apos;s queue and agent interval reports as CSV or XLSX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="245"/>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="246"/>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="247"/>
+        <source>Erlang C staffing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="248"/>
+        <source>Tier split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="249"/>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="250"/>
+        <source>Staffing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="251"/>
+        <source>Tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="255"/>
+        <source>Agents needed per queue for {pct}% of calls answered within {thr} s, from the arrival rate and handle time of the last {n} intervals (Erlang C).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="262"/>
+        <source>Loading today&apos;s history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="364"/>
+        <source>{events} events · figures in {ms} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="384"/>
+        <source>History: {n} events loaded in {s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="389"/>
+        <source>History unavailable: {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="395"/>
+        <source>● Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="395"/>
+        <source>○ Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="398"/>
+        <source>connected to the switchboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="398"/>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="419"/>
+        <source>Select an agent first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="435"/>
+        <source>Not connected to the switchboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="446"/>
+        <source>Asking the switchboard to set {a} to {s}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="456"/>
+        <source>{a} is now {s}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="458"/>
+        <source>Refused for {a}: {c} — {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="466"/>
+        <source>Export today&apos;s report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="468"/>
+        <source>Excel workbook (*.xlsx);;CSV, queues (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="477"/>
+        <source>No store: the event log is unavailable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="494"/>
+        <source>{n} queue rows, {m} agent rows written to {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="506"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="509"/>
+        <source>Export failed: {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="358"/>
+        <location filename="../../desktop/supervisor/models.py" line="559"/>
+        <source>Queue</source>
+        <extracomment>role -&gt; what ``data`` answers (anything else: None, at once) updates applied and cells reported changed (for tests and the benchmark)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="359"/>
+        <source>queue id; the first row totals every queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="365"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="366"/>
+        <source>calls queued or ringing now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="370"/>
+        <source>Longest wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="371"/>
+        <source>seconds since the oldest waiting call was first queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="379"/>
+        <location filename="../../desktop/supervisor/models.py" line="638"/>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="380"/>
+        <source>answered + abandoned + short abandoned + callbacks + still waiting, calls first queued today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="387"/>
+        <location filename="../../desktop/supervisor/models.py" line="643"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="388"/>
+        <location filename="../../desktop/supervisor/models.py" line="644"/>
+        <source>calls answered by an agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="392"/>
+        <source>Abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="393"/>
+        <source>caller hung up after the short-abandon time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="397"/>
+        <source>SL (interval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="398"/>
+        <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued this interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="406"/>
+        <source>SL (today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="407"/>
+        <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="415"/>
+        <location filename="../../desktop/supervisor/models.py" line="657"/>
+        <source>ASA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="416"/>
+        <source>average speed of answer: mean wait of answered calls, from first queued to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="424"/>
+        <location filename="../../desktop/supervisor/models.py" line="532"/>
+        <location filename="../../desktop/supervisor/models.py" line="573"/>
+        <source>AHT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="425"/>
+        <source>average handle time: mean talk + hold + wrap-up of the answered calls that ended today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="433"/>
+        <location filename="../../desktop/supervisor/models.py" line="663"/>
+        <source>Abandon rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="434"/>
+        <location filename="../../desktop/supervisor/models.py" line="664"/>
+        <source>abandoned / (answered + abandoned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="440"/>
+        <location filename="../../desktop/supervisor/models.py" line="590"/>
+        <source>agents of the queue that are ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="444"/>
+        <location filename="../../desktop/supervisor/models.py" line="582"/>
+        <source>Needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="445"/>
+        <source>Erlang C: fewest agents for the service-level target at the arrival rate and AHT of the last intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="453"/>
+        <source>agents of the queue on a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="458"/>
+        <source>agents of the queue in after-call work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="463"/>
+        <source>agents of the queue logged in but not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="469"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="470"/>
+        <source>agent id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="476"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="477"/>
+        <source>agent name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="483"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="484"/>
+        <source>state on the switchboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="490"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="491"/>
+        <source>not-ready reason code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="497"/>
+        <source>Time in state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="498"/>
+        <source>seconds since the last state change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="504"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="505"/>
+        <source>number of the call ringing, connected or in wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="513"/>
+        <source>Call queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="514"/>
+        <source>queue of the current call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="520"/>
+        <source>Talk time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="521"/>
+        <source>seconds since the current call was answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="527"/>
+        <source>Handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="528"/>
+        <source>calls this agent finished today (after wrap-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="533"/>
+        <source>(talk + hold + wrap-up) / handled, today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="538"/>
+        <source>Occupancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="539"/>
+        <source>(on call + wrap-up) / (on call + wrap-up + ready + reserved) time today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="547"/>
+        <source>Drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="548"/>
+        <source>no event for longer than plausible: reserved over twice the ring timeout, or on a call whose caller hung up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="560"/>
+        <source>queue id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="566"/>
+        <source>Calls/hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="567"/>
+        <source>calls first queued in the last intervals, per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="574"/>
+        <source>mean handle time of the calls ended in the last intervals (today&apos;s if none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="583"/>
+        <source>Erlang C: fewest agents with expected service level &gt;= target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="589"/>
+        <source>Ready now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="594"/>
+        <source>Expected SL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="595"/>
+        <source>1 - P(wait) * exp(-(N - A) * threshold / AHT), A = calls per second * AHT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="603"/>
+        <source>Expected ASA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="604"/>
+        <source>P(wait) * AHT / (N - A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="609"/>
+        <source>Expected occupancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="610"/>
+        <source>A / N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="615"/>
+        <source>P(wait)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="616"/>
+        <source>Erlang C probability that a call waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="621"/>
+        <source>SL with ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="622"/>
+        <source>expected service level with the agents ready now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="629"/>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="630"/>
+        <source>customer tier of the caller (none = not identified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="639"/>
+        <source>calls first queued today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="648"/>
+        <source>SL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="649"/>
+        <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="658"/>
+        <source>mean wait of answered calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TalkingPoints</name>
     <message>
         <location filename="../../desktop/talking_points.py" line="48"/>
@@ -1039,29 +1734,47 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>Tier</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="57"/>
+        <location filename="../../desktop/widgets/common.py" line="58"/>
         <source>Platinum</source>
         <extracomment>Badge colours per tier: white text on these backgrounds is readable in light and dark themes (contrast ratio &gt;= 4.5 against #ffffff for each).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="58"/>
+        <location filename="../../desktop/widgets/common.py" line="59"/>
         <source>Gold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="59"/>
+        <location filename="../../desktop/widgets/common.py" line="60"/>
         <source>Silver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="60"/>
+        <location filename="../../desktop/widgets/common.py" line="61"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="63"/>
+        <location filename="../../desktop/widgets/common.py" line="64"/>
         <source>No tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierChart</name>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="194"/>
+        <source>How each caller tier is served today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="200"/>
+        <source>Service level %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="202"/>
+        <source>Abandon rate %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

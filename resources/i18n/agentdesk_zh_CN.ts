@@ -4,17 +4,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="212"/>
+        <location filename="../../desktop/widgets/common.py" line="218"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="215"/>
+        <location filename="../../desktop/widgets/common.py" line="221"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="216"/>
+        <location filename="../../desktop/widgets/common.py" line="222"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
@@ -22,34 +22,47 @@
 <context>
     <name>AgentState</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="110"/>
+        <location filename="../../desktop/widgets/common.py" line="111"/>
         <source>Logged out</source>
         <translation>已登出</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="111"/>
+        <location filename="../../desktop/widgets/common.py" line="112"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="112"/>
+        <location filename="../../desktop/widgets/common.py" line="113"/>
         <source>Not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="113"/>
+        <location filename="../../desktop/widgets/common.py" line="114"/>
         <source>Ringing</source>
         <translation>振铃中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="114"/>
+        <location filename="../../desktop/widgets/common.py" line="115"/>
         <source>On call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="115"/>
+        <location filename="../../desktop/widgets/common.py" line="116"/>
         <source>Wrap-up</source>
         <translation>话后处理</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_boards.py" line="65"/>
+        <source>Filter…</source>
+        <translation>筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_boards.py" line="72"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
     </message>
 </context>
 <context>
@@ -143,32 +156,32 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="148"/>
+        <location filename="../../desktop/widgets/common.py" line="149"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="149"/>
+        <location filename="../../desktop/widgets/common.py" line="150"/>
         <source>email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="150"/>
+        <location filename="../../desktop/widgets/common.py" line="151"/>
         <source>chat</source>
         <translation>在线聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="151"/>
+        <location filename="../../desktop/widgets/common.py" line="152"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="152"/>
+        <location filename="../../desktop/widgets/common.py" line="153"/>
         <source>web</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="153"/>
+        <location filename="../../desktop/widgets/common.py" line="154"/>
         <source>visit</source>
         <translation>到访</translation>
     </message>
@@ -292,128 +305,128 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="205"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
         <source>Customer id</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="205"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="205"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
         <source>Lifetime value</source>
         <translation>客户终身价值</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="207"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="208"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="209"/>
         <source>IVR and routing</source>
         <translation>IVR 与路由</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="209"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="210"/>
         <source>Talking points</source>
         <translation>沟通要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="210"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="211"/>
         <source>Open issues</source>
         <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="211"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="212"/>
         <source>Recent purchases</source>
         <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="212"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="213"/>
         <source>Recent interactions</source>
         <translation>最近联系记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="234"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="237"/>
         <source>Unknown caller</source>
         <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="244"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="247"/>
         <source>Phones: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="265"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="268"/>
         <source>Why you: %1</source>
         <translation>分配原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="265"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="268"/>
         <source>Why you: —</source>
         <translation>分配原因：—</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="272"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="275"/>
         <source>Nothing special on file.</source>
         <translation>档案中无特别事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="277"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="280"/>
         <source>IVR: no IVR data</source>
         <translation>IVR：无 IVR 数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="278"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="281"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="278"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="281"/>
         <source>not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="280"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="283"/>
         <source>menu %1</source>
         <translation>菜单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="281"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="284"/>
         <source>intent %1</source>
         <translation>意图 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="288"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="291"/>
         <source>queue %1</source>
         <translation>队列 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="289"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="292"/>
         <source>IVR: %1</source>
         <translation>IVR：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="295"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="298"/>
         <source>up to date with central, %1</source>
         <translation>已与中心同步，%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="297"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="300"/>
         <source>offline, as of %1</source>
         <translation>离线，数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="299"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="302"/>
         <source>local copy, as of %1</source>
         <translation>本地副本，截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="308"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="310"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="311"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="313"/>
         <source>Changed in central</source>
         <translation>中心数据已更改</translation>
     </message>
@@ -565,55 +578,141 @@
 <context>
     <name>Disposition</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="136"/>
+        <location filename="../../desktop/widgets/common.py" line="137"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="137"/>
+        <location filename="../../desktop/widgets/common.py" line="138"/>
         <source>Follow-up needed</source>
         <translation>需要跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="138"/>
+        <location filename="../../desktop/widgets/common.py" line="139"/>
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="139"/>
+        <location filename="../../desktop/widgets/common.py" line="140"/>
         <source>Sale</source>
         <translation>成交</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="140"/>
+        <location filename="../../desktop/widgets/common.py" line="141"/>
         <source>No action</source>
         <translation>无需处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="141"/>
+        <location filename="../../desktop/widgets/common.py" line="142"/>
         <source>Wrong number</source>
         <translation>打错电话</translation>
     </message>
 </context>
 <context>
+    <name>ForceStateDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="33"/>
+        <source>Force agent state</source>
+        <translation>强制设置坐席状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="36"/>
+        <source>Agent:</source>
+        <translation>坐席：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="40"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="41"/>
+        <source>Not ready</source>
+        <translation>未就绪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="42"/>
+        <source>Logged out</source>
+        <translation>已签出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="48"/>
+        <source>New state:</source>
+        <translation>新状态：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="54"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_actions.py" line="80"/>
+        <source>A reason is required for not ready.</source>
+        <translation>设为未就绪时必须选择原因。</translation>
+    </message>
+</context>
+<context>
+    <name>IntervalChart</name>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="60"/>
+        <source>Calls per interval, today</source>
+        <translation>今日各时段呼叫量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="65"/>
+        <source>All queues</source>
+        <translation>全部队列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="73"/>
+        <source>Offered</source>
+        <translation>呼入量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="74"/>
+        <source>Answered</source>
+        <translation>接通量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="75"/>
+        <source>Abandoned</source>
+        <translation>放弃量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="87"/>
+        <source>Service level %</source>
+        <translation>服务水平 %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="95"/>
+        <source>Calls</source>
+        <translation>呼叫数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="99"/>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+</context>
+<context>
     <name>IssuePriority</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="100"/>
+        <location filename="../../desktop/widgets/common.py" line="101"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="101"/>
+        <location filename="../../desktop/widgets/common.py" line="102"/>
         <source>normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="102"/>
+        <location filename="../../desktop/widgets/common.py" line="103"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="103"/>
+        <location filename="../../desktop/widgets/common.py" line="104"/>
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
@@ -621,22 +720,22 @@
 <context>
     <name>IssueStatus</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="90"/>
+        <location filename="../../desktop/widgets/common.py" line="91"/>
         <source>open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="91"/>
+        <location filename="../../desktop/widgets/common.py" line="92"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="92"/>
+        <location filename="../../desktop/widgets/common.py" line="93"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="93"/>
+        <location filename="../../desktop/widgets/common.py" line="94"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
@@ -644,13 +743,13 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="81"/>
         <location filename="../../desktop/widgets/common.py" line="82"/>
+        <location filename="../../desktop/widgets/common.py" line="83"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="83"/>
+        <location filename="../../desktop/widgets/common.py" line="84"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -658,22 +757,22 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="69"/>
+        <location filename="../../desktop/widgets/common.py" line="70"/>
         <source>Prospect</source>
         <translation>潜在客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="70"/>
+        <location filename="../../desktop/widgets/common.py" line="71"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="71"/>
+        <location filename="../../desktop/widgets/common.py" line="72"/>
         <source>Established</source>
         <translation>稳定客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="72"/>
+        <location filename="../../desktop/widgets/common.py" line="73"/>
         <source>Expanding</source>
         <translation>增长客户</translation>
     </message>
@@ -767,27 +866,27 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="160"/>
+        <location filename="../../desktop/widgets/common.py" line="161"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="161"/>
+        <location filename="../../desktop/widgets/common.py" line="162"/>
         <source>Billing</source>
         <translation>账务</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="162"/>
+        <location filename="../../desktop/widgets/common.py" line="163"/>
         <source>Technical support</source>
         <translation>技术支持</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="163"/>
+        <location filename="../../desktop/widgets/common.py" line="164"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="164"/>
+        <location filename="../../desktop/widgets/common.py" line="165"/>
         <source>General</source>
         <translation>综合</translation>
     </message>
@@ -838,42 +937,42 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="122"/>
+        <location filename="../../desktop/widgets/common.py" line="123"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="123"/>
+        <location filename="../../desktop/widgets/common.py" line="124"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="124"/>
+        <location filename="../../desktop/widgets/common.py" line="125"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="125"/>
+        <location filename="../../desktop/widgets/common.py" line="126"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="126"/>
+        <location filename="../../desktop/widgets/common.py" line="127"/>
         <source>After-call work</source>
         <translation>话后工作</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="127"/>
+        <location filename="../../desktop/widgets/common.py" line="128"/>
         <source>Personal</source>
         <translation>个人事务</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="128"/>
+        <location filename="../../desktop/widgets/common.py" line="129"/>
         <source>Just logged in</source>
         <translation>刚登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="129"/>
+        <location filename="../../desktop/widgets/common.py" line="130"/>
         <source>Missed calls</source>
         <translation>未接来电</translation>
     </message>
@@ -881,54 +980,55 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>RingingBanner</name>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="53"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="58"/>
         <source>Answer</source>
+        <extracomment>The countdown&apos;s text when there is none: blank but not empty, so the label (and with it the banner) keeps the height it has while ringing. An empty label is measured differently, and a banner changing height on every pop and hang-up moved everything below it: a relayout and repaint of the whole window (most of the pop&apos;s paint time).</extracomment>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="55"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="60"/>
         <source>Answer the call (%1)</source>
         <translation>接听来电（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="59"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="64"/>
         <source>Reject</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="61"/>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="106"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="66"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="122"/>
         <source>No call waiting</source>
         <translation>暂无来电</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="62"/>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="107"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="67"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="123"/>
         <source>Incoming calls ring here.</source>
         <translation>来电会在这里振铃提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="64"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="69"/>
         <source>Reject: the call goes back to its queue (%1)</source>
         <translation>拒接：来电退回队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="74"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="79"/>
         <source>Withheld number</source>
         <translation>隐藏号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="75"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="80"/>
         <source>Incoming call %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="76"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="81"/>
         <source>Queue: %1</source>
         <translation>队列：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="98"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="114"/>
         <source>Rings for %1</source>
         <translation>剩余振铃 %1</translation>
     </message>
@@ -1002,6 +1102,601 @@ Contact-center agent desktop with CTI screen-pop.</source>
     </message>
 </context>
 <context>
+    <name>SupervisorConsole</name>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="60"/>
+        <source>Logged out</source>
+        <translation>已签出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="61"/>
+        <location filename="../../desktop/supervisor/models.py" line="439"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="62"/>
+        <location filename="../../desktop/supervisor/models.py" line="462"/>
+        <source>Not ready</source>
+        <translation>未就绪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="63"/>
+        <source>Ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="64"/>
+        <location filename="../../desktop/supervisor/models.py" line="452"/>
+        <source>On call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="65"/>
+        <location filename="../../desktop/supervisor/models.py" line="457"/>
+        <source>Wrap-up</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="75"/>
+        <source>Ringing too long</source>
+        <translation>振铃超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="78"/>
+        <source>Caller hung up</source>
+        <translation>主叫已挂机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="85"/>
+        <source>All queues</source>
+        <translation>全部队列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="185"/>
+        <source>Drift only</source>
+        <extracomment>the longest time each refresh slice took on the GUI thread (ms; for the benchmark) seconds between chart redraws (QtCharts layouts are the console&apos;s costliest paint)</extracomment>
+        <translation>仅显示状态异常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="234"/>
+        <source>Agentdesk — supervisor console</source>
+        <translation>Agentdesk — 班长监控台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="235"/>
+        <source>Force state…</source>
+        <translation>强制状态…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="238"/>
+        <source>Force the selected agent to ready, not ready or logged out (recorded with your id)</source>
+        <translation>将所选坐席强制设为就绪、未就绪或签出（记录您的工号）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="241"/>
+        <source>Export report…</source>
+        <translation>导出报表…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="243"/>
+        <source>Today&apos;s queue and agent interval reports as CSV or XLSX</source>
+        <translation>将今日队列与坐席时段报表导出为 CSV 或 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="245"/>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="246"/>
+        <source>Agents</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="247"/>
+        <source>Erlang C staffing</source>
+        <translation>Erlang C 排班测算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="248"/>
+        <source>Tier split</source>
+        <translation>客户等级分布</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="249"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="250"/>
+        <source>Staffing</source>
+        <translation>人力测算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="251"/>
+        <source>Tiers</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="255"/>
+        <source>Agents needed per queue for {pct}% of calls answered within {thr} s, from the arrival rate and handle time of the last {n} intervals (Erlang C).</source>
+        <translation>按最近 {n} 个时段的来话率和处理时长（Erlang C），各队列要在 {thr} 秒内接通 {pct}% 呼叫所需的坐席数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="262"/>
+        <source>Loading today&apos;s history…</source>
+        <translation>正在加载今日历史…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="364"/>
+        <source>{events} events · figures in {ms} ms</source>
+        <translation>{events} 条事件 · 指标计算耗时 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="384"/>
+        <source>History: {n} events loaded in {s} s</source>
+        <translation>历史：{s} 秒内加载了 {n} 条事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="389"/>
+        <source>History unavailable: {m}</source>
+        <translation>历史不可用：{m}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="395"/>
+        <source>● Live</source>
+        <translation>● 实时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="395"/>
+        <source>○ Offline</source>
+        <translation>○ 离线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="398"/>
+        <source>connected to the switchboard</source>
+        <translation>已连接交换机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="398"/>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="419"/>
+        <source>Select an agent first.</source>
+        <translation>请先选择一名坐席。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="435"/>
+        <source>Not connected to the switchboard.</source>
+        <translation>未连接到交换机。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="446"/>
+        <source>Asking the switchboard to set {a} to {s}…</source>
+        <translation>正在请求交换机将 {a} 设为{s}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="456"/>
+        <source>{a} is now {s}.</source>
+        <translation>{a} 现在为{s}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="458"/>
+        <source>Refused for {a}: {c} — {m}</source>
+        <translation>{a} 的请求被拒绝：{c} — {m}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="466"/>
+        <source>Export today&apos;s report</source>
+        <translation>导出今日报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="468"/>
+        <source>Excel workbook (*.xlsx);;CSV, queues (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，队列 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="477"/>
+        <source>No store: the event log is unavailable.</source>
+        <translation>没有数据库：事件日志不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="494"/>
+        <source>{n} queue rows, {m} agent rows written to {p}</source>
+        <translation>已将 {n} 行队列数据、{m} 行坐席数据写入 {p}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="506"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="509"/>
+        <source>Export failed: {m}</source>
+        <translation>导出失败：{m}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="358"/>
+        <location filename="../../desktop/supervisor/models.py" line="559"/>
+        <source>Queue</source>
+        <extracomment>role -&gt; what ``data`` answers (anything else: None, at once) updates applied and cells reported changed (for tests and the benchmark)</extracomment>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="359"/>
+        <source>queue id; the first row totals every queue</source>
+        <translation>队列编号；第一行为全部队列合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="365"/>
+        <source>Waiting</source>
+        <translation>排队数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="366"/>
+        <source>calls queued or ringing now</source>
+        <translation>当前排队或振铃中的呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="370"/>
+        <source>Longest wait</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="371"/>
+        <source>seconds since the oldest waiting call was first queued</source>
+        <translation>等待最久的呼叫自首次进入队列以来的秒数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="379"/>
+        <location filename="../../desktop/supervisor/models.py" line="638"/>
+        <source>Offered</source>
+        <translation>呼入量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="380"/>
+        <source>answered + abandoned + short abandoned + callbacks + still waiting, calls first queued today</source>
+        <translation>接通 + 放弃 + 短时放弃 + 回呼 + 仍在等待，按今日首次进入队列的呼叫统计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="387"/>
+        <location filename="../../desktop/supervisor/models.py" line="643"/>
+        <source>Answered</source>
+        <translation>接通量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="388"/>
+        <location filename="../../desktop/supervisor/models.py" line="644"/>
+        <source>calls answered by an agent</source>
+        <translation>由坐席接通的呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="392"/>
+        <source>Abandoned</source>
+        <translation>放弃量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="393"/>
+        <source>caller hung up after the short-abandon time</source>
+        <translation>主叫在短时放弃时限之后挂机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="397"/>
+        <source>SL (interval)</source>
+        <translation>服务水平（本时段）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="398"/>
+        <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued this interval</source>
+        <translation>阈值内接通 / (接通 + 超过阈值后放弃)；不含短时放弃；按本时段首次进入队列的呼叫统计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="406"/>
+        <source>SL (today)</source>
+        <translation>服务水平（今日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="407"/>
+        <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued today</source>
+        <translation>阈值内接通 / (接通 + 超过阈值后放弃)；不含短时放弃；按今日首次进入队列的呼叫统计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="415"/>
+        <location filename="../../desktop/supervisor/models.py" line="657"/>
+        <source>ASA</source>
+        <translation>平均应答速度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="416"/>
+        <source>average speed of answer: mean wait of answered calls, from first queued to answer</source>
+        <translation>平均应答速度：已接通呼叫从首次进入队列到接通的平均等待时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="424"/>
+        <location filename="../../desktop/supervisor/models.py" line="532"/>
+        <location filename="../../desktop/supervisor/models.py" line="573"/>
+        <source>AHT</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="425"/>
+        <source>average handle time: mean talk + hold + wrap-up of the answered calls that ended today</source>
+        <translation>平均处理时长：今日结束的已接通呼叫的通话 + 保持 + 话后处理平均时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="433"/>
+        <location filename="../../desktop/supervisor/models.py" line="663"/>
+        <source>Abandon rate</source>
+        <translation>放弃率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="434"/>
+        <location filename="../../desktop/supervisor/models.py" line="664"/>
+        <source>abandoned / (answered + abandoned)</source>
+        <translation>放弃 / (接通 + 放弃)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="440"/>
+        <location filename="../../desktop/supervisor/models.py" line="590"/>
+        <source>agents of the queue that are ready</source>
+        <translation>该队列中处于就绪状态的坐席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="444"/>
+        <location filename="../../desktop/supervisor/models.py" line="582"/>
+        <source>Needed</source>
+        <translation>需求人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="445"/>
+        <source>Erlang C: fewest agents for the service-level target at the arrival rate and AHT of the last intervals</source>
+        <translation>Erlang C：按最近各时段的来话率和平均处理时长，达到服务水平目标所需的最少坐席数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="453"/>
+        <source>agents of the queue on a call</source>
+        <translation>该队列中正在通话的坐席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="458"/>
+        <source>agents of the queue in after-call work</source>
+        <translation>该队列中处于话后处理的坐席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="463"/>
+        <source>agents of the queue logged in but not ready</source>
+        <translation>该队列中已签入但未就绪的坐席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="469"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="470"/>
+        <source>agent id</source>
+        <translation>坐席工号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="476"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="477"/>
+        <source>agent name</source>
+        <translation>坐席姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="483"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="484"/>
+        <source>state on the switchboard</source>
+        <translation>交换机上的状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="490"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="491"/>
+        <source>not-ready reason code</source>
+        <translation>未就绪原因代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="497"/>
+        <source>Time in state</source>
+        <translation>状态时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="498"/>
+        <source>seconds since the last state change</source>
+        <translation>自上次状态变化以来的秒数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="504"/>
+        <source>Caller</source>
+        <translation>主叫</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="505"/>
+        <source>number of the call ringing, connected or in wrap-up</source>
+        <translation>振铃中、通话中或话后处理中的呼叫号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="513"/>
+        <source>Call queue</source>
+        <translation>呼叫队列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="514"/>
+        <source>queue of the current call</source>
+        <translation>当前呼叫所在队列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="520"/>
+        <source>Talk time</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="521"/>
+        <source>seconds since the current call was answered</source>
+        <translation>当前呼叫接通以来的秒数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="527"/>
+        <source>Handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="528"/>
+        <source>calls this agent finished today (after wrap-up)</source>
+        <translation>该坐席今日完成的呼叫数（话后处理结束后）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="533"/>
+        <source>(talk + hold + wrap-up) / handled, today</source>
+        <translation>(通话 + 保持 + 话后处理) / 已处理数，今日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="538"/>
+        <source>Occupancy</source>
+        <translation>占用率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="539"/>
+        <source>(on call + wrap-up) / (on call + wrap-up + ready + reserved) time today</source>
+        <translation>今日 (通话 + 话后处理) / (通话 + 话后处理 + 就绪 + 预占) 时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="547"/>
+        <source>Drift</source>
+        <translation>状态异常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="548"/>
+        <source>no event for longer than plausible: reserved over twice the ring timeout, or on a call whose caller hung up</source>
+        <translation>长时间无事件，状态可疑：预占超过两倍振铃超时，或主叫已挂机但仍处于通话中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="560"/>
+        <source>queue id</source>
+        <translation>队列编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="566"/>
+        <source>Calls/hour</source>
+        <translation>每小时呼叫量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="567"/>
+        <source>calls first queued in the last intervals, per hour</source>
+        <translation>最近各时段首次进入队列的呼叫，按小时折算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="574"/>
+        <source>mean handle time of the calls ended in the last intervals (today&apos;s if none)</source>
+        <translation>最近各时段结束呼叫的平均处理时长（若无则取今日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="583"/>
+        <source>Erlang C: fewest agents with expected service level &gt;= target</source>
+        <translation>Erlang C：预期服务水平不低于目标所需的最少坐席数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="589"/>
+        <source>Ready now</source>
+        <translation>当前就绪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="594"/>
+        <source>Expected SL</source>
+        <translation>预期服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="595"/>
+        <source>1 - P(wait) * exp(-(N - A) * threshold / AHT), A = calls per second * AHT</source>
+        <translation>1 - P(等待) * exp(-(N - A) * 阈值 / 平均处理时长)，A = 每秒呼叫数 * 平均处理时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="603"/>
+        <source>Expected ASA</source>
+        <translation>预期平均应答速度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="604"/>
+        <source>P(wait) * AHT / (N - A)</source>
+        <translation>P(等待) * 平均处理时长 / (N - A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="609"/>
+        <source>Expected occupancy</source>
+        <translation>预期占用率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="610"/>
+        <source>A / N</source>
+        <translation>A / N</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="615"/>
+        <source>P(wait)</source>
+        <translation>P(等待)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="616"/>
+        <source>Erlang C probability that a call waits</source>
+        <translation>Erlang C 计算的呼叫需要等待的概率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="621"/>
+        <source>SL with ready</source>
+        <translation>按当前就绪人数的服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="622"/>
+        <source>expected service level with the agents ready now</source>
+        <translation>以当前就绪坐席数计算的预期服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="629"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="630"/>
+        <source>customer tier of the caller (none = not identified)</source>
+        <translation>主叫的客户等级（无 = 未识别）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="639"/>
+        <source>calls first queued today</source>
+        <translation>今日首次进入队列的呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="648"/>
+        <source>SL</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="649"/>
+        <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded</source>
+        <translation>阈值内接通 / (接通 + 超过阈值后放弃)；不含短时放弃</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/models.py" line="658"/>
+        <source>mean wait of answered calls</source>
+        <translation>已接通呼叫的平均等待时间</translation>
+    </message>
+</context>
+<context>
     <name>TalkingPoints</name>
     <message>
         <location filename="../../desktop/talking_points.py" line="48"/>
@@ -1037,30 +1732,48 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>Tier</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="57"/>
+        <location filename="../../desktop/widgets/common.py" line="58"/>
         <source>Platinum</source>
         <extracomment>Badge colours per tier: white text on these backgrounds is readable in light and dark themes (contrast ratio &gt;= 4.5 against #ffffff for each).</extracomment>
         <translation>白金</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="58"/>
+        <location filename="../../desktop/widgets/common.py" line="59"/>
         <source>Gold</source>
         <translation>黄金</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="59"/>
+        <location filename="../../desktop/widgets/common.py" line="60"/>
         <source>Silver</source>
         <translation>白银</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="60"/>
+        <location filename="../../desktop/widgets/common.py" line="61"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="63"/>
+        <location filename="../../desktop/widgets/common.py" line="64"/>
         <source>No tier</source>
         <translation>无等级</translation>
+    </message>
+</context>
+<context>
+    <name>TierChart</name>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="194"/>
+        <source>How each caller tier is served today</source>
+        <translation>今日各客户等级的服务情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="200"/>
+        <source>Service level %</source>
+        <translation>服务水平 %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="202"/>
+        <source>Abandon rate %</source>
+        <translation>放弃率 %</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.widgets.chooser import CandidateChooser
 from desktop.widgets.common import TIER_COLOURS
@@ -154,6 +154,35 @@ def test_banner_countdown_and_buttons(qtbot: Any, sample_call: dict) -> None:
     with qtbot.waitSignal(w.banner.rejectClicked):
         qtbot.mouseClick(w.banner.reject, Qt.MouseButton.LeftButton)
     assert "Ctrl+Return" in w.banner.answer.toolTip()
+
+
+def test_pop_and_hang_up_leave_the_layout_below_the_banner_in_place(
+    qtbot: Any, sample_call: dict, sample_card: dict
+) -> None:
+    """Ringing and quiet, the banner keeps its height, so nothing below it moves (a moving
+    card area meant a relayout and repaint of the whole window on every pop)."""
+    w = MainWindow("0")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    banner_heights, card_tops = set(), set()
+    for i in range(3):
+        w.banner.show_offer({**sample_call, "call_id": f"c-{i}"}, 1_795_000_015.0, 1_795_000_000.0)
+        w.card.set_card(sample_card, sample_call, 0.0)
+        w.banner.set_caller("王秀英")
+        w.show_page(PAGE_CARD)
+        QApplication.processEvents()
+        if i:
+            banner_heights.add(w.banner.height())
+            card_tops.add(w.pages.mapTo(w, w.pages.rect().topLeft()).y())
+        assert w.banner.countdown.text() == "Rings for 00:15"
+        w.banner.clear()
+        QApplication.processEvents()
+        banner_heights.add(w.banner.height())
+        card_tops.add(w.pages.mapTo(w, w.pages.rect().topLeft()).y())
+        assert w.banner.title.text() == "No call waiting"
+    assert len(banner_heights) == 1, banner_heights
+    assert len(card_tops) == 1, card_tops
 
 
 def test_call_controls_follow_state_and_shortcuts(qtbot: Any, sample_call: dict) -> None:
