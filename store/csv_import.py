@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Engine, bindparam, text
 from agentdesk.errors import AgentdeskError
 from store.bulk import drop_secondary_indexes, ensure_indexes, upsert_rows
 from store.models import (
+    CUSTOMER_COLUMNS,
     ISSUE_STATUSES,
     LIFECYCLES,
     PRIORITIES,
@@ -289,16 +290,7 @@ def _store_customers(
     upsert_rows(
         conn,
         "customers",
-        [
-            "customer_id",
-            "name",
-            "name_key",
-            "tier",
-            "lifecycle",
-            "language",
-            "email",
-            "lifetime_value",
-        ],
+        list(CUSTOMER_COLUMNS),
         ["customer_id"],
         custs.values(),
         raw=True,

@@ -49,6 +49,18 @@ PRIORITIES = ("low", "normal", "high", "urgent")
 CHANNELS = ("phone", "email", "chat", "sms", "web", "visit")
 QUEUES = ("vip", "billing", "tech", "sales", "general")
 
+#: The customers table's data columns, in the order bulk writers (seed, import, sync) use.
+CUSTOMER_COLUMNS: tuple[str, ...] = (
+    "customer_id",
+    "name",
+    "name_key",
+    "tier",
+    "lifecycle",
+    "language",
+    "email",
+    "lifetime_value",
+)
+
 Money = Numeric(14, 2, asdecimal=False)
 #: Ids compare byte-wise on every backend ("C" collation on PostgreSQL), so orders agree.
 Key = String(64).with_variant(String(64, collation="C"), "postgresql")

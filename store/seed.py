@@ -28,7 +28,7 @@ from faker import Faker
 from sqlalchemy import Engine, func, select
 
 from store.bulk import insert_rows
-from store.models import QUEUES, Customer, name_key
+from store.models import CUSTOMER_COLUMNS, QUEUES, Customer, name_key
 
 ANCHOR = datetime(2026, 11, 20, 9, 0, 0)
 ALPHA = 1.16
@@ -365,16 +365,7 @@ def seed(
             summary.customers += insert_rows(
                 conn,
                 "customers",
-                [
-                    "customer_id",
-                    "name",
-                    "name_key",
-                    "tier",
-                    "lifecycle",
-                    "language",
-                    "email",
-                    "lifetime_value",
-                ],
+                list(CUSTOMER_COLUMNS),
                 cust_rows,
                 raw=True,
             )

@@ -36,7 +36,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from agentdesk.errors import AgentdeskError
 from store import bulk
-from store.models import SYNCED_TABLES
+from store.models import CUSTOMER_COLUMNS, SYNCED_TABLES
 from store.schema import head_revision, migrate
 
 log = logging.getLogger(__name__)
@@ -47,17 +47,7 @@ TOMBSTONES = "sync_tombstones"
 #: Columns of each synced table, in the order they are copied.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "agents": ("agent_id", "name", "queues", "skills", "version"),
-    "customers": (
-        "customer_id",
-        "name",
-        "name_key",
-        "tier",
-        "lifecycle",
-        "language",
-        "email",
-        "lifetime_value",
-        "version",
-    ),
+    "customers": (*CUSTOMER_COLUMNS, "version"),
     "customer_phones": ("customer_id", "phone", "position", "version"),
     "purchases": (
         "purchase_id",
