@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Engine, bindparam, text
 from agentdesk.errors import AgentdeskError
 from store.bulk import drop_secondary_indexes, ensure_indexes, upsert_rows
 from store.models import (
-    CUSTOMER_COLUMNS,
+    DATA_COLUMNS,
     ISSUE_STATUSES,
     LIFECYCLES,
     PRIORITIES,
@@ -290,7 +290,7 @@ def _store_customers(
     upsert_rows(
         conn,
         "customers",
-        list(CUSTOMER_COLUMNS),
+        list(DATA_COLUMNS["customers"]),
         ["customer_id"],
         custs.values(),
         raw=True,

@@ -49,17 +49,43 @@ PRIORITIES = ("low", "normal", "high", "urgent")
 CHANNELS = ("phone", "email", "chat", "sms", "web", "visit")
 QUEUES = ("vip", "billing", "tech", "sales", "general")
 
-#: The customers table's data columns, in the order bulk writers (seed, import, sync) use.
-CUSTOMER_COLUMNS: tuple[str, ...] = (
-    "customer_id",
-    "name",
-    "name_key",
-    "tier",
-    "lifecycle",
-    "language",
-    "email",
-    "lifetime_value",
-)
+#: Each synced table's data columns (no sync bookkeeping), in the order bulk writers (seed,
+#: import, sync) use them.
+DATA_COLUMNS: dict[str, tuple[str, ...]] = {
+    "agents": ("agent_id", "name", "queues", "skills"),
+    "customers": (
+        "customer_id",
+        "name",
+        "name_key",
+        "tier",
+        "lifecycle",
+        "language",
+        "email",
+        "lifetime_value",
+    ),
+    "customer_phones": ("customer_id", "phone", "position"),
+    "purchases": ("purchase_id", "customer_id", "product", "amount", "currency", "purchased_at"),
+    "issues": (
+        "issue_id",
+        "customer_id",
+        "title",
+        "status",
+        "priority",
+        "opened_at",
+        "updated_at",
+        "owner_agent_id",
+    ),
+    "interactions": (
+        "interaction_id",
+        "customer_id",
+        "channel",
+        "agent_id",
+        "started_at",
+        "disposition",
+        "notes",
+        "call_id",
+    ),
+}
 
 Money = Numeric(14, 2, asdecimal=False)
 #: Ids compare byte-wise on every backend ("C" collation on PostgreSQL), so orders agree.

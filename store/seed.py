@@ -28,7 +28,7 @@ from faker import Faker
 from sqlalchemy import Engine, func, select
 
 from store.bulk import insert_rows
-from store.models import CUSTOMER_COLUMNS, QUEUES, Customer, name_key
+from store.models import DATA_COLUMNS, QUEUES, Customer, name_key
 
 ANCHOR = datetime(2026, 11, 20, 9, 0, 0)
 ALPHA = 1.16
@@ -199,9 +199,7 @@ def seed(
     agent_rows = make_agents(agents, seed)
     agent_ids = [a[0] for a in agent_rows]
     with engine.begin() as conn:
-        summary.agents = insert_rows(
-            conn, "agents", ["agent_id", "name", "queues", "skills"], agent_rows
-        )
+        summary.agents = insert_rows(conn, "agents", list(DATA_COLUMNS["agents"]), agent_rows)
     pool = 3000 if customers > 3000 else max(50, customers)
     zh_names, en_names = _name_pools(seed, pool)
     zh_keys = [name_key(n) for n in zh_names]
@@ -365,33 +363,24 @@ def seed(
             summary.customers += insert_rows(
                 conn,
                 "customers",
-                list(CUSTOMER_COLUMNS),
+                list(DATA_COLUMNS["customers"]),
                 cust_rows,
                 raw=True,
             )
             summary.phones += insert_rows(
-                conn, "customer_phones", ["customer_id", "phone", "position"], phone_rows, raw=True
+                conn, "customer_phones", list(DATA_COLUMNS["customer_phones"]), phone_rows, raw=True
             )
             summary.purchases += insert_rows(
                 conn,
                 "purchases",
-                ["purchase_id", "customer_id", "product", "amount", "currency", "purchased_at"],
+                list(DATA_COLUMNS["purchases"]),
                 purch_rows,
                 raw=True,
             )
             summary.issues += insert_rows(
                 conn,
                 "issues",
-                [
-                    "issue_id",
-                    "customer_id",
-                    "title",
-                    "status",
-                    "priority",
-                    "opened_at",
-                    "updated_at",
-                    "owner_agent_id",
-                ],
+                list(DATA_COLUMNS["issues"]),
                 issue_rows,
                 raw=True,
             )

@@ -36,7 +36,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from agentdesk.errors import AgentdeskError
 from store import bulk
-from store.models import CUSTOMER_COLUMNS, SYNCED_TABLES
+from store.models import DATA_COLUMNS, SYNCED_TABLES
 from store.schema import head_revision, migrate
 
 log = logging.getLogger(__name__)
@@ -45,42 +45,7 @@ BATCH = 20_000
 TOMBSTONES = "sync_tombstones"
 
 #: Columns of each synced table, in the order they are copied.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "agents": ("agent_id", "name", "queues", "skills", "version"),
-    "customers": (*CUSTOMER_COLUMNS, "version"),
-    "customer_phones": ("customer_id", "phone", "position", "version"),
-    "purchases": (
-        "purchase_id",
-        "customer_id",
-        "product",
-        "amount",
-        "currency",
-        "purchased_at",
-        "version",
-    ),
-    "issues": (
-        "issue_id",
-        "customer_id",
-        "title",
-        "status",
-        "priority",
-        "opened_at",
-        "updated_at",
-        "owner_agent_id",
-        "version",
-    ),
-    "interactions": (
-        "interaction_id",
-        "customer_id",
-        "channel",
-        "agent_id",
-        "started_at",
-        "disposition",
-        "notes",
-        "call_id",
-        "version",
-    ),
-}
+COLUMNS: dict[str, tuple[str, ...]] = {t: (*c, "version") for t, c in DATA_COLUMNS.items()}
 _DATETIME = {"purchased_at", "opened_at", "updated_at", "started_at"}
 _MONEY = {"amount", "lifetime_value"}
 _JSON = {"queues", "skills"}
