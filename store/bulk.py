@@ -9,7 +9,8 @@ so a million-row load does not fire a million counter updates.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +26,26 @@ def is_sqlite(conn: Connection) -> bool:
 
 def is_replica(conn: Connection) -> bool:
     return conn.execute(text("SELECT 1 FROM sync_state WHERE key = 'replica'")).first() is not None
+
+
+@contextmanager
+def trusted_rows(conn: Connection) -> Iterator[None]:
+    """Bulk rows already checked against the models' CHECK constraints (the importer validates
+    every choice column against the same tuples; pulled rows passed central's constraints):
+    SQLite skips re-evaluating them per row.
+
+    SQLite rebuilds the value list of a ``CHECK (x IN (...))`` for every row of an
+    ``executemany`` (about 5 µs a row for customers); NOT NULL, keys and foreign keys are still
+    enforced. The pragma is per connection and restored on the way out.
+    """
+    if not is_sqlite(conn):
+        yield
+        return
+    conn.exec_driver_sql("PRAGMA ignore_check_constraints=ON")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql("PRAGMA ignore_check_constraints=OFF")
 
 
 def reserve_versions(conn: Connection, n: int) -> int | None:

@@ -1,29 +1,28 @@
 """``agentdesk store import``: the CSV files of CONTRACT section 6, chunked and idempotent.
 
-Files are read with pandas in chunks (a million rows never sit in memory whole), checked row by
-row, and upserted by primary key (a re-import updates, never duplicates; unchanged rows are left
-alone). A bad row is reported as ``FILE:LINE: reason`` (the header is line 1; a quoted field
-spanning lines counts as one line) and skipped; good rows still load. A file that cannot be read
+Files are read with the ``csv`` module in chunks (a million rows never sit in memory whole),
+checked row by row, and upserted by primary key (a re-import updates, never duplicates; unchanged
+rows are left alone). A bad row is reported as ``FILE:LINE: reason`` (the header is line 1; LINE
+is the physical line of the file where the row starts, so a quoted field spanning lines counts
+its lines) and skipped; good rows still load. A file that cannot be read
 at all (missing, not UTF-8 CSV, a required column absent) is reported and makes the import fail.
 """
 
 from __future__ import annotations
 
-import re
+import csv
 import sys
 import time
-import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-import pandas as pd
 from sqlalchemy import Connection, Engine, bindparam, text
 
 from agentdesk.errors import AgentdeskError
-from store.bulk import drop_secondary_indexes, ensure_indexes, upsert_rows
+from store.bulk import drop_secondary_indexes, ensure_indexes, trusted_rows, upsert_rows
 from store.models import (
     DATA_COLUMNS,
     ISSUE_STATUSES,
@@ -78,7 +77,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "notes",
     ),
 }
-_SKIPPED = re.compile(r"Skipping line (\d+): (.*)")
 
 
 class BadRow(ValueError):
@@ -206,45 +204,69 @@ def _skills(value: str) -> dict[str, int]:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _chunks(path: Path, chunk: int) -> Iterator[tuple[list[int], pd.DataFrame, list[str]]]:
-    """(line numbers, rows, skipped-line messages) per chunk; raises on unreadable files."""
-    reader = pd.read_csv(
-        path,
-        dtype=str,
-        keep_default_na=False,
-        na_filter=False,
-        chunksize=chunk,
-        encoding="utf-8-sig",
-        on_bad_lines="warn",
-        skip_blank_lines=True,
-    )
-    skipped: set[int] = set()
-    next_line = 2
-    with reader:
+class _Unreadable(AgentdeskError):
+    """The file cannot be read as CSV at all (the import of the file stops)."""
+
+
+def _is_blank(row: list[str]) -> bool:
+    return not row or (len(row) == 1 and not row[0].strip())
+
+
+def _chunks(path: Path, chunk: int) -> Iterator[tuple[list[int], list[list[str]], list[str]]]:
+    """(physical line numbers, rows, skipped-line messages) per chunk of up to ``chunk`` rows;
+    the first chunk's rows are preceded by the header row at line 1 (``lines[0] == 1``).
+
+    A row's line is the physical line of the file where its record starts (a quoted field may
+    span lines). Blank lines are skipped; a row with more fields than the header is skipped
+    and reported (``LINE: expected N fields, saw M``), one with fewer is padded with empty
+    fields; a quote in the middle of an unquoted field is reported as a bad row. Raises
+    ``_Unreadable`` (or ``OSError``/``UnicodeDecodeError``) when the file cannot be read.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, strict=True)
+        width = 0
+        lines: list[int] = []
+        rows: list[list[str]] = []
+        skipped: list[str] = []
+        end = 0  # the physical line the previous record ended on
         while True:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                try:
-                    df = next(reader)
-                except StopIteration:
-                    df = None
-            messages = []
-            for w in caught:
-                for m in _SKIPPED.finditer(str(w.message)):
-                    skipped.add(int(m.group(1)))
-                    messages.append(f"{m.group(1)}: {m.group(2).strip()}")
-            if df is None:
-                if messages:
-                    yield [], pd.DataFrame(), messages
-                return
-            lines = []
-            for _ in range(len(df)):
-                while next_line in skipped:
-                    next_line += 1
-                lines.append(next_line)
-                next_line += 1
-            df.columns = [str(c).strip().lower() for c in df.columns]
-            yield lines, df, messages
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                start, end = end + 1, reader.line_num
+                if "unexpected end of data" in str(exc):
+                    raise _Unreadable(
+                        f"EOF inside a quoted field starting at line {start}"
+                    ) from None
+                if width == 0:
+                    raise _Unreadable(f"bad header: {exc}") from None
+                skipped.append(f"{start}: bad CSV quoting ({exc})")
+                continue
+            start, end = end + 1, reader.line_num
+            if _is_blank(row):
+                continue
+            if width == 0:
+                width = len(row)
+                lines.append(1)
+                rows.append(row)
+                continue
+            if len(row) > width:
+                skipped.append(f"{start}: expected {width} fields, saw {len(row)}")
+                continue
+            if len(row) < width:
+                row += [""] * (width - len(row))
+            lines.append(start)
+            rows.append(row)
+            if len(rows) >= chunk:
+                yield lines, rows, skipped
+                lines, rows, skipped = [], [], []
+        if width == 0:
+            raise _Unreadable("No columns to parse from file")
+        if rows or skipped:
+            yield lines, rows, skipped
 
 
 def _existing(conn: Connection, table: str, key: str, ids: set[str]) -> set[str]:
@@ -264,7 +286,7 @@ Row = dict[str, str]
 
 
 def _customer_row(
-    r: Row, region: str, known: dict[str, str | None] | None = None
+    r: Row, region: str, known: dict[str, str | None] | None = None, raws: list[str] | None = None
 ) -> tuple[tuple[Any, ...], list[str]]:
     cid = _key(r["customer_id"], "customer_id")
     name = _text(r["name"], "name", 200, required=True)
@@ -275,13 +297,16 @@ def _customer_row(
     email = _text(r.get("email", ""), "email", 200)
     ltv = _number(r.get("lifetime_value", ""), "lifetime_value", 0.0)
     phones: list[str] = []
-    for raw in split_phones(r.get("phones", "")):
+    for raw in split_phones(r.get("phones", "")) if raws is None else raws:
         e164 = known[raw] if known is not None and raw in known else normalize_phone(raw, region)
         if e164 is None:
             raise BadRow(f"impossible phone number {raw!r}")
         if e164 not in phones:
             phones.append(e164)
     return (cid, name, name_key(name), tier, lifecycle, language, email, ltv), phones
+
+
+_SQL_PHONES_OF = "SELECT customer_id, phone FROM customer_phones WHERE customer_id IN ({})"
 
 
 def _store_customers(
@@ -297,12 +322,18 @@ def _store_customers(
     )
     ids = sorted(custs)
     current: dict[str, set[str]] = {}
-    stmt = text(
-        "SELECT customer_id, phone FROM customer_phones WHERE customer_id IN :ids"
-    ).bindparams(bindparam("ids", expanding=True))
-    for i in range(0, len(ids), 500):
-        for cid, phone in conn.execute(stmt, {"ids": ids[i : i + 500]}):
-            current.setdefault(cid, set()).add(phone)
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    mark = "%s" if conn.dialect.name == "postgresql" else "?"
+    cur = dbapi.cursor()
+    try:
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            cur.execute(_SQL_PHONES_OF.format(", ".join([mark] * len(part))), part)
+            for cid, phone in cur.fetchall():
+                current.setdefault(cid, set()).add(phone)
+    finally:
+        cur.close()
     stale = [
         {"c": cid, "p": p} for cid in ids for p in current.get(cid, ()) if p not in phones[cid]
     ]
@@ -435,27 +466,34 @@ def import_file(
         pending.clear()
 
     try:
-        for lines, df, skipped in _chunks(path, chunk):
+        header: list[str] | None = None
+        for lines, rows, skipped in _chunks(path, chunk):
             for msg in skipped:
                 line, _, reason = msg.partition(": ")
                 report(line, reason)
-            if not lines:
+            if header is None:
+                header = [c.strip().lower() for c in rows[0]]
+                lines, rows = lines[1:], rows[1:]
+                missing = [c for c in REQUIRED[name] if c not in header]
+                if missing:
+                    plural = "s" * (len(missing) > 1)
+                    raise AgentdeskError(f"missing column{plural} {', '.join(missing)}")
+                # the first column of a name wins (a repeated header is ignored)
+                index = {c: header.index(c) for c in COLUMNS[name] if c in header}
+                cols = list(index)
+                picks = list(index.values())
+            if not rows:
+                flush()
                 continue
-            missing = [c for c in REQUIRED[name] if c not in df.columns]
-            if missing:
-                plural = "s" * (len(missing) > 1)
-                raise AgentdeskError(f"missing column{plural} {', '.join(missing)}")
-            cols = [c for c in COLUMNS[name] if c in df.columns]
-            values = zip(*(df[c].tolist() for c in cols), strict=True)
             records = [
-                (line, dict(zip(cols, row, strict=True)))
-                for line, row in zip(lines, values, strict=True)
+                (line, dict(zip(cols, [row[i] for i in picks], strict=True)))
+                for line, row in zip(lines, rows, strict=True)
             ]
             result.loaded += _load_chunk(engine, name, records, region, report, normalizer)
             flush()
     except AgentdeskError as exc:
         result.unreadable = str(exc)
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         result.unreadable = " ".join(str(exc).split()) or type(exc).__name__
     finally:
         if normalizer is not None:
@@ -474,7 +512,7 @@ def _load_chunk(
     report: Callable[[int, str], None],
     normalizer: PhoneNormalizer | None = None,
 ) -> int:
-    with engine.begin() as conn:
+    with engine.begin() as conn, trusted_rows(conn):
         if name == "agents":
             agents: dict[str, tuple[Any, ...]] = {}
             for line, r in records:
@@ -499,14 +537,11 @@ def _load_chunk(
         if name == "customers":
             custs: dict[str, tuple[Any, ...]] = {}
             phones: dict[str, list[str]] = {}
-            known = (
-                normalizer.map(p for _, r in records for p in split_phones(r.get("phones", "")))
-                if normalizer is not None
-                else None
-            )
-            for line, r in records:
+            raws = [split_phones(r.get("phones", "")) for _, r in records]
+            known = normalizer.map(p for ps in raws for p in ps) if normalizer is not None else None
+            for (line, r), nums_raw in zip(records, raws, strict=True):
                 try:
-                    row, nums = _customer_row(r, region, known)
+                    row, nums = _customer_row(r, region, known, nums_raw)
                 except BadRow as exc:
                     report(line, str(exc))
                     continue

@@ -32,8 +32,6 @@ DEFAULT_REGION = "CN"
 
 # --- the fast path ---------------------------------------------------------------------------
 
-_SEPARATORS = str.maketrans("", "", " -")
-_CANONICAL = re.compile(r"\+?[0-9]{3,}")  # parse: 2 digits are viable only unseparated
 _MIN_NSN = _pnu._MIN_LENGTH_FOR_NSN
 _MAX_NSN = _pnu._MAX_LENGTH_FOR_NSN
 _strip_national_prefix: Any = _pnu._maybe_strip_national_prefix_carrier_code
@@ -46,62 +44,114 @@ _POSSIBLE = (_VR.IS_POSSIBLE, _VR.IS_POSSIBLE_LOCAL_ONLY)
 _MISS: Any = object()
 
 
-@lru_cache(maxsize=512)
-def _region(region: str) -> tuple[Any, re.Pattern[str] | None, str] | None:
-    """(metadata, compiled IDD pattern, country code as text) of a region, None if unknown."""
-    meta = PhoneMetadata.metadata_for_region(region, None)
-    if meta is None:
-        return None
-    idd = re.compile(meta.international_prefix) if meta.international_prefix else None
-    return meta, idd, str(meta.country_code)
+class _Meta:
+    """What the fast path needs of one region's metadata, computed once.
+
+    ``_test_number_length`` (type UNKNOWN) depends only on the number's length, so its verdict
+    is memoised per length; a national prefix pattern that does not match leaves the number as
+    ``_maybe_strip_national_prefix_carrier_code`` would.
+    """
+
+    __slots__ = ("country_code", "idd", "meta", "own_cc", "prefix", "verdicts")
+
+    def __init__(self, meta: Any) -> None:
+        self.meta = meta
+        self.country_code: int = meta.country_code
+        self.own_cc = str(meta.country_code)
+        self.idd = re.compile(meta.international_prefix) if meta.international_prefix else None
+        npp = meta.national_prefix_for_parsing
+        self.prefix = re.compile(npp) if npp else None
+        self.verdicts: dict[int, Any] = {}
+
+    def verdict(self, national: str) -> Any:
+        n = len(national)
+        got = self.verdicts.get(n)
+        if got is None:
+            got = self.verdicts[n] = _test_length(national, self.meta)
+        return got
+
+    def strip_prefix(self, national: str) -> str:
+        if self.prefix is None or self.prefix.match(national) is None:
+            return national
+        _carrier, stripped, _ = _strip_national_prefix(national, self.meta)
+        return str(stripped)
 
 
-@lru_cache(maxsize=512)
-def _meta_for_cc(cc: int) -> Any:
+_REGIONS: dict[str, _Meta | None] = {}
+_BY_CC: dict[int, _Meta] = {}
+#: ``_extract_country_code`` of digits (at least 3) is a function of their first three.
+_CC_SPLIT: dict[str, tuple[int, int]] = {}
+
+
+def _region(region: str) -> _Meta | None:
+    if region not in _REGIONS:
+        meta = PhoneMetadata.metadata_for_region(region, None)
+        _REGIONS[region] = _Meta(meta) if meta is not None else None
+    return _REGIONS[region]
+
+
+def _meta_for_cc(cc: int) -> _Meta:
     """The metadata ``parse`` and ``is_possible_number`` use for a country calling code."""
-    return PhoneMetadata.metadata_for_region_or_calling_code(
-        cc, _pnu.region_code_for_country_code(cc)
-    )
+    got = _BY_CC.get(cc)
+    if got is None:
+        meta = PhoneMetadata.metadata_for_region_or_calling_code(
+            cc, _pnu.region_code_for_country_code(cc)
+        )
+        got = _BY_CC[cc] = _Meta(meta)
+    return got
+
+
+def _split_cc(digits: str) -> tuple[int, str]:
+    head = digits[:3]
+    got = _CC_SPLIT.get(head)
+    if got is None:
+        cc, rest = _extract_cc(head)
+        got = _CC_SPLIT[head] = (cc, len(head) - len(rest))
+    return got[0], digits[got[1] :]
 
 
 def _fast(raw: str, region: str) -> Any:
     """E.164, None (not a possible number) or ``_MISS``; ``raw`` stripped, ``region`` upper."""
-    s = raw.translate(_SEPARATORS)
-    if _CANONICAL.fullmatch(s) is None:
+    s = raw.replace(" ", "").replace("-", "")
+    # only ASCII digits after at most one leading "+", and at least 3 of them (parse takes
+    # 2 digits only when they stand alone)
+    body = s[1:] if s[:1] == "+" else s
+    if len(body) < 3 or not body.isascii() or not body.isdigit():
         return _MISS
-    known = _region(region)
+    known = _REGIONS.get(region) or _region(region)
     if known is None:
         return _MISS
-    meta, idd, own_cc = known
     international = True
     if s[0] == "+":  # parse: FROM_NUMBER_WITH_PLUS_SIGN
         digits = s[1:]
     else:
-        m = idd.match(s) if idd is not None else None
+        m = known.idd.match(s) if known.idd is not None else None
         # parse: an IDD prefix counts unless the digit after it is 0
         if m is not None and s[m.end() : m.end() + 1] != "0":
             digits = s[m.end() :]
         else:  # parse: FROM_DEFAULT_COUNTRY
-            if s.startswith(own_cc):
+            if s.startswith(known.own_cc):
                 return _MISS  # parse may take it as the region's country code: its branch
             international, digits = False, s
     if international:
         if len(digits) <= _MIN_NSN:
             return _MISS
-        cc, national = _extract_cc(digits)
+        cc, national = _split_cc(digits)
         if cc == 0:
             return _MISS
-        strip_meta = _meta_for_cc(cc)
+        number_meta = _BY_CC.get(cc) or _meta_for_cc(cc)
+        strip_meta = number_meta
     else:
-        cc, national, strip_meta = meta.country_code, digits, meta
+        cc, national, strip_meta = known.country_code, digits, known
+        number_meta = _BY_CC.get(cc) or _meta_for_cc(cc)
     if len(national) < _MIN_NSN:
         return _MISS
-    _carrier, stripped, _ = _strip_national_prefix(national, strip_meta)
-    if _test_length(stripped, strip_meta) not in _KEEP_UNSTRIPPED:
+    stripped = strip_meta.strip_prefix(national)
+    if stripped is not national and strip_meta.verdict(stripped) not in _KEEP_UNSTRIPPED:
         national = stripped
     if not _MIN_NSN <= len(national) <= _MAX_NSN or national.strip("0") == "":
         return _MISS
-    if _test_length(national, _meta_for_cc(cc)) not in _POSSIBLE:
+    if number_meta.verdict(national) not in _POSSIBLE:
         return None
     return f"+{cc}{national}"
 
@@ -120,6 +170,14 @@ def fast_e164(raw: str, region: str = DEFAULT_REGION) -> str | bool | None:
     """The fast path alone (for tests): E.164, None, or False where it declines."""
     got = _fast(raw.strip(), region.upper())
     return False if got is _MISS else got
+
+
+def _prefast(raw: str, region: str) -> Any:
+    """``normalize_phone``'s answer when it needs no ``parse``, else ``_MISS``."""
+    raw = raw.strip()
+    if not raw or len(raw) > 40:
+        return None
+    return _fast(raw, region)
 
 
 def _normalize(raw: str | None, region: str) -> str | None:
@@ -167,9 +225,9 @@ def normalize_many(raws: list[str], region: str = DEFAULT_REGION) -> list[str | 
 class PhoneNormalizer:
     """Normalises many numbers at once, split over worker processes when there are many.
 
-    ``phonenumbers`` is pure Python (about 25 µs a number), so a million-row import spends
-    most of its time here; spare cores take a share. Small batches, frozen apps and one-core
-    machines stay in this process.
+    Numbers of the common shapes take the fast path in this process (a few µs each); the rest
+    need ``phonenumbers.parse`` (about 25 µs a number), and when a chunk has many of them spare
+    cores take a share. Small batches, frozen apps and one-core machines stay in this process.
     """
 
     def __init__(
@@ -191,19 +249,31 @@ class PhoneNormalizer:
         )
 
     def map(self, raws: Iterable[str]) -> dict[str, str | None]:
-        """``{raw: E.164 or None}`` for the distinct numbers of ``raws``."""
-        todo = list(dict.fromkeys(raws))
+        """``{raw: E.164 or None}`` for the distinct numbers of ``raws``.
+
+        The fast path runs here; only the numbers it declines go to ``phonenumbers``, in worker
+        processes when there are at least ``threshold`` of them.
+        """
+        out: dict[str, str | None] = {}
+        region = (self.region or DEFAULT_REGION).upper()
+        todo: list[str] = []
+        for raw in dict.fromkeys(raws):
+            got = _prefast(raw, region)
+            if got is _MISS:
+                todo.append(raw)
+            else:
+                out[raw] = got
         if len(todo) < self.threshold or not self.parallel:
-            return {r: normalize_phone(r, self.region) for r in todo}
+            out.update((r, _normalize(r, region)) for r in todo)
+            return out
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
             )
         size = -(-len(todo) // (self.workers * 4))
         parts = [todo[i : i + size] for i in range(0, len(todo), size)]
-        out: dict[str, str | None] = {}
         for part, result in zip(
-            parts, self._pool.map(normalize_many, parts, repeat(self.region)), strict=True
+            parts, self._pool.map(normalize_many, parts, repeat(region)), strict=True
         ):
             out.update(zip(part, result, strict=True))
         return out

@@ -88,7 +88,7 @@ def test_bad_rows_reported_good_rows_loaded_and_reimport_idempotent(
         f"{folder / 'purchases.csv'}:5: bad amount 'abc'",
         f"{folder / 'purchases.csv'}:7: bad purchased_at 'yesterday' (expected ISO 8601)",
         f"{folder / 'issues.csv'}:4: bad status 'weird' (expected open, pending, resolved, closed)",
-        f"{folder / 'interactions.csv'}:4: unknown customer 'C404'",
+        f"{folder / 'interactions.csv'}:5: unknown customer 'C404'",  # X1 spans 2 lines
     ]  # fmt: skip
     assert lines == expected
     assert len(out.strip().splitlines()) == 1
@@ -214,3 +214,53 @@ def test_numbers_normalised_in_worker_processes_give_the_same_store(tmp_path: Pa
         assert pn.parallel
         got = pn.map(["13800138000", "123", "+1 415 555 2671", "13800138000"])
     assert got == {"13800138000": "+8613800138000", "123": None, "+1 415 555 2671": "+14155552671"}
+
+
+def test_bad_rows_report_the_physical_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "customers.csv").write_text(
+        "customer_id,name,tier,phones\n"  # 1
+        'C1,"Alice\nWong\nthe third",gold,13800138000\n'  # 2-4
+        "\n"  # 5: blank, skipped
+        "C2,Bob,diamond,\n"  # 6
+        'C3,"Carol ""C"" Li",silver\n'  # 7: short row, padded
+        'C4,Dan"ny,silver,\n'  # 8: a quote inside an unquoted field is kept
+        'C5,"Eve"x,silver,\n'  # 9: text after a closing quote
+        "C6,Finn,gold,123,extra\n",  # 10
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert main(["store", "import", "--url", url, str(folder)]) == 0
+    out, err = capsys.readouterr()
+    path = folder / "customers.csv"
+    assert err.strip().splitlines() == [
+        f"{path}:6: bad tier 'diamond' (expected platinum, gold, silver, standard)",
+        f"{path}:9: bad CSV quoting (',' expected after '\"')",
+        f"{path}:10: expected 4 fields, saw 5",
+    ]
+    assert "imported 3 customers; 3 bad rows skipped" in out
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            names = conn.execute(text("SELECT name FROM customers ORDER BY 1")).scalars().all()
+        assert names == ["Alice\nWong\nthe third", 'Carol "C" Li', 'Dan"ny']
+    finally:
+        engine.dispose()
+
+
+def test_a_quote_left_open_makes_the_file_unreadable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "customers.csv").write_text(
+        'customer_id,name\nC1,Alice\nC2,"Bob\nC3,Carol\n', encoding="utf-8"
+    )
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert main(["store", "import", "--url", url, str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert f"{folder / 'customers.csv'}: cannot read: EOF inside a quoted field" in err
+    assert "starting at line 3" in err
