@@ -208,10 +208,6 @@ class _Unreadable(AgentdeskError):
     """The file cannot be read as CSV at all (the import of the file stops)."""
 
 
-def _is_blank(row: list[str]) -> bool:
-    return not row or (len(row) == 1 and not row[0].strip())
-
-
 def _chunks(path: Path, chunk: int) -> Iterator[tuple[list[int], list[list[str]], list[str]]]:
     """(physical line numbers, rows, skipped-line messages) per chunk of up to ``chunk`` rows;
     the first chunk's rows are preceded by the header row at line 1 (``lines[0] == 1``).
@@ -225,45 +221,49 @@ def _chunks(path: Path, chunk: int) -> Iterator[tuple[list[int], list[list[str]]
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh, strict=True)
-        width = 0
+        width = -1  # fields of the header; -1 until it is read
         lines: list[int] = []
         rows: list[list[str]] = []
         skipped: list[str] = []
         end = 0  # the physical line the previous record ended on
         while True:
             try:
-                row = next(reader)
-            except StopIteration:
+                for row in reader:
+                    start, end = end + 1, reader.line_num
+                    if len(row) == width:  # the common case first
+                        lines.append(start)
+                        rows.append(row)
+                        if len(rows) >= chunk:
+                            yield lines, rows, skipped
+                            lines, rows, skipped = [], [], []
+                        continue
+                    if not row or (len(row) == 1 and not row[0].strip()):
+                        continue  # a blank line
+                    if width < 0:
+                        width = len(row)
+                        lines.append(1)
+                        rows.append(row)
+                        continue
+                    if len(row) > width:
+                        skipped.append(f"{start}: expected {width} fields, saw {len(row)}")
+                        continue
+                    row += [""] * (width - len(row))
+                    lines.append(start)
+                    rows.append(row)
+                    if len(rows) >= chunk:
+                        yield lines, rows, skipped
+                        lines, rows, skipped = [], [], []
                 break
-            except csv.Error as exc:
+            except csv.Error as exc:  # the reader goes on with the next line
                 start, end = end + 1, reader.line_num
                 if "unexpected end of data" in str(exc):
                     raise _Unreadable(
                         f"EOF inside a quoted field starting at line {start}"
                     ) from None
-                if width == 0:
+                if width < 0:
                     raise _Unreadable(f"bad header: {exc}") from None
                 skipped.append(f"{start}: bad CSV quoting ({exc})")
-                continue
-            start, end = end + 1, reader.line_num
-            if _is_blank(row):
-                continue
-            if width == 0:
-                width = len(row)
-                lines.append(1)
-                rows.append(row)
-                continue
-            if len(row) > width:
-                skipped.append(f"{start}: expected {width} fields, saw {len(row)}")
-                continue
-            if len(row) < width:
-                row += [""] * (width - len(row))
-            lines.append(start)
-            rows.append(row)
-            if len(rows) >= chunk:
-                yield lines, rows, skipped
-                lines, rows, skipped = [], [], []
-        if width == 0:
+        if width < 0:
             raise _Unreadable("No columns to parse from file")
         if rows or skipped:
             yield lines, rows, skipped
@@ -485,10 +485,16 @@ def import_file(
             if not rows:
                 flush()
                 continue
-            records = [
-                (line, dict(zip(cols, [row[i] for i in picks], strict=True)))
-                for line, row in zip(lines, rows, strict=True)
-            ]
+            if picks == list(range(len(picks))):  # the columns lead the file, in order
+                records = [
+                    (line, dict(zip(cols, row, strict=False)))
+                    for line, row in zip(lines, rows, strict=True)
+                ]
+            else:
+                records = [
+                    (line, dict(zip(cols, [row[i] for i in picks], strict=True)))
+                    for line, row in zip(lines, rows, strict=True)
+                ]
             result.loaded += _load_chunk(engine, name, records, region, report, normalizer)
             flush()
     except AgentdeskError as exc:
