@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
@@ -24,7 +24,8 @@ _CUSTOMER_COLS = "c.customer_id, c.name, c.tier, c.lifecycle, c.language, c.life
 _SQL_BY_PHONE = (
     f"SELECT {_CUSTOMER_COLS} FROM customer_phones p "
     "JOIN customers c ON c.customer_id = p.customer_id WHERE p.phone = ? "
-    "ORDER BY c.customer_id LIMIT 50"
+    # p.customer_id, not c.: the (phone, customer_id) index already gives that order (no sort)
+    "ORDER BY p.customer_id LIMIT 50"
 )
 _SQL_BY_ID = f"SELECT {_CUSTOMER_COLS} FROM customers c WHERE c.customer_id = ?"
 _SQL_PHONES = "SELECT phone FROM customer_phones WHERE customer_id = ? ORDER BY position, phone"
@@ -41,6 +42,17 @@ _SQL_INTERACTIONS = (
     "WHERE customer_id = ? ORDER BY started_at DESC, interaction_id DESC "
     f"LIMIT {CARD_INTERACTIONS}"
 )
+_SQLITE = {
+    sql: sql
+    for sql in (
+        _SQL_BY_PHONE,
+        _SQL_BY_ID,
+        _SQL_PHONES,
+        _SQL_PURCHASES,
+        _SQL_OPEN_ISSUES,
+        _SQL_INTERACTIONS,
+    )
+}
 _PG = {
     sql: sql.replace("?", "%s")
     for sql in (
@@ -91,12 +103,12 @@ class _Cursor:
 
     def __init__(self, session: Session | Connection) -> None:
         conn = _conn(session)
-        self.pg = conn.dialect.name == "postgresql"
+        self.sql = _PG if conn.dialect.name == "postgresql" else _SQLITE
         self.cur = conn.connection.cursor()
 
     def all(self, sql: str, *params: Any) -> list[Any]:
-        self.cur.execute(_PG[sql] if self.pg else sql, params)
-        return list(self.cur.fetchall())
+        self.cur.execute(self.sql[sql], params)
+        return cast(list[Any], self.cur.fetchall())  # both drivers return a list
 
     def close(self) -> None:
         self.cur.close()
