@@ -9,6 +9,14 @@ together with its watermark, so a crash resumes exactly where it stopped. Rows a
 central has them (central wins on master data); a row never goes back to an older version, and
 a tombstone only deletes a local row older than the delete.
 
+Tombstones. Each replica records its progress on central (``sync_state`` key
+``replica:<id>``: the tombstone watermark and when it was seen) at the start and end of a pull.
+``prune_tombstones`` (run by ``sync_once`` at most hourly) deletes central's tombstones below
+the lowest watermark of the replicas seen within ``TOMBSTONE_RETENTION_DAYS`` and records that
+bound as ``tombstones_pruned_below``. A replica that was away longer (its watermark is below
+the bound, so it may have missed deletes) rebuilds: it drops the rows it had from central
+(its own unpushed rows and its outbox stay) and pulls everything again.
+
 Push. ``sync_outbox`` entries go to central in order; central records each ``op_id`` in
 ``sync_applied_ops`` in the same transaction as the change, so a push repeated after a lost
 acknowledgement changes nothing. Inserts are ``ON CONFLICT DO NOTHING``: interactions are
@@ -23,11 +31,12 @@ import logging
 import queue
 import threading
 import time
+import uuid
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +52,12 @@ log = logging.getLogger(__name__)
 
 BATCH = 20_000
 TOMBSTONES = "sync_tombstones"
+#: Central tombstones are kept until every replica seen in this many days has pulled them; a
+#: replica away for longer rebuilds from central when it comes back.
+TOMBSTONE_RETENTION_DAYS = 30
+PRUNE_EVERY = timedelta(hours=1)
+_PRUNED_BELOW = "tombstones_pruned_below"  # central sync_state
+_REPLICA_PREFIX = "replica:"  # central sync_state: replica:<id> -> progress
 
 #: Columns of each synced table, in the order they are copied.
 COLUMNS: dict[str, tuple[str, ...]] = {t: (*c, "version") for t, c in DATA_COLUMNS.items()}
@@ -64,6 +79,7 @@ class SyncSummary:
     pending: int = 0
     batches: int = 0
     complete: bool = True
+    rebuilt: bool = False
     seconds: float = 0.0
 
     @property
@@ -321,6 +337,90 @@ def _apply_tombstones(conn: Connection, rows: list[tuple[Any, ...]]) -> int:
     return deleted
 
 
+# --- tombstone retention -------------------------------------------------------------------
+
+
+def replica_id(local: Engine) -> str:
+    """This replica's id (made once, kept in its ``sync_state``)."""
+    with local.begin() as lc:
+        got = lc.execute(text("SELECT value FROM sync_state WHERE key = 'replica_id'")).scalar()
+        if got:
+            return str(got)
+        new = str(uuid.uuid4())
+        lc.execute(
+            text("INSERT INTO sync_state (key, value) VALUES ('replica_id', :v)"), {"v": new}
+        )
+        return new
+
+
+def _put_state(conn: Connection, key: str, value: str) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO sync_state (key, value) VALUES (:k, :v) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ),
+        {"k": key, "v": value},
+    )
+
+
+def _pruned_below(conn: Connection) -> int:
+    got = conn.execute(
+        text("SELECT value FROM sync_state WHERE key = :k"), {"k": _PRUNED_BELOW}
+    ).scalar()
+    return int(got) if got else 0
+
+
+def _report_progress(central: Engine, rid: str, done_below: int, now: datetime) -> None:
+    """Tell central how far this replica has pulled tombstones (never moving it back)."""
+    key = _REPLICA_PREFIX + rid
+    with _central(central) as cc, cc.begin():
+        old = cc.execute(text("SELECT value FROM sync_state WHERE key = :k"), {"k": key}).scalar()
+        if old:
+            done_below = max(done_below, int(json.loads(old)["tombstones_done_below"]))
+        info = {"tombstones_done_below": done_below, "seen_at": now.isoformat()}
+        _put_state(cc, key, json.dumps(info))
+
+
+def prune_tombstones(
+    central: Engine,
+    *,
+    retention_days: float = TOMBSTONE_RETENTION_DAYS,
+    now: datetime | None = None,
+) -> int:
+    """Delete central's tombstones that every replica seen within ``retention_days`` has
+    pulled; returns how many. Replicas not seen for longer are forgotten (they rebuild when
+    they come back); with no replica left, every committed tombstone goes."""
+    now = now or utcnow()
+    cutoff = now - timedelta(days=retention_days)
+    with _central(central) as cc, cc.begin():
+        live: list[int] = []
+        for key, value in cc.execute(
+            text("SELECT key, value FROM sync_state WHERE key LIKE :p"),
+            {"p": _REPLICA_PREFIX + "%"},
+        ).all():
+            info = json.loads(value)
+            if datetime.fromisoformat(info["seen_at"]) >= cutoff:
+                live.append(int(info["tombstones_done_below"]))
+            else:
+                cc.execute(text("DELETE FROM sync_state WHERE key = :k"), {"k": key})
+        floor = min(live) if live else _high_water(cc)
+        deleted = cc.execute(
+            text("DELETE FROM sync_tombstones WHERE version < :f"), {"f": floor}
+        ).rowcount
+        _put_state(cc, _PRUNED_BELOW, str(max(floor, _pruned_below(cc))))
+    return max(int(deleted or 0), 0)
+
+
+def _rebuild(local: Engine) -> None:
+    """Forget what was pulled (rows central sent, watermarks) so the next pull is a full one;
+    rows this replica made itself and not yet got back from central (version NULL), and the
+    outbox, stay."""
+    with _replica_tx(local) as lc:
+        for table in reversed(tuple(SYNCED_TABLES)):
+            lc.exec_driver_sql(f"DELETE FROM {table} WHERE version IS NOT NULL")
+        lc.exec_driver_sql("DELETE FROM sync_watermarks")
+
+
 # --- pull ----------------------------------------------------------------------------------
 
 
@@ -422,9 +522,23 @@ def _pull(
     with _central(central) as cc:
         hi = _high_water(cc)
         dialect = cc.dialect.name
+        pruned = _pruned_below(cc)
+    rid = replica_id(local)
     with local.connect() as lc:
         start = {t: _watermark(lc, t) for t in (*SYNCED_TABLES, TOMBSTONES)}
         fresh = lc.execute(text("SELECT count(*) FROM sync_watermarks")).scalar_one() == 0
+    if not fresh and start[TOMBSTONES][0] < pruned:
+        log.warning(
+            "central pruned deletes this replica has not pulled (it was away longer than the "
+            "%s-day retention): pulling everything again",
+            TOMBSTONE_RETENTION_DAYS,
+        )
+        _rebuild(local)
+        summary.rebuilt = True
+        start = {t: (0, None, None) for t in start}
+        fresh = True
+    # registered before pulling, so central keeps what this pull still needs
+    _report_progress(central, rid, start[TOMBSTONES][0], utcnow())
     if fresh:
         # An empty replica: load the rows first and build the secondary indexes once at the
         # end (much faster than maintaining them row by row).
@@ -469,6 +583,10 @@ def _pull(
         reader.join(timeout=30)
     if summary.complete or fresh:
         ensure_indexes(local)
+    if summary.complete:
+        with local.connect() as lc:
+            done_below = _watermark(lc, TOMBSTONES)[0]
+        _report_progress(central, rid, done_below, utcnow())
 
 
 # --- push ----------------------------------------------------------------------------------
@@ -627,8 +745,12 @@ def sync_once(
     batch_size: int | None = None,
     max_batches: int | None = None,
     push: bool = True,
+    prune: bool = True,
 ) -> SyncSummary:
     """Push the replica's outbox to central, then pull central's changes; one summary.
+
+    With ``prune`` (at most every ``PRUNE_EVERY`` per replica) central's tombstones that every
+    recent replica has pulled are deleted (``prune_tombstones``).
 
     ``max_batches`` stops the pull early (the next call resumes). Raises
     ``CentralUnavailable`` when central cannot be reached (nothing local is lost).
@@ -646,6 +768,8 @@ def sync_once(
                 if pushed + failed < 1000 or pushed == 0:
                     break
         _pull(central, local, summary, batch_size or BATCH, max_batches)
+        if summary.complete and prune:
+            _maybe_prune(central, local)
     except CentralUnavailable as exc:
         _set_state(local, last_error=str(exc), last_attempt_at=utcnow().isoformat())
         raise
@@ -654,6 +778,18 @@ def sync_once(
     now = utcnow().isoformat()
     _set_state(local, last_error=None, last_attempt_at=now, last_sync_at=now)
     return summary
+
+
+def _maybe_prune(central: Engine, local: Engine) -> None:
+    now = utcnow()
+    with local.connect() as lc:
+        last = lc.execute(text("SELECT value FROM sync_state WHERE key = 'last_prune_at'")).scalar()
+    if last and now - datetime.fromisoformat(last) < PRUNE_EVERY:
+        return
+    pruned = prune_tombstones(central, now=now)
+    if pruned:
+        log.info("pruned %d tombstones on central", pruned)
+    _set_state(local, last_prune_at=now.isoformat())
 
 
 def _set_state(local: Engine, **values: str | None) -> None:
@@ -856,8 +992,10 @@ __all__ = [
     "local_url",
     "pending_outbox",
     "prepare_local",
+    "prune_tombstones",
     "push_outbox",
     "refresh_customer",
+    "replica_id",
     "store_checksum",
     "sync_once",
     "sync_status",

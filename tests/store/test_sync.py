@@ -22,6 +22,7 @@ from store.sync import (
     CentralUnavailable,
     pending_outbox,
     prepare_local,
+    prune_tombstones,
     push_outbox,
     refresh_customer,
     store_checksum,
@@ -392,3 +393,76 @@ def test_local_writes_show_at_once_and_reach_central(sqlite_central: Engine, loc
         central_card = lookup_card(s, phone="13900001111")
     assert central_card["customer"]["customer_id"] == cid
     _assert_converged(sqlite_central, local)
+
+
+# --- tombstone retention ---------------------------------------------------------------------
+
+
+def _tombstones(central: Engine, where: str = "1=1") -> int:
+    return _count(central, "sync_tombstones", where)
+
+
+@pytest.mark.postgres
+def test_tombstones_pruned_once_every_replica_has_pulled_them(
+    pg_central: Engine, tmp_path: Path
+) -> None:
+    a = make_engine(f"sqlite:///{tmp_path / 'a.db'}")
+    b = make_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    try:
+        sync_once(pg_central, a, prune=False)
+        sync_once(pg_central, b, prune=False)
+        prune_tombstones(pg_central)  # whatever the seed left
+        with pg_central.begin() as conn:
+            conn.execute(text("DELETE FROM customers WHERE customer_id = 'C0000007'"))
+        mine = "row_key LIKE '%C0000007%' OR table_name = 'customers'"
+        left = _tombstones(pg_central, mine)
+        assert left > 0
+        sync_once(pg_central, a, prune=False)
+        prune_tombstones(pg_central)
+        assert _tombstones(pg_central, mine) == left  # b has not pulled them yet
+        sync_once(pg_central, b, prune=False)
+        assert _count(b, "customers", "customer_id = 'C0000007'") == 0
+        assert prune_tombstones(pg_central) >= left
+        assert _tombstones(pg_central, mine) == 0
+        # both replicas stay equal to central, and a further sync changes nothing
+        for replica in (a, b):
+            sync_once(pg_central, replica)
+            assert store_checksum(replica) == store_checksum(pg_central)
+    finally:
+        a.dispose()
+        b.dispose()
+
+
+def test_a_replica_away_longer_than_the_retention_rebuilds(
+    sqlite_central: Engine, tmp_path: Path
+) -> None:
+    from datetime import datetime, timedelta
+
+    from store.sync import TOMBSTONE_RETENTION_DAYS
+
+    a = make_engine(f"sqlite:///{tmp_path / 'a.db'}")
+    b = make_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    try:
+        sync_once(sqlite_central, a, prune=False)
+        sync_once(sqlite_central, b, prune=False)
+        with Session(b) as s:  # b's own contact, not yet pushed
+            record_interaction(s, customer_id="C0000003", agent_id="A001", disposition="sale")
+        with sqlite_central.begin() as conn:
+            conn.execute(text("DELETE FROM customers WHERE customer_id = 'C0000009'"))
+        sync_once(sqlite_central, a, prune=False)
+        later = datetime.now() + timedelta(days=TOMBSTONE_RETENTION_DAYS + 1)
+        # b was not seen within the retention: forgotten; a has everything: all pruned
+        assert prune_tombstones(sqlite_central, now=later) > 0
+        assert _tombstones(sqlite_central) == 0
+        summary = sync_once(sqlite_central, b, push=False, prune=False)
+        assert summary.rebuilt and summary.complete
+        assert _count(b, "customers", "customer_id = 'C0000009'") == 0
+        assert store_checksum(b)["customers"] == store_checksum(sqlite_central)["customers"]
+        assert pending_outbox(b) == 1  # its own contact is still there, and still goes out
+        assert _count(b, "interactions", "version IS NULL") == 1
+        summary = sync_once(sqlite_central, b, prune=False)
+        assert summary.pushed == 1 and not summary.rebuilt
+        assert store_checksum(b) == store_checksum(sqlite_central)
+    finally:
+        a.dispose()
+        b.dispose()
