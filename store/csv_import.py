@@ -215,7 +215,9 @@ def _chunks(path: Path, chunk: int) -> Iterator[tuple[list[int], list[list[str]]
     A row's line is the physical line of the file where its record starts (a quoted field may
     span lines). Blank lines are skipped; a row with more fields than the header is skipped
     and reported (``LINE: expected N fields, saw M``), one with fewer is padded with empty
-    fields; a quote in the middle of an unquoted field is reported as a bad row. Raises
+    fields. A quote inside an unquoted field is kept as text; text after a closing quote
+    (``"Eve"x``) makes the row bad (``bad CSV quoting``), the reader going on with the next
+    line; a quote left open at the end of the file makes it unreadable. Raises
     ``_Unreadable`` (or ``OSError``/``UnicodeDecodeError``) when the file cannot be read.
     """
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
