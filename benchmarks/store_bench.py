@@ -75,6 +75,11 @@ def start_pg(root: Path) -> tuple[Any, str]:
     return server, f"postgresql+psycopg://postgres@/bench?host={host}"
 
 
+def load() -> str:
+    """The 1-minute load average, to read a wall-clock figure with (the machine is shared)."""
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
 def percentile(values: list[float], p: float) -> float:
     s = sorted(values)
     k = min(len(s) - 1, max(0, round(p / 100 * (len(s) - 1))))
@@ -223,7 +228,7 @@ def main() -> int:
             (
                 "first full sync (PG -> empty SQLite)",
                 f"{full_s:.1f} s",
-                f"target <= 120 s; sync process CPU {child_cpu() - cpu0:.1f} s",
+                f"target <= 120 s; sync process CPU {child_cpu() - cpu0:.1f} s; {load()}",
             )
         )
         rows.append(("  peak RSS of the sync process", f"{rss:.0f} MB", "target <= 500 MB"))
@@ -241,7 +246,7 @@ def main() -> int:
             (
                 "incremental sync, 1,000 changed rows",
                 f"{inc_s * 1000:.0f} ms",
-                f"target <= 1 s; pulled {inc.rows}, deleted {inc.deleted}",
+                f"target <= 1 s; pulled {inc.rows}, deleted {inc.deleted}; {load()}",
             )
         )
 
@@ -275,7 +280,7 @@ def main() -> int:
             (
                 "card lookup by phone, local replica",
                 f"p50 {p50l:.3f} ms, p99 {p99l:.3f} ms",
-                f"target p99 <= 1 ms; {len(lt)} lookups {st}",
+                f"target p99 <= 1 ms; {len(lt)} lookups {st}; {load()}",
             )
         )
         rows.append(
@@ -320,7 +325,7 @@ def main() -> int:
             (
                 f"CSV import of {customers} customers (SQLite)",
                 f"{imp_s:.1f} s",
-                f"target <= 60 s at 1M; CPU {child_cpu() - cpu0:.1f} s; "
+                f"target <= 60 s at 1M; CPU {child_cpu() - cpu0:.1f} s; {load()}; "
                 f"{proc.stdout.strip() or proc.stderr.strip()[:200]}",
             )
         )
