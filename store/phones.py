@@ -32,16 +32,22 @@ DEFAULT_REGION = "CN"
 
 # --- the fast path ---------------------------------------------------------------------------
 
-_MIN_NSN = _pnu._MIN_LENGTH_FOR_NSN
-_MAX_NSN = _pnu._MAX_LENGTH_FOR_NSN
-_strip_national_prefix: Any = _pnu._maybe_strip_national_prefix_carrier_code
-_test_length: Any = _pnu._test_number_length
-_extract_cc: Any = _pnu._extract_country_code
-_VR = _pnu.ValidationResult
-_KEEP_UNSTRIPPED = (_VR.TOO_SHORT, _VR.IS_POSSIBLE_LOCAL_ONLY, _VR.INVALID_LENGTH)
-_POSSIBLE = (_VR.IS_POSSIBLE, _VR.IS_POSSIBLE_LOCAL_ONLY)
 #: Sentinel: the fast path does not cover this string; ``phonenumbers.parse`` decides.
 _MISS: Any = object()
+# The fast path calls helpers of ``phonenumbers`` that are not public API; a release without
+# them turns it off (every number then goes through ``parse``), it cannot break normalising.
+try:
+    _MIN_NSN: int = _pnu._MIN_LENGTH_FOR_NSN
+    _MAX_NSN: int = _pnu._MAX_LENGTH_FOR_NSN
+    _strip_national_prefix: Any = _pnu._maybe_strip_national_prefix_carrier_code
+    _test_length: Any = _pnu._test_number_length
+    _extract_cc: Any = _pnu._extract_country_code
+    _VR: Any = _pnu.ValidationResult
+    _KEEP_UNSTRIPPED = (_VR.TOO_SHORT, _VR.IS_POSSIBLE_LOCAL_ONLY, _VR.INVALID_LENGTH)
+    _POSSIBLE = (_VR.IS_POSSIBLE, _VR.IS_POSSIBLE_LOCAL_ONLY)
+    FAST_PATH = True
+except AttributeError:  # pragma: no cover - depends on the installed phonenumbers
+    FAST_PATH = False
 
 
 class _Meta:
@@ -112,6 +118,8 @@ def _split_cc(digits: str) -> tuple[int, str]:
 
 def _fast(raw: str, region: str) -> Any:
     """E.164, None (not a possible number) or ``_MISS``; ``raw`` stripped, ``region`` upper."""
+    if not FAST_PATH:
+        return _MISS
     s = raw.replace(" ", "").replace("-", "")
     # only ASCII digits after at most one leading "+", and at least 3 of them (parse takes
     # 2 digits only when they stand alone)
