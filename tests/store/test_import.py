@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from agentdesk.cli import main
@@ -264,3 +266,30 @@ def test_a_quote_left_open_makes_the_file_unreadable(
     err = capsys.readouterr().err
     assert f"{folder / 'customers.csv'}: cannot read: EOF inside a quoted field" in err
     assert "starting at line 3" in err
+
+
+_FIELD = st.one_of(
+    st.sampled_from(
+        ["", " ", "gold", " Gold ", "GOLD", "diamond", "new", "Prospect", "zh", "en-GB", "1.5",
+         "12", "-3.456", "nan", "inf", "1e12", "99999999999.99", "abc", "王伟", "x" * 17,
+         "x" * 65, "y" * 201, " 7 "]
+    ),
+    st.text(max_size=8),
+)  # fmt: skip
+
+
+@given(st.tuples(*[_FIELD] * 7))
+@settings(max_examples=2000, deadline=None)
+def test_inline_customer_checks_equal_the_field_parsers(fields: tuple[str, ...]) -> None:
+    from store.csv_import import BadRow, _customer_row, _plain_customer
+
+    cid, name, tier, lifecycle, language, email, ltv = fields
+    row = dict(customer_id=cid, name=name, tier=tier, lifecycle=lifecycle)
+    row.update(language=language, email=email, lifetime_value=ltv, phones="")
+    fast = _plain_customer(cid, name, tier, lifecycle, language, email, ltv)
+    try:
+        slow, _ = _customer_row(row, "CN")
+    except BadRow:
+        assert fast is None
+        return
+    assert fast == slow  # valid fields: the same row
