@@ -15,7 +15,8 @@ Tombstones. Each replica records its progress on central (``sync_state`` key
 the lowest watermark of the replicas seen within ``TOMBSTONE_RETENTION_DAYS`` and records that
 bound as ``tombstones_pruned_below``. A replica that was away longer (its watermark is below
 the bound, so it may have missed deletes) rebuilds: it drops the rows it had from central
-(its own unpushed rows and its outbox stay) and pulls everything again.
+(its own unpushed rows and its outbox stay) and pulls everything again. A replica that began
+from empty at version ``hi`` needs no tombstone below ``hi`` and reports at least that.
 
 Push. ``sync_outbox`` entries go to central in order; central records each ``op_id`` in
 ``sync_applied_ops`` in the same transaction as the change, so a push repeated after a lost
@@ -527,7 +528,14 @@ def _pull(
     with local.connect() as lc:
         start = {t: _watermark(lc, t) for t in (*SYNCED_TABLES, TOMBSTONES)}
         fresh = lc.execute(text("SELECT count(*) FROM sync_watermarks")).scalar_one() == 0
-    if not fresh and start[TOMBSTONES][0] < pruned:
+    # A replica that started from empty at version ``hi`` needs no tombstone below it (those
+    # deletes were done before it pulled anything).
+    with local.connect() as lc:
+        needed = lc.execute(
+            text("SELECT value FROM sync_state WHERE key = 'tombstones_needed_from'")
+        ).scalar()
+    needed_from = int(needed) if needed else 0
+    if not fresh and max(start[TOMBSTONES][0], needed_from) < pruned:
         log.warning(
             "central pruned deletes this replica has not pulled (it was away longer than the "
             "%s-day retention): pulling everything again",
@@ -537,8 +545,11 @@ def _pull(
         summary.rebuilt = True
         start = {t: (0, None, None) for t in start}
         fresh = True
+    if fresh:
+        needed_from = hi
+        _set_state(local, tombstones_needed_from=str(hi))
     # registered before pulling, so central keeps what this pull still needs
-    _report_progress(central, rid, start[TOMBSTONES][0], utcnow())
+    _report_progress(central, rid, max(start[TOMBSTONES][0], needed_from), utcnow())
     if fresh:
         # An empty replica: load the rows first and build the secondary indexes once at the
         # end (much faster than maintaining them row by row).
@@ -586,7 +597,7 @@ def _pull(
     if summary.complete:
         with local.connect() as lc:
             done_below = _watermark(lc, TOMBSTONES)[0]
-        _report_progress(central, rid, done_below, utcnow())
+        _report_progress(central, rid, max(done_below, needed_from), utcnow())
 
 
 # --- push ----------------------------------------------------------------------------------

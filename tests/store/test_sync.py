@@ -466,3 +466,18 @@ def test_a_replica_away_longer_than_the_retention_rebuilds(
     finally:
         a.dispose()
         b.dispose()
+
+
+def test_a_first_sync_cut_off_after_a_prune_resumes_without_rebuilding(
+    sqlite_central: Engine, local: Engine
+) -> None:
+    assert prune_tombstones(sqlite_central) >= 0  # no replica yet: central is pruned to now
+    first = sync_once(sqlite_central, local, batch_size=50, max_batches=2, prune=False)
+    assert not first.complete
+    with sqlite_central.begin() as conn:
+        conn.execute(text("DELETE FROM customers WHERE customer_id = 'C0000001'"))
+    prune_tombstones(sqlite_central)  # keeps what the half-synced replica still needs
+    rest = sync_once(sqlite_central, local, batch_size=50, prune=False)
+    assert rest.complete and not rest.rebuilt
+    assert _count(local, "customers", "customer_id = 'C0000001'") == 0
+    assert store_checksum(local) == store_checksum(sqlite_central)
