@@ -2,12 +2,12 @@
 
 ``phonenumbers.parse`` is pure Python and general (extensions, RFC 3966, letters, every
 punctuation), about 25-50 µs a number. The common shapes of an import -- ASCII digits with
-spaces or hyphens, optionally one leading ``+`` (``+86 138 0013 8000``, ``008613800138000``,
-``13800138000``) -- take a fast path (``fast_e164``) that runs exactly ``parse``'s steps for
-such strings, calling the same region-specific ``phonenumbers`` helpers (IDD and national
-prefix patterns, possible lengths), so it gives the same E.164 and the same possible/impossible
-verdict; it declines (``None`` from ``_fast``, then ``parse`` decides) on every branch it does
-not cover: other characters, several ``+``, a national number starting with the region's
+spaces, hyphens, dots or parentheses, optionally one leading ``+`` (``+86 138 0013 8000``,
+``008613800138000``, ``(021) 6212 3456``) -- take a fast path (``fast_e164``) that runs exactly
+``parse``'s steps for such strings, calling the same region-specific ``phonenumbers`` helpers
+(IDD and national prefix patterns, possible lengths), so it gives the same E.164 and the same
+possible/impossible verdict; it declines (``_MISS``, then ``parse`` decides) on every branch it
+does not cover: other characters, several ``+``, a national number starting with the region's
 country code, an unknown country code, lengths ``parse`` rejects. ``tests/store/
 test_phones.py`` checks the two agree over many generated numbers of many regions.
 """
@@ -120,7 +120,7 @@ def _fast(raw: str, region: str) -> Any:
     """E.164, None (not a possible number) or ``_MISS``; ``raw`` stripped, ``region`` upper."""
     if not FAST_PATH:
         return _MISS
-    s = raw.replace(" ", "").replace("-", "")
+    s = raw.replace(" ", "").replace("-", "").replace("(", "").replace(")", "").replace(".", "")
     # only ASCII digits after at most one leading "+", and at least 3 of them (parse takes
     # 2 digits only when they stand alone)
     body = s[1:] if s[:1] == "+" else s

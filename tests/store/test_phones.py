@@ -90,8 +90,21 @@ def _random_numbers(n: int) -> list[tuple[str, str]]:
     return out
 
 
+def _punctuated(cases: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The same numbers with parentheses, dots or a ``(0)`` put in somewhere."""
+    rng = random.Random(5)
+    out = []
+    for raw, region in cases:
+        i = rng.randrange(len(raw) + 1)
+        out.append(
+            (raw[:i] + rng.choice(["(", ")", ".", "(0)", "()", ". ", ")("]) + raw[i:], region)
+        )
+    return out
+
+
 def test_fast_path_equals_phonenumbers_on_generated_numbers() -> None:
     cases = _examples() + _random_numbers(20_000)
+    cases += _punctuated(cases[::3])
     covered = mismatches = 0
     bad = []
     for raw, region in cases:
@@ -111,7 +124,7 @@ def test_fast_path_equals_phonenumbers_on_generated_numbers() -> None:
 @given(
     st.lists(st.sampled_from("0123456789"), min_size=1, max_size=20).map("".join),
     st.sampled_from(["", "+", "00", "0", "+0", "011", "8", "86", "1"]),
-    st.sampled_from(["", " ", "-", "(", ".", "x", "+", "#"]),
+    st.sampled_from(["", " ", "-", "(", ")", ".", "(0)", "x", "+", "#"]),
     st.integers(0, 20),
     st.sampled_from(REGIONS),
 )
@@ -127,5 +140,7 @@ def test_fast_path_covers_the_common_shapes() -> None:
     assert FAST_PATH  # the installed phonenumbers has the helpers it needs
     for raw in [*FORMATS, "+1 415 555 2671", "010 6552 9988", "123"]:
         assert fast_e164(raw, "CN") is not False, raw
-    assert fast_e164("(+86) 13800138000", "CN") is False  # other characters: phonenumbers
+    assert fast_e164("(+86) 13800138000", "CN") == "+8613800138000"
+    assert fast_e164("(021) 6212 3456", "CN") == "+862162123456"
+    assert fast_e164("+86 138 0013 8000 x12", "CN") is False  # an extension: phonenumbers
     assert fast_e164("123", "CN") is None
