@@ -328,6 +328,11 @@ class Switchboard:
         self._wake_r: socket.socket | None = None
         self._wake_w: socket.socket | None = None
         self._stop = threading.Event()
+        #: while the loop runs, replies and events are handed to ZeroMQ in bursts (``_flush``):
+        #: one burst wakes ZeroMQ's I/O thread once instead of once per message
+        self._batching = False
+        self._pub_out: list[tuple[bytes, bytes]] = []
+        self._rep_out: list[tuple[list[bytes], bytes]] = []
         self._thread: threading.Thread | None = None
         self._started = threading.Event()
         self._start_error: BaseException | None = None
@@ -485,6 +490,7 @@ class Switchboard:
         poller.register(self._wake_r.fileno(), zmq.POLLIN)
         router = self._router
         wake = self._wake_r.fileno()
+        self._batching = True
         try:
             while not self._stop.is_set():
                 # heartbeats follow real time (transport liveness), engine timers the clock
@@ -503,16 +509,54 @@ class Switchboard:
                             pass
                 self._drain_results()
                 if router in ready:
-                    for _ in range(1000):
+                    # drain what is queued, in one batch per poll (bounded, so timers and
+                    # heartbeats still run under a flood)
+                    handle = self.handle_frames
+                    for i in range(1000):
                         try:
-                            frames = router.recv_multipart(zmq.NOBLOCK)
+                            f = _raw_recv(router, _NOBLOCK, False)
+                            frames = [f.bytes]
+                            while f.more:
+                                f = _raw_recv(router, 0, False)
+                                frames.append(f.bytes)
                         except zmq.Again:
                             break
-                        self.handle_frames(frames)
+                        handle(frames)
+                        if i & 63 == 63:  # bounded bursts: the first reply never waits long
+                            self._flush()
                 self.engine.tick()
                 self._publish_changes()
+                self._flush()
         finally:
+            self._batching = False
+            with contextlib.suppress(zmq.ZMQError):
+                self._flush()
             self._close()
+
+    def _flush(self) -> None:
+        """Hand the buffered events, then the buffered replies, to ZeroMQ (events first: a
+        client holding a reply can rely on that change's events being out)."""
+        if self._pub_out:
+            out, self._pub_out = self._pub_out, []
+            pub = self._pub
+            if pub is not None:
+                for topic, body in out:
+                    try:
+                        _raw_send(pub, topic, _SNDMORE_NOBLOCK)
+                        _raw_send(pub, body, _NOBLOCK)
+                    except zmq.Again:  # PUB never blocks; kept for safety
+                        pass
+        if self._rep_out:
+            reps, self._rep_out = self._rep_out, []
+            router = self._router
+            if router is not None:
+                for route, body in reps:
+                    try:
+                        for frame in route:
+                            _raw_send(router, frame, _SNDMORE_NOBLOCK)
+                        _raw_send(router, body, _NOBLOCK)
+                    except zmq.ZMQError:  # peer gone or its queue full: the reply is dropped
+                        pass
 
     def _drain_results(self) -> None:
         while True:
@@ -566,10 +610,19 @@ class Switchboard:
             self._send(route, P.reply_ok(req.id, result))
 
     def _send(self, route: list[bytes], body: bytes) -> None:
-        if self._router is None:
+        """Reply ``body`` to the client at ``route`` (buffered while the loop runs)."""
+        if self._batching:
+            self._rep_out.append((route, body))
             return
-        with contextlib.suppress(zmq.Again, zmq.ZMQError):
-            self._router.send_multipart([*route, body], zmq.NOBLOCK)
+        router = self._router
+        if router is None:
+            return
+        try:
+            for frame in route:
+                _raw_send(router, frame, _SNDMORE_NOBLOCK)
+            _raw_send(router, body, _NOBLOCK)
+        except zmq.ZMQError:  # peer gone or its queue full: the reply is dropped
+            pass
 
     # --- commands -----------------------------------------------------------------------------
 
@@ -671,6 +724,10 @@ class Switchboard:
         self._pub_send(_SYS_TOPIC_B, encode(env))
 
     def _pub_send(self, topic: bytes, body: bytes) -> None:
+        """Publish one event message (buffered while the loop runs)."""
+        if self._batching:
+            self._pub_out.append((topic, body))
+            return
         pub = self._pub
         if pub is None:
             return
@@ -751,3 +808,4 @@ _SNDMORE_NOBLOCK = int(zmq.SNDMORE | zmq.NOBLOCK)
 _SYS_TOPIC_B = P.SYS_TOPIC.encode()
 #: the backend's send, without the sugar layer's routing_id/group handling (unused on a PUB)
 _raw_send: Callable[..., Any] = getattr(zmq.backend, "Socket", zmq.Socket).send
+_raw_recv: Callable[..., Any] = getattr(zmq.backend, "Socket", zmq.Socket).recv
