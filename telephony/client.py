@@ -65,6 +65,7 @@ from telephony.records import (
     decode_call,
     decode_envelope,
 )
+from telephony.security import ClientCurve
 
 
 @dataclass(slots=True)
@@ -181,6 +182,7 @@ class BusClient:
         context: zmq.Context[Any] | None = None,
         clock: Callable[[], float] = time.monotonic,
         hwm: int = 100_000,
+        curve: ClientCurve | None = None,
     ) -> None:
         self.commands_endpoint = commands
         self.events_endpoint = events
@@ -194,6 +196,8 @@ class BusClient:
         self._ctx = context or zmq.Context.instance()
         self._clock = clock
         self._hwm = hwm
+        #: the key pair for a secured bus (``telephony.security``); None for the plain bus
+        self.curve = curve
         self._ids = itertools.count(1)
         self._prefix = os.urandom(4).hex()
         self._inbox: queue.SimpleQueue[tuple[str, str, dict[str, Any], float | None, Any]] = (
@@ -248,6 +252,8 @@ class BusClient:
         # other subscription is live too (then, and only then, the snapshot is asked for).
         for t in sorted(self.topics, key=lambda t: t == protocol.SYS_TOPIC):
             sub.setsockopt(zmq.SUBSCRIBE, t.encode())
+        if self.curve is not None:
+            self.curve.apply(sub)
         sub.connect(self.events_endpoint)
         self._sub = sub
         self._poller.register(sub, zmq.POLLIN)
@@ -286,6 +292,8 @@ class BusClient:
         d.setsockopt(zmq.RECONNECT_IVL_MAX, 2000)
         d.setsockopt(zmq.SNDHWM, self._hwm)
         d.setsockopt(zmq.RCVHWM, self._hwm)
+        if self.curve is not None:
+            self.curve.apply(d)
         d.connect(self.commands_endpoint)
         self._dealer = d
         self._poller.register(d, zmq.POLLIN)

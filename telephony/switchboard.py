@@ -44,6 +44,7 @@ from telephony import protocol as P
 from telephony.records import Agent, Envelope, encode, to_dict
 from telephony.routing import CallerContext, Change, Clock, CommandError, Engine, SystemClock
 from telephony.rules import Rules
+from telephony.security import ServerCurve, ZapHandler, authorize
 
 log = logging.getLogger(__name__)
 
@@ -298,6 +299,7 @@ class Switchboard:
         context: zmq.Context[Any] | None = None,
         log_events: bool = True,
         profile_ttl: float = PROFILE_TTL,
+        curve: ServerCurve | None = None,
     ) -> None:
         self.rules = rules
         self.clock: Clock = clock or SystemClock()
@@ -313,7 +315,13 @@ class Switchboard:
         self.heartbeat_interval = heartbeat_interval
         self.hwm = hwm
         self.profile_ttl = profile_ttl
+        self._ctx_given = context
         self._ctx = context or zmq.Context.instance()
+        #: the secured bus (``telephony.security``): CURVE sockets, known client keys
+        self.curve = curve
+        self._clients = curve.clients if curve is not None else None
+        self._zap: ZapHandler | None = None
+        self._own_ctx = False
         self.store: StoreAccess | None = StoreAccess(store_url, region) if store_url else None
         self._log_events = log_events and self.store is not None
         self.writer: EventLogWriter | None = None
@@ -393,6 +401,18 @@ class Switchboard:
             self._lookups = ThreadPoolExecutor(1, thread_name_prefix="caller-lookup")
             if self._log_events:
                 self.writer = EventLogWriter(self.store.engine, self.epoch)
+        if self.curve is not None:
+            # a ZAP handler serves one context: a secured switchboard gets its own
+            if self._ctx_given is None:
+                self._ctx = zmq.Context()
+                self._own_ctx = True
+            try:
+                self._zap = ZapHandler(self._ctx, self.curve.clients)
+                self._zap.start()
+            except AgentdeskError:
+                self._zap = None
+                self._close_helpers()
+                raise
         router = self._ctx.socket(zmq.ROUTER)
         router.setsockopt(zmq.LINGER, 0)
         router.setsockopt(zmq.ROUTER_MANDATORY, 0)
@@ -402,6 +422,9 @@ class Switchboard:
         pub = self._ctx.socket(zmq.PUB)
         pub.setsockopt(zmq.LINGER, 0)
         pub.setsockopt(zmq.SNDHWM, self.hwm)
+        if self.curve is not None:  # both sockets: only known keys command or subscribe
+            self.curve.apply(router)
+            self.curve.apply(pub)
         try:
             self.commands_endpoint = _bind(router, self.commands_endpoint)
             self.events_endpoint = _bind(pub, self.events_endpoint)
@@ -472,6 +495,12 @@ class Switchboard:
         self._wake_r = self._wake_w = None
 
     def _close_helpers(self) -> None:
+        if self._zap is not None:
+            self._zap.stop()
+            self._zap = None
+        if self._own_ctx:
+            self._ctx.destroy(linger=0)
+            self._own_ctx = False
         if self._lookups is not None:
             self._lookups.shutdown(wait=True, cancel_futures=True)
             self._lookups = None
@@ -512,6 +541,7 @@ class Switchboard:
                     # drain what is queued, in one batch per poll (bounded, so timers and
                     # heartbeats still run under a flood)
                     handle = self.handle_frames
+                    secured = self._clients is not None
                     for i in range(1000):
                         try:
                             f = _raw_recv(router, _NOBLOCK, False)
@@ -521,7 +551,8 @@ class Switchboard:
                                 frames.append(f.bytes)
                         except zmq.Again:
                             break
-                        handle(frames)
+                        # on the secured bus the ZAP handler set the client's key as User-Id
+                        handle(frames, f.get("User-Id") if secured else None)
                         if i & 63 == 63:  # bounded bursts: the first reply never waits long
                             self._flush()
                 self.engine.tick()
@@ -574,8 +605,9 @@ class Switchboard:
                 if pc.args.external_id is not None:
                     self._external.pop(pc.args.external_id, None)
 
-    def handle_frames(self, frames: list[bytes]) -> None:
-        """Handle one command as received on the ROUTER (identity, [delimiter], body)."""
+    def handle_frames(self, frames: list[bytes], user: str | None = None) -> None:
+        """Handle one command as received on the ROUTER (identity, [delimiter], body); ``user``
+        is the client's key (the ``User-Id`` of the frame) on the secured bus."""
         if len(frames) < 2:
             return
         route = frames[:-1]
@@ -589,6 +621,12 @@ class Switchboard:
         except P.ProtocolError as exc:
             self._send(route, P.reply_error(exc.request_id, exc.code, exc.message))
             return
+        clients = self._clients
+        if clients is not None:
+            why = authorize(clients.get(user) if user else None, req.cmd, req.args)
+            if why is not None:  # refused before anything runs: nothing changes
+                self._send(route, P.reply_error(req.id, P.NOT_ALLOWED, why))
+                return
         # timers due before this command fire first (a driven clock may have jumped)
         if self.engine.tick():
             self._publish_changes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from sqlalchemy import text
 
 from store.db import make_engine
 from store.eventlog import iter_events
-from tests.fixtures_bus import DEMO_RULES, RunningSwitchboard, free_port
+from tests.fixtures_bus import DEMO_RULES, RunningSwitchboard
 
 from .conftest import RawBus
 
@@ -358,8 +359,8 @@ def test_slow_subscriber_does_not_stop_the_switchboard(
 
 
 def test_cli_serves_and_stops_on_sigterm(tmp_path: Path, telephony_store: str) -> None:
-    cmd_ep = f"tcp://127.0.0.1:{free_port()}"
-    ev_ep = f"tcp://127.0.0.1:{free_port()}"
+    # port 0: the switchboard binds free ports itself and prints them (no race with a port
+    # picked here and taken by someone else before the child binds it)
     with subprocess.Popen(
         [
             sys.executable,
@@ -371,9 +372,9 @@ def test_cli_serves_and_stops_on_sigterm(tmp_path: Path, telephony_store: str) -
             "--store",
             telephony_store,
             "--commands",
-            cmd_ep,
+            "tcp://127.0.0.1:0",
             "--events",
-            ev_ep,
+            "tcp://127.0.0.1:0",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -383,7 +384,10 @@ def test_cli_serves_and_stops_on_sigterm(tmp_path: Path, telephony_store: str) -
         try:
             assert proc.stdout is not None
             line = proc.stdout.readline()
-            assert "switchboard epoch" in line and cmd_ep in line
+            m = re.search(r"commands (tcp://\S+), events (tcp://\S+)", line)
+            assert "switchboard epoch" in line and m is not None, line
+            cmd_ep = m.group(1)
+            assert not cmd_ep.endswith(":0") and not m.group(2).endswith(":0")
             d = zmq.Context.instance().socket(zmq.DEALER)
             d.setsockopt(zmq.LINGER, 0)
             d.connect(cmd_ep)
