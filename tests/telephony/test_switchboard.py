@@ -627,3 +627,46 @@ def test_login_reads_the_agents_profile_again(
         with engine.begin() as conn:
             conn.execute(text("DELETE FROM agents WHERE agent_id = 'P1'"))
         engine.dispose()
+
+
+def test_new_calls_wait_behind_the_other_commands_of_a_batch() -> None:
+    """Within one read batch, ``ivr.call`` arrivals come after agents' commands (a flood of
+    arrivals never slows the agents' cycle), and each client's own commands keep their order."""
+    from telephony.rules import load_rules
+    from telephony.switchboard import Switchboard
+
+    sb = Switchboard(load_rules(DEMO_RULES))  # not bound: only its batch logic runs
+    handled: list[tuple[bytes, str]] = []
+    sb.handle_frames = lambda frames, user=None: handled.append(  # type: ignore[method-assign]
+        (frames[0], json.loads(frames[-1])["id"])
+    )
+    ctx = zmq.Context.instance()
+    router = ctx.socket(zmq.ROUTER)
+    router.setsockopt(zmq.LINGER, 0)
+    router.bind("inproc://batch-order-test")  # inproc: a message sent is already queued there
+    dealers = []
+    for ident in (b"ivr", b"agt"):
+        d = ctx.socket(zmq.DEALER)
+        d.setsockopt(zmq.LINGER, 0)
+        d.setsockopt(zmq.IDENTITY, ident)
+        d.connect("inproc://batch-order-test")
+        dealers.append(d)
+    ivr, agt = dealers
+    try:
+        ivr.send(b'{"v":1,"id":"i1","cmd":"ivr.call","ani":"1"}')
+        agt.send(b'{"v":1,"id":"a1","cmd":"agent.state","agent_id":"A1","state":"ready"}')
+        ivr.send(b'{"v":1,"id":"i2","cmd":"snapshot"}')  # behind its own ivr.call
+        ivr.send(b'{"v":1,"id":"i3","cmd":"ivr.call","ani":"2"}')
+        agt.send(b'{"v":1,"id":"a2","cmd":"ping"}')
+        assert router.poll(10_000)
+        sb._drain_router(router)
+    finally:
+        for s in (*dealers, router):
+            s.close(0)
+    assert handled == [
+        (b"agt", "a1"),
+        (b"agt", "a2"),
+        (b"ivr", "i1"),
+        (b"ivr", "i2"),
+        (b"ivr", "i3"),
+    ]
