@@ -19,6 +19,9 @@ Phases and figures:
 
 * capacity: full call cycles (``ivr.call``, answer, hang-up, wrap-up) pushed straight through the
   switchboard's command handler in this process, its PUB bound: the CPU cost of one call;
+* secured bus: one client at a time, on a plain and on a CURVE switchboard (keys file, ZAP
+  handler; each in a child process): ``ping`` round trips and ``ivr.call`` sent ->
+  ``call.offered`` received (``--secured-requests``, 0 to skip);
 
 * latency: ``ivr.call`` paced at ``--rate`` calls/s for ``--latency-seconds``; per call the time
   from the ``ivr.call`` reply to the ``call.offered`` event received (target p99 <= 5 ms at 200/s);
@@ -68,7 +71,7 @@ def pct(xs: list[float], p: float) -> float:
 # --- child processes -----------------------------------------------------------------------------
 
 
-def serve(store_url: str | None, q: Any) -> None:
+def serve(store_url: str | None, q: Any, curve: Any = None) -> None:
     from telephony.rules import load_rules
     from telephony.switchboard import Switchboard
 
@@ -79,6 +82,7 @@ def serve(store_url: str | None, q: Any) -> None:
         commands="tcp://127.0.0.1:0",
         events="tcp://127.0.0.1:0",
         hwm=200_000,
+        curve=curve,
     )
     sb.open()
     q.put((sb.commands_endpoint, sb.events_endpoint))
@@ -268,6 +272,81 @@ class LeanDriver:
         self.dealer.close(0)
 
 
+# --- the secured bus ---------------------------------------------------------------------------
+
+
+def secured(n: int) -> None:
+    """Round trips on a plain and on a CURVE-secured switchboard (each in a child process):
+    ``ping`` and ``ivr.call`` sent -> ``call.offered`` received, one at a time, for one client."""
+    import zmq
+
+    from telephony.client import BusClient, Event, Reply
+    from telephony.security import ClientCurve, ServerCurve, parse_keys
+
+    server = zmq.curve_keypair()
+    mine = zmq.curve_keypair()
+    agent = zmq.curve_keypair()
+    clients = parse_keys(f"{mine[0].decode()} client\n{agent[0].decode()} agent S1\n")
+    mpc = mp.get_context("spawn")
+    for label, curve in (("plain", None), ("CURVE", ServerCurve(server[0], server[1], clients))):
+        q: Any = mpc.Queue()
+        p = mpc.Process(target=serve, args=(None, q, curve), daemon=True)
+        p.start()
+        cmd, ev = q.get(timeout=60)
+
+        def client_for(pair: tuple[bytes, bytes], cmd: str = cmd, ev: str = ev) -> ClientCurve:
+            return ClientCurve(server[0], pair[0], pair[1])
+
+        secure = curve is not None
+        agent_c = BusClient(
+            cmd,
+            ev,
+            topics=["desk/S1/"],
+            track_state=False,
+            curve=client_for(agent) if secure else None,
+        )
+        agent_c.open()
+        agent_c.request("agent.login", {"agent_id": "S1", "queues": ["general"]})
+        c = BusClient(
+            cmd,
+            ev,
+            topics=["call/", "sys/"],
+            track_state=False,
+            curve=client_for(mine) if secure else None,
+        )
+        c.open()
+        while c.last_heartbeat is None:
+            c.poll(100)
+        pings, offers = [], []
+        for _i in range(n):
+            t0 = time.perf_counter()
+            c.request("ping")
+            pings.append((time.perf_counter() - t0) * 1e3)
+        for i in range(n // 4):
+            agent_c.request("agent.state", {"agent_id": "S1", "state": "ready"})
+            t0 = time.perf_counter()
+            c.send("ivr.call", {"ani": str(i)})
+            cid = ""
+            while not cid:
+                for x in c.poll(100):
+                    if isinstance(x, Event) and x.type == "call.offered" and not cid:
+                        offers.append((time.perf_counter() - t0) * 1e3)
+                        cid = x.record.call_id  # type: ignore[union-attr]
+            agent_c.request("call.reject", {"agent_id": "S1", "call_id": cid})
+            c.request("ivr.hangup", {"call_id": cid})
+            for x in c.poll(0) + agent_c.poll(0):
+                assert not isinstance(x, Reply) or x.ok, x
+        print(
+            f"  {label:5}: ping round trip p50 {pct(pings, 0.5):.2f} / p99 {pct(pings, 0.99):.2f} "
+            f"ms; ivr.call sent -> call.offered p50 {pct(offers, 0.5):.2f} / p99 "
+            f"{pct(offers, 0.99):.2f} ms"
+        )
+        c.close()
+        agent_c.close()
+        p.terminate()
+        p.join(5)
+
+
 # --- the switchboard's own capacity -------------------------------------------------------------
 
 
@@ -354,6 +433,9 @@ def main() -> int:
     ap.add_argument("--store-customers", type=int, default=0)
     ap.add_argument("--bursts", type=int, default=5)
     ap.add_argument("--capacity-calls", type=int, default=5000)
+    ap.add_argument(
+        "--secured-requests", type=int, default=2000, help="pings of the plain/CURVE comparison"
+    )
     args = ap.parse_args()
 
     from telephony.client import BusClient, Event, Reply
@@ -361,6 +443,9 @@ def main() -> int:
 
     print(f"bus benchmark on {machine()}")
     capacity(args.capacity_calls)
+    if args.secured_requests:
+        print("secured bus, one client at a time, switchboard in a child process:")
+        secured(args.secured_requests)
     mpc = mp.get_context("spawn")
     tmp = tempfile.TemporaryDirectory()
     store_url = seed_store(args.store_customers, tmp.name) if args.store_customers else None

@@ -206,11 +206,14 @@ def client_curve_from_settings(settings: Any) -> ClientCurve | None:
 class _KeyCheck:
     def __init__(self, clients: dict[str, Principal]) -> None:
         self.clients = clients
+        self._warned: set[bytes] = set()
 
     def callback(self, domain: str, key: bytes) -> bool:
         known = key.decode("ascii", "replace") in self.clients
-        if not known:
-            log.warning("bus client refused at the handshake: unknown key %s", key[:8])
+        if not known and key not in self._warned and len(self._warned) < 10_000:
+            # once per key: a refused client keeps reconnecting
+            self._warned.add(key)
+            log.warning("bus client refused at the handshake: unknown key %s", key.decode())
         return known
 
 
