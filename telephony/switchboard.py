@@ -106,6 +106,10 @@ class EventLogWriter:
     def put(self, ev: Any) -> None:
         self.q.put(ev)
 
+    def put_many(self, items: list[LogItem]) -> None:
+        """Hand over a whole burst's events at once (one queue operation for the loop)."""
+        self.q.put(items)
+
     def close(self, timeout: float = 10.0) -> None:
         self.q.put(None)
         self._thread.join(timeout)
@@ -133,6 +137,13 @@ class EventLogWriter:
             conn.execute(insert(EventLogRow), rows)
         return len(rows)
 
+    @staticmethod
+    def _take(pending: list[Any], item: Any) -> None:
+        if isinstance(item, list):  # a burst (put_many)
+            pending.extend(item)
+        else:
+            pending.append(item)
+
     def _run(self) -> None:
         pending: list[Any] = []
         done = False
@@ -142,13 +153,13 @@ class EventLogWriter:
                 if item is None:
                     done = True
                 else:
-                    pending.append(item)
+                    self._take(pending, item)
                     while len(pending) < self.batch:
                         item = self.q.get_nowait()
                         if item is None:
                             done = True
                             break
-                        pending.append(item)
+                        self._take(pending, item)
             except queue.Empty:
                 pass
             if pending:
@@ -341,6 +352,7 @@ class Switchboard:
         self._batching = False
         self._pub_out: list[tuple[bytes, bytes]] = []
         self._rep_out: list[tuple[list[bytes], bytes]] = []
+        self._log_out: list[LogItem] = []
         self._thread: threading.Thread | None = None
         self._started = threading.Event()
         self._start_error: BaseException | None = None
@@ -602,6 +614,10 @@ class Switchboard:
                         _raw_send(pub, body, _NOBLOCK)
                     except zmq.Again:  # PUB never blocks; kept for safety
                         pass
+        if self._log_out:
+            logged, self._log_out = self._log_out, []
+            if self.writer is not None:
+                self.writer.put_many(logged)
         if self._rep_out:
             reps, self._rep_out = self._rep_out, []
             router = self._router
@@ -861,12 +877,18 @@ class Switchboard:
                 send(t, b"%s%d%s" % (head, seq, tail))
         self.seq = seq
         if self.writer is not None:
-            # the writer thread turns the record (a private copy) into the logged row
+            # the writer thread turns the published JSON into the logged row; while the loop
+            # runs, a burst's events go over in one hand-over (``_flush``)
+            item: LogItem
             if isinstance(rec, Agent):
-                self.writer.put((first_seq, ts, ch.type, rec.agent_id, rec.call_id, None, data))
+                item = (first_seq, ts, ch.type, rec.agent_id, rec.call_id, None, data)
             else:
                 agent_id = rec.agent_id or (ch.desks[0] if ch.desks else None)
-                self.writer.put((first_seq, ts, ch.type, agent_id, rec.call_id, rec.queue, data))
+                item = (first_seq, ts, ch.type, agent_id, rec.call_id, rec.queue, data)
+            if self._batching:
+                self._log_out.append(item)
+            else:
+                self.writer.put(item)
         if self.on_change is not None:
             self.on_change(ch, first_seq)
 
