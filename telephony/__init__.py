@@ -61,7 +61,7 @@ Behaviour where CONTRACT v1 leaves room (documented here, relied on by the deskt
   ``not_allowed``, nothing changes.
 * Replies and events are handed to ZeroMQ in bursts: at most 64 commands are handled before
   their events, then their replies, are sent (events first, so the rule above holds). Of the
-  commands read in one batch (up to 1000 per poll), new calls (``ivr.call``) are handled after
+  commands read in one batch (up to 128 per poll), new calls (``ivr.call``) are handled after
   the others (agents answering, hanging up, wrapping up); a client's own commands always keep
   their order.
 """
