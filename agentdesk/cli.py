@@ -112,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", metavar="FILE", help="routing rules YAML")
     p.add_argument("--store", metavar="URL", help="store URL (customers, agents, event log)")
     p.add_argument("--check", action="store_true", help="validate the rules file and exit")
+    p.add_argument("--keys", metavar="FILE", help="clients' keys file: serve a secured (CURVE) bus")
+    p.add_argument(
+        "--server-key", metavar="FILE", help="the switchboard's CURVE key pair (.key_secret)"
+    )
     _bus(p)
     _region(p)
     _common(p)

@@ -46,4 +46,22 @@ Behaviour where CONTRACT v1 leaves room (documented here, relied on by the deskt
 * Queue steps of a skilled queue need the skill at level 1 unless ``min_skill`` says more.
 * Call ids are ``c<epoch suffix>-<n>``: unique across restarts.
 * Snapshot queue rows also carry ``ready``, ``logged_in`` and ``callbacks``.
+* The secured bus (``telephony.security``; ``agentdesk switchboard --keys FILE --server-key FILE``,
+  config keys ``bus_keys`` and ``bus_server_secret``; clients ``bus_server_public`` and
+  ``bus_client_secret``): both sockets are ZeroMQ CURVE servers behind a ZAP handler that admits
+  only the public keys of the keys file (an unknown key fails the handshake: no command, no
+  event). The keys file is UTF-8, one client per line, ``#`` comment lines:
+  ``<Z85 public key> agent <agent_id>``, ``<key> supervisor [<supervisor_id>]`` or ``<key>
+  client``; a line that does not parse stops the switchboard (exit 2, ``FILE:LINE: reason``).
+  Each command's key (the frame's ``User-Id``) is checked after parsing (a malformed command is
+  still ``bad_request``) and before anything runs: ``agent.*`` and ``call.*`` need the key of
+  their ``agent_id``; ``supervisor.agent_state`` a supervisor key (and its ``supervisor_id``
+  when the line names one); ``ivr.call``, ``ivr.hangup``, ``snapshot`` and ``ping`` any known
+  key. A supervisor key does not act for agents (it has ``supervisor.agent_state``). Refused:
+  ``not_allowed``, nothing changes.
+* Replies and events are handed to ZeroMQ in bursts: at most 64 commands are handled before
+  their events, then their replies, are sent (events first, so the rule above holds). Of the
+  commands read in one batch (up to 128 per poll), new calls (``ivr.call``) are handled after
+  the others (agents answering, hanging up, wrapping up); a client's own commands always keep
+  their order.
 """

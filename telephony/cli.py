@@ -7,10 +7,13 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agentdesk.config import Settings
 from agentdesk.errors import AgentdeskError, UsageError
+
+if TYPE_CHECKING:
+    from telephony.security import ServerCurve
 
 log = logging.getLogger(__name__)
 
@@ -27,13 +30,29 @@ def _store_url(args: argparse.Namespace, settings: Settings) -> str:
     return str(url)
 
 
+def _server_curve(args: argparse.Namespace, settings: Settings) -> ServerCurve | None:
+    """The secured bus from ``--keys``/``--server-key`` (or ``bus_keys``/``bus_server_secret``);
+    None for the plain bus. A keys file that does not parse exits 2 (``FILE:LINE: reason``)."""
+    from telephony.security import ServerCurve
+
+    keys = getattr(args, "keys", None) or str(settings["bus_keys"] or "")
+    server = getattr(args, "server_key", None) or str(settings["bus_server_secret"] or "")
+    if not keys and not server:
+        return None
+    if not (keys and server):
+        raise UsageError("a secured bus needs both --keys FILE and --server-key FILE")
+    return ServerCurve.from_files(server, keys)
+
+
 def switchboard(args: argparse.Namespace, settings: Settings) -> int:
     from telephony.rules import RulesError, load_rules
+    from telephony.security import KeysError
 
     path = _rules_path(args, settings)
     try:
         rules = load_rules(path)
-    except RulesError as exc:
+        curve = _server_curve(args, settings)
+    except (RulesError, KeysError) as exc:
         for line in exc.errors:
             print(line, file=sys.stderr)
         return 2
@@ -41,6 +60,7 @@ def switchboard(args: argparse.Namespace, settings: Settings) -> int:
         print(
             f"{path}: ok ({len(rules.queues)} queues, {len(rules.rules)} rules, "
             f"fallback {rules.fallback.steps[0].queue})"
+            + (f"; {len(curve.clients)} client keys" if curve is not None else "")
         )
         return 0
     from telephony.switchboard import Switchboard
@@ -54,6 +74,7 @@ def switchboard(args: argparse.Namespace, settings: Settings) -> int:
         commands=str(settings["commands_endpoint"]),
         events=str(settings["events_endpoint"]),
         region=str(settings["default_region"]),
+        curve=curve,
     )
 
     def _term(_signo: int, _frame: Any) -> None:
@@ -78,6 +99,7 @@ def switchboard(args: argparse.Namespace, settings: Settings) -> int:
 
 def ivr_sim(args: argparse.Namespace, settings: Settings) -> int:
     from telephony.ivrsim import IvrSim, load_callers
+    from telephony.security import client_curve_from_settings
 
     if args.rate <= 0:
         raise UsageError("--rate must be > 0 calls per minute")
@@ -104,6 +126,7 @@ def ivr_sim(args: argparse.Namespace, settings: Settings) -> int:
         callers=callers,
         seed=args.seed,
         patience_median=getattr(args, "patience", None) or 60.0,
+        curve=client_curve_from_settings(settings),
     )
     try:
         summary = sim.run()

@@ -43,6 +43,7 @@ code="timeout")``.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import itertools
 import os
 import queue
@@ -64,6 +65,7 @@ from telephony.records import (
     decode_call,
     decode_envelope,
 )
+from telephony.security import ClientCurve
 
 
 @dataclass(slots=True)
@@ -137,6 +139,22 @@ class _Extra(msgspec.Struct):
 _extra_decoder = msgspec.json.Decoder(_Extra)
 _reply_decoder = msgspec.json.Decoder()
 
+#: the backend's send and recv, without the sugar layer's per-call Python work (flag enums,
+#: multipart loops); the hot paths of the simulators and the desktop's bus thread use them
+raw_send: Callable[..., Any] = getattr(zmq.backend, "Socket", zmq.Socket).send
+_raw_recv: Callable[..., Any] = getattr(zmq.backend, "Socket", zmq.Socket).recv
+_NOBLOCK = int(zmq.NOBLOCK)
+
+
+def recv_frames(sock: zmq.Socket[bytes]) -> list[bytes]:
+    """One whole multipart message without blocking (raises ``zmq.Again`` when none)."""
+    f = _raw_recv(sock, _NOBLOCK, False)
+    frames = [f.bytes]
+    while f.more:  # the other parts of a message arrive with its first
+        f = _raw_recv(sock, 0, False)
+        frames.append(f.bytes)
+    return frames
+
 
 @dataclass(slots=True)
 class _Pending:
@@ -164,6 +182,7 @@ class BusClient:
         context: zmq.Context[Any] | None = None,
         clock: Callable[[], float] = time.monotonic,
         hwm: int = 100_000,
+        curve: ClientCurve | None = None,
     ) -> None:
         self.commands_endpoint = commands
         self.events_endpoint = events
@@ -177,12 +196,17 @@ class BusClient:
         self._ctx = context or zmq.Context.instance()
         self._clock = clock
         self._hwm = hwm
+        #: the key pair for a secured bus (``telephony.security``); None for the plain bus
+        self.curve = curve
         self._ids = itertools.count(1)
         self._prefix = os.urandom(4).hex()
         self._inbox: queue.SimpleQueue[tuple[str, str, dict[str, Any], float | None, Any]] = (
             queue.SimpleQueue()
         )
         self._pending: dict[str, _Pending] = {}
+        #: (deadline, rid) of every pending request; entries of answered ones are skipped lazily
+        self._deadlines: list[tuple[float, str]] = []
+        self._user_pending = 0
         self._backlog: list[Notice] = []
         self._dealer: zmq.Socket[bytes] | None = None
         self._sub: zmq.Socket[bytes] | None = None
@@ -209,7 +233,7 @@ class BusClient:
     @property
     def pending(self) -> int:
         """How many commands await their reply."""
-        return sum(1 for p in self._pending.values() if not p.internal)
+        return self._user_pending
 
     # --- life cycle ---------------------------------------------------------------------------
 
@@ -228,6 +252,8 @@ class BusClient:
         # other subscription is live too (then, and only then, the snapshot is asked for).
         for t in sorted(self.topics, key=lambda t: t == protocol.SYS_TOPIC):
             sub.setsockopt(zmq.SUBSCRIBE, t.encode())
+        if self.curve is not None:
+            self.curve.apply(sub)
         sub.connect(self.events_endpoint)
         self._sub = sub
         self._poller.register(sub, zmq.POLLIN)
@@ -266,6 +292,8 @@ class BusClient:
         d.setsockopt(zmq.RECONNECT_IVL_MAX, 2000)
         d.setsockopt(zmq.SNDHWM, self._hwm)
         d.setsockopt(zmq.RCVHWM, self._hwm)
+        if self.curve is not None:
+            self.curve.apply(d)
         d.connect(self.commands_endpoint)
         self._dealer = d
         self._poller.register(d, zmq.POLLIN)
@@ -330,18 +358,29 @@ class BusClient:
         assert self._dealer is not None, "open() first"
         now = self._clock()
         t = self.request_timeout if timeout is None else timeout
-        self._pending[rid] = _Pending(cmd, now, now + t, tag, tag is _SNAPSHOT_TAG)
+        internal = tag is _SNAPSHOT_TAG
+        self._pending[rid] = _Pending(cmd, now, now + t, tag, internal)
+        heapq.heappush(self._deadlines, (now + t, rid))
+        if not internal:
+            self._user_pending += 1
         try:
-            self._dealer.send(protocol.make_request(rid, cmd, args), zmq.NOBLOCK)
+            raw_send(self._dealer, protocol.make_request(rid, cmd, args), _NOBLOCK)
         except zmq.Again:
             # HWM reached (switchboard unreachable for long): fail at once.
-            self._pending.pop(rid)
+            self._forget(rid)
             if tag is not _SNAPSHOT_TAG:
                 self._backlog.append(
                     Reply(
                         rid, cmd, False, code=protocol.TIMEOUT, message="send queue full", tag=tag
                     )
                 )
+
+    def _forget(self, rid: str) -> _Pending | None:
+        """Drop a pending request (answered, timed out or never sent)."""
+        p = self._pending.pop(rid, None)
+        if p is not None and not p.internal:
+            self._user_pending -= 1
+        return p
 
     def _ask_snapshot(self) -> None:
         rid = f"{self._prefix}-{next(self._ids)}"
@@ -359,7 +398,11 @@ class BusClient:
         return self._poll_once(timeout_ms)
 
     def _next_deadline(self) -> float | None:
-        deadlines = [p.deadline for p in self._pending.values()]
+        heap = self._deadlines
+        pending = self._pending
+        while heap and heap[0][1] not in pending:
+            heapq.heappop(heap)
+        deadlines = [heap[0][0]] if heap else []
         if self.track_state:
             deadlines.append(self._last_traffic + self.heartbeat_timeout)
         if self._snapshot_due is not None:
@@ -396,9 +439,10 @@ class BusClient:
 
     def _read_replies(self, out: list[Notice]) -> None:
         assert self._dealer is not None
+        dealer = self._dealer
         for _ in range(10_000):
             try:
-                frames = self._dealer.recv_multipart(zmq.NOBLOCK)
+                frames = recv_frames(dealer)
             except zmq.Again:
                 return
             now = self._clock()
@@ -407,7 +451,7 @@ class BusClient:
                 rid = body["id"]
             except (msgspec.DecodeError, KeyError, TypeError):
                 continue
-            p = self._pending.pop(rid, None) if isinstance(rid, str) else None
+            p = self._forget(rid) if isinstance(rid, str) else None
             if p is None:
                 continue  # late reply to a timed-out request
             if p.internal:
@@ -444,9 +488,10 @@ class BusClient:
 
     def _read_events(self, out: list[Notice]) -> None:
         assert self._sub is not None
+        sub = self._sub
         for _ in range(10_000):
             try:
-                frames = self._sub.recv_multipart(zmq.NOBLOCK)
+                frames = recv_frames(sub)
             except zmq.Again:
                 return
             now = self._clock()
@@ -576,9 +621,13 @@ class BusClient:
 
     def _check_timers(self, out: list[Notice]) -> None:
         now = self._clock()
-        expired = [rid for rid, p in self._pending.items() if p.deadline <= now]
-        for rid in expired:
-            p = self._pending.pop(rid)
+        heap = self._deadlines
+        while heap and heap[0][0] <= now:
+            _, rid = heapq.heappop(heap)
+            p = self._pending.get(rid)
+            if p is None or p.deadline > now:
+                continue  # answered already
+            self._forget(rid)
             if p.internal:
                 if rid == self._snapshot_id:
                     # snapshot lost: recreate the DEALER and retry with back-off

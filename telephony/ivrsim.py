@@ -26,6 +26,7 @@ from typing import Any
 
 from telephony.client import BusClient, Event, Reply
 from telephony.records import Call
+from telephony.security import ClientCurve
 
 log = logging.getLogger(__name__)
 
@@ -118,8 +119,10 @@ class IvrSim:
         patience_median: float = 60.0,
         speed: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        curve: ClientCurve | None = None,
     ) -> None:
         self.commands = commands
+        self.curve = curve
         self.events = events
         self.rate = rate_per_min / 60.0
         self.count = count
@@ -187,7 +190,12 @@ class IvrSim:
 
     def run(self) -> str:
         client = BusClient(
-            self.commands, self.events, topics=["call/"], track_state=False, request_timeout=10.0
+            self.commands,
+            self.events,
+            topics=["call/"],
+            track_state=False,
+            request_timeout=10.0,
+            curve=self.curve,
         )
         self.client = client
         client.open()

@@ -10,6 +10,7 @@ import msgspec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from telephony import protocol as P
 from telephony.records import to_dict
 from telephony.routing import CallerContext, CommandError, Engine, ManualClock
 from telephony.rules import parse_rules
@@ -249,3 +250,61 @@ def test_random_frames_never_stop_the_switchboard(frames: list[bytes]) -> None:
             assert topic in (f"desk/{rec['agent_id']}/", f"agent/{rec['agent_id']}/")
         else:
             assert topic.startswith(("call/", "desk/"))
+
+
+def _parsed(parse: Any, frame: bytes) -> Any:
+    try:
+        req = parse(frame)
+    except P.ProtocolError as exc:
+        return ("error", exc.code, exc.request_id)
+    return ("ok", req.id, req.cmd, msgspec.structs.asdict(req.args))
+
+
+_dup_keys = st.builds(
+    lambda cmd, other: (
+        b'{"v":1,"id":"d","cmd":'
+        + json.dumps(cmd).encode()
+        + b',"cmd":'
+        + json.dumps(other).encode()
+        + b',"agent_id":"A1","state":"ready"}'
+    ),
+    commands,
+    commands,
+)
+
+
+_plausible = {
+    "ani": st.sampled_from(["+8613800138000", "", " "]),
+    "agent_id": st.sampled_from(["A1", ""]),
+    "call_id": st.sampled_from(["c1", "C1"]),
+    "state": st.sampled_from(["ready", "not_ready", "logged_out", "on_call"]),
+    "reason": st.sampled_from(["break", None]),
+    "queues": st.sampled_from([["general"], [], None]),
+    "skills": st.sampled_from([{"billing": 3}, {"billing": 9}, None]),
+    "scope": st.sampled_from(["all", "agent:A1", "agent:", "x"]),
+    "ivr": st.sampled_from([{"menu": "2"}, {"result": "ok"}, {"result": "bad"}, {}]),
+    "supervisor_id": st.sampled_from(["S1"]),
+    "queue": st.sampled_from(["general", None]),
+    "to_agent": st.sampled_from(["A2", None]),
+    "disposition": st.sampled_from(["resolved"]),
+    "next_state": st.sampled_from(["ready", "not_ready", "bad"]),
+}
+good_requests = st.builds(
+    lambda cmd, args, rid: json.dumps({"v": 1, "id": rid, "cmd": cmd, **args}).encode(),
+    commands,
+    st.fixed_dictionaries({}, optional=_plausible),
+    st.one_of(st.text(max_size=4), st.integers(), st.booleans(), st.none()),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(bad_requests, good_requests, _dup_keys))
+def test_fast_request_parser_agrees_with_the_checked_one(frame: bytes) -> None:
+    """The switchboard's one-pass parser gives the same request, or the same error, as the
+    field-by-field one (for every frame, well-formed or not)."""
+    fast, slow = _parsed(P.parse_request_fast, frame), _parsed(P.parse_request, frame)
+    if fast[0] == "ok" and slow[0] == "ok":
+        fast_args = {k: v for k, v in fast[3].items() if k not in ("v", "id")}
+        assert (fast[1], fast[2], fast_args) == (slow[1], slow[2], slow[3])
+    else:
+        assert fast == slow

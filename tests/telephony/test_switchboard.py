@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from sqlalchemy import text
 
 from store.db import make_engine
 from store.eventlog import iter_events
-from tests.fixtures_bus import DEMO_RULES, RunningSwitchboard, free_port
+from tests.fixtures_bus import DEMO_RULES, RunningSwitchboard
 
 from .conftest import RawBus
 
@@ -358,8 +359,8 @@ def test_slow_subscriber_does_not_stop_the_switchboard(
 
 
 def test_cli_serves_and_stops_on_sigterm(tmp_path: Path, telephony_store: str) -> None:
-    cmd_ep = f"tcp://127.0.0.1:{free_port()}"
-    ev_ep = f"tcp://127.0.0.1:{free_port()}"
+    # port 0: the switchboard binds free ports itself and prints them (no race with a port
+    # picked here and taken by someone else before the child binds it)
     with subprocess.Popen(
         [
             sys.executable,
@@ -371,9 +372,9 @@ def test_cli_serves_and_stops_on_sigterm(tmp_path: Path, telephony_store: str) -
             "--store",
             telephony_store,
             "--commands",
-            cmd_ep,
+            "tcp://127.0.0.1:0",
             "--events",
-            ev_ep,
+            "tcp://127.0.0.1:0",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -383,7 +384,10 @@ def test_cli_serves_and_stops_on_sigterm(tmp_path: Path, telephony_store: str) -
         try:
             assert proc.stdout is not None
             line = proc.stdout.readline()
-            assert "switchboard epoch" in line and cmd_ep in line
+            m = re.search(r"commands (tcp://\S+), events (tcp://\S+)", line)
+            assert "switchboard epoch" in line and m is not None, line
+            cmd_ep = m.group(1)
+            assert not cmd_ep.endswith(":0") and not m.group(2).endswith(":0")
             d = zmq.Context.instance().socket(zmq.DEALER)
             d.setsockopt(zmq.LINGER, 0)
             d.connect(cmd_ep)
@@ -623,3 +627,46 @@ def test_login_reads_the_agents_profile_again(
         with engine.begin() as conn:
             conn.execute(text("DELETE FROM agents WHERE agent_id = 'P1'"))
         engine.dispose()
+
+
+def test_new_calls_wait_behind_the_other_commands_of_a_batch() -> None:
+    """Within one read batch, ``ivr.call`` arrivals come after agents' commands (a flood of
+    arrivals never slows the agents' cycle), and each client's own commands keep their order."""
+    from telephony.rules import load_rules
+    from telephony.switchboard import Switchboard
+
+    sb = Switchboard(load_rules(DEMO_RULES))  # not bound: only its batch logic runs
+    handled: list[tuple[bytes, str]] = []
+    sb.handle_frames = lambda frames, user=None: handled.append(  # type: ignore[method-assign]
+        (frames[0], json.loads(frames[-1])["id"])
+    )
+    ctx = zmq.Context.instance()
+    router = ctx.socket(zmq.ROUTER)
+    router.setsockopt(zmq.LINGER, 0)
+    router.bind("inproc://batch-order-test")  # inproc: a message sent is already queued there
+    dealers = []
+    for ident in (b"ivr", b"agt"):
+        d = ctx.socket(zmq.DEALER)
+        d.setsockopt(zmq.LINGER, 0)
+        d.setsockopt(zmq.IDENTITY, ident)
+        d.connect("inproc://batch-order-test")
+        dealers.append(d)
+    ivr, agt = dealers
+    try:
+        ivr.send(b'{"v":1,"id":"i1","cmd":"ivr.call","ani":"1"}')
+        agt.send(b'{"v":1,"id":"a1","cmd":"agent.state","agent_id":"A1","state":"ready"}')
+        ivr.send(b'{"v":1,"id":"i2","cmd":"snapshot"}')  # behind its own ivr.call
+        ivr.send(b'{"v":1,"id":"i3","cmd":"ivr.call","ani":"2"}')
+        agt.send(b'{"v":1,"id":"a2","cmd":"ping"}')
+        assert router.poll(10_000)
+        sb._drain_router(router)
+    finally:
+        for s in (*dealers, router):
+            s.close(0)
+    assert handled == [
+        (b"agt", "a1"),
+        (b"agt", "a2"),
+        (b"ivr", "i1"),
+        (b"ivr", "i2"),
+        (b"ivr", "i3"),
+    ]
