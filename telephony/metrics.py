@@ -1062,9 +1062,10 @@ class EventFold:
                 )
             ):
                 drift = "caller_gone"
-            talk = None
+            talk = answered_at = None
             if call is not None and call.answered_at and rec.state == "on_call":
-                talk = max(0.0, now - call.answered_at)
+                answered_at = call.answered_at
+                talk = max(0.0, now - answered_at)
             out.append(
                 {
                     "agent_id": aid,
@@ -1078,6 +1079,7 @@ class EventFold:
                     "call_ani": call.ani if call is not None else None,
                     "call_queue": call.queue if call is not None else None,
                     "talk_time": talk,
+                    "answered_at": answered_at,
                     "handled_since_login": rec.handled,
                     "drift": drift,
                 }

@@ -39,9 +39,17 @@ class ConsoleView:
     #: queue id (or ``__all__``) -> rows of interval_start, offered, answered, abandoned, sl
     series: dict[str, list[dict[str, float]]] = field(default_factory=dict)
     queues: list[str] = field(default_factory=list)
+    #: agent rows: every one (``agents_full``), else only those whose shown values changed
+    #: since the previous view (``agent_changes``) and the ids that left (``agent_removed``);
+    #: the clock-driven cells (time in state, talk time) are computed by the model at paint
+    agents_full: bool = True
+    agent_changes: list[dict[str, Any]] = field(default_factory=list)
+    agent_removed: list[str] = field(default_factory=list)
     compute_ms: float = 0.0  # wall time of the refresh in the metrics thread
     compute_cpu_ms: float = 0.0  # its CPU time (what the refresh costs, without contention)
     events: int = 0
+    #: per agent, what its row shows (for the next view's comparison; metrics thread only)
+    agent_sigs: dict[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)
 
 
 def _f(v: Any) -> float | None:
@@ -85,7 +93,10 @@ def build_view(
     settings: MetricSettings,
     th: Thresholds,
     staffing: list[Any] | None = None,
+    agent_sigs: dict[str, tuple[Any, ...]] | None = None,
 ) -> ConsoleView:
+    """The rows of one refresh. With ``agent_sigs`` (what the previous view's agent rows
+    showed, updated in place) only the agent rows that changed are included."""
     view = ConsoleView(summ.now, summ.interval, summ.current_interval)
     qcols = ["offered", "answered", "abandoned", "service_level", "asa", "aht", "abandon_rate"]
     today = _records(summ.queue_today, qcols)
@@ -126,19 +137,48 @@ def build_view(
     handled = at["handled"].to_numpy().tolist() if len(at) else []
     aht = at["aht"].to_numpy(dtype=float).tolist() if len(at) else []
     occ = at["occupancy"].to_numpy(dtype=float).tolist() if len(at) else []
-    rows_out = view.agent_rows
-    for a in sorted(summ.agents_live, key=_agent_key):
-        i = a_pos.get(a["agent_id"])
-        row = dict(a)
+    full = agent_sigs is None
+    sigs: dict[str, tuple[Any, ...]] = {} if agent_sigs is None else agent_sigs
+    view.agents_full = full
+    out = view.agent_rows if full else view.agent_changes
+    live = sorted(summ.agents_live, key=_agent_key) if full else summ.agents_live
+    for a in live:
+        aid = a["agent_id"]
+        i = a_pos.get(aid)
         if i is None:
-            row["handled"], row["aht"], row["occupancy"] = 0, None, None
+            n_handled, x, y = 0, None, None
         else:
-            x, y = aht[i], occ[i]
-            row["handled"] = int(handled[i])
-            row["aht"] = None if x != x else x  # NaN (undefined) -> None
-            row["occupancy"] = None if y != y else y
+            n_handled, x, y = int(handled[i]), aht[i], occ[i]
+            x = None if x != x else x  # NaN (undefined) -> None
+            y = None if y != y else y
+        # what the board shows, at its precision (AHT in seconds, occupancy in 0.1 %)
+        sig = (
+            a["state"],
+            a["reason"],
+            a["since"],
+            a["call_id"],
+            a["call_ani"],
+            a["call_queue"],
+            a["answered_at"],
+            a["name"],
+            a["drift"],
+            n_handled,
+            None if x is None else round(x),
+            None if y is None else round(y, 3),
+        )
+        if not full and sigs.get(aid) == sig:
+            continue
+        sigs[aid] = sig
+        row = dict(a)
+        row["handled"], row["aht"], row["occupancy"] = n_handled, x, y
         row["level"] = RED if a["drift"] else OK
-        rows_out.append(row)
+        out.append(row)
+    if not full and len(sigs) != len(summ.agents_live):
+        here = {a["agent_id"] for a in summ.agents_live}
+        view.agent_removed = [k for k in sigs if k not in here]
+        for k in view.agent_removed:
+            del sigs[k]
+    view.agent_sigs = sigs
     for s in staffing or []:
         short = s.needed is not None and s.ready < s.needed
         row = {k: (_f(v) if isinstance(v, float) else v) for k, v in s.__dict__.items()}

@@ -84,6 +84,8 @@ class MetricsWorker(QObject):
         self.last_summary: Summary | None = None
         self.chart_queue = TOTAL
         self._day = day_start(clock())
+        #: what the last view's agent rows showed (None: the next view sends every row)
+        self._agent_sigs: dict[str, tuple[Any, ...]] | None = None
 
     # every slot below runs in the worker thread
     @Slot()
@@ -123,6 +125,7 @@ class MetricsWorker(QObject):
         self._pending.clear()
         self.fold = fold
         self.loaded = True
+        self._agent_sigs = None  # a new fold: the boards get every row again
         # The day's facts live until midnight: keep them out of the cyclic garbage collector's
         # full passes (which hold the GIL, so they would freeze the GUI thread too).
         gc.freeze()
@@ -173,7 +176,8 @@ class MetricsWorker(QObject):
             return
         summ = self.fold.summary(now, self._day, series_for=[self.chart_queue])
         staffing = self._staffing(summ, now)
-        view = build_view(summ, self.settings, self.thresholds, staffing)
+        view = build_view(summ, self.settings, self.thresholds, staffing, self._agent_sigs)
+        self._agent_sigs = view.agent_sigs
         view.compute_ms = (time.perf_counter() - t0) * 1000
         view.compute_cpu_ms = (time.thread_time() - c0) * 1000
         view.events = self.fold.applied

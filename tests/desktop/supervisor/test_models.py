@@ -8,7 +8,7 @@ from desktop.supervisor.models import AGENT_BOARD, KEY_ROLE, RowsModel
 
 
 def agent(aid: str, state: str = "ready", t: float = 1.0, **kw) -> dict:
-    return {"agent_id": aid, "name": f"N{aid}", "state": state, "time_in_state": t,
+    return {"agent_id": aid, "name": f"N{aid}", "state": state, "since": 100.0 - t,
             "handled": 0, "level": 0, **kw}  # fmt: skip
 
 
@@ -16,23 +16,53 @@ def col(name: str) -> int:
     return [c.key for c in AGENT_BOARD].index(name)
 
 
+def text(m: RowsModel, row: int, name: str) -> str:
+    return m.data(m.index(row, col(name)), Qt.ItemDataRole.DisplayRole)
+
+
 def test_ranges_cover_what_changed(qtbot) -> None:
     m = RowsModel(AGENT_BOARD, "agent_id")
+    m.set_now(100.0)
     m.set_rows([agent(f"A{i}") for i in range(6)])
     got: list[tuple[int, int, int, int]] = []
     m.dataChanged.connect(lambda a, b: got.append((a.row(), b.row(), a.column(), b.column())))
-    # the clock moved: only the ticking columns of every row, one range
-    m.set_rows([agent(f"A{i}", t=2.0) for i in range(6)])
+    # the clock moved: only the clock-driven columns of every row, one range, and the cells
+    # show the time from the model's clock (the rows did not change)
+    assert text(m, 0, "time_in_state") == "0:01"
+    m.set_now(161.0)
     assert got == [(0, 5, col("time_in_state"), col("talk_time"))]
+    assert text(m, 0, "time_in_state") == "1:02"
+    assert text(m, 0, "talk_time") == "—"
     got.clear()
     # A2 and A3 changed state: their whole rows, one range; nothing else
-    rows = [agent(f"A{i}", t=2.0) for i in range(6)]
+    rows = [agent(f"A{i}") for i in range(6)]
     rows[2]["state"] = rows[3]["state"] = "on_call"
     m.set_rows(rows)
     assert got == [(2, 3, 0, len(AGENT_BOARD) - 1)]
     got.clear()
     m.set_rows(rows)
     assert got == []
+    # changes only (what the console gets once a second): those rows, in contiguous ranges
+    m.update_rows([agent("A5", "wrap_up"), agent("A1", "on_call", answered_at=150.0)])
+    assert got == [(1, 1, 0, len(AGENT_BOARD) - 1), (5, 5, 0, len(AGENT_BOARD) - 1)]
+    assert text(m, 1, "talk_time") == "0:11" and text(m, 5, "state") == "wrap_up"
+    got.clear()
+    m.update_rows([])
+    assert got == []
+
+
+def test_changes_that_move_rows_resort_and_refilter(qtbot) -> None:
+    m = RowsModel(AGENT_BOARD, "agent_id")
+    m.set_rows([agent("A1", handled=3), agent("A2", handled=9), agent("A3", "not_ready")])
+    m.sort(col("handled"), Qt.SortOrder.DescendingOrder)
+    keep = QPersistentModelIndex(m.index(1, 0))  # A1
+    m.update_rows([agent("A1", handled=12)])
+    assert m.keys() == ["A1", "A2", "A3"] and keep.row() == 0
+    m.set_filter_field("state", "ready")
+    assert m.keys() == ["A1", "A2"]
+    m.update_rows([agent("A3", handled=1), agent("A4", handled=20)], removed=["A2"])
+    assert m.keys() == ["A4", "A1", "A3"]
+    assert m.row_by_key("A2") is None
 
 
 def test_sort_filter_and_persistent_selection(qtbot) -> None:
