@@ -96,6 +96,8 @@ class BoardView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # fitting columns to their contents measures the first rows only (not 1,000 of 2,000)
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda idx: self.rowActivated.emit(idx.row()))
         layout.addWidget(self.table, 1)
