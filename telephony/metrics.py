@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -265,7 +265,10 @@ class Summary:
     current: pd.DataFrame  # index queue_id (+ ``__all__``): the current interval
     series: dict[str, pd.DataFrame]  # queue or ``__all__`` -> index interval_start
     live_queues: dict[str, dict[str, Any]]
+    #: every agent's live dict (empty when the summary was asked without them)
     agents_live: list[dict[str, Any]]
+    #: one agent's live dict as of ``now`` (for a board that updates changed rows only)
+    live_agent: Callable[[str], dict[str, Any] | None] | None = None
 
 
 class EventFold:
@@ -312,6 +315,12 @@ class EventFold:
         self._bulk = False
         #: (queue or ``__all__``, state) -> logged-in agents, kept up to date event by event
         self._agent_states: dict[tuple[str, str], int] = {}
+        #: agents whose record or current call changed (see ``take_touched``)
+        self._touched: set[str] = set()
+        #: intervals whose counts or agent time changed since ``summary`` last looked, and its
+        #: cached sums of the older intervals (key, (queue rows, agent rows, series rows))
+        self._changed_ivs: set[int] = set()
+        self._base: tuple[Any, Any] | None = None
 
     # ------------------------------------------------------------------ folding
     def _iv(self, ts: float) -> int:
@@ -406,6 +415,11 @@ class EventFold:
         cf = self.calls.get(key)
         if cf is None:
             cf = self.calls[key] = CallFacts(epoch, key[1])
+        if not self._bulk:  # the agents showing this call (before and after)
+            if cf.rec is not None and cf.rec.agent_id:
+                self._touched.add(cf.rec.agent_id)
+            if rec.agent_id:
+                self._touched.add(rec.agent_id)
         cf.rec = rec
         state = rec.state
         terminal = state in TERMINAL_CALL_STATES
@@ -509,6 +523,7 @@ class EventFold:
                 arr = arrays.get(iv)
                 if arr is not None and row < arr.shape[0] and iv not in dirty:
                     arr[row, col] += hi - lo  # keep the built array in step (live updates)
+                    self._changed_ivs.add(iv)
                 else:
                     dirty.add(iv)
             iv += step
@@ -516,6 +531,7 @@ class EventFold:
     def _time_arrays(self) -> dict[int, np.ndarray]:
         """Closed agent-state time per interval as arrays (agent position x timed state)."""
         n = len(self._ag_keys)
+        self._changed_ivs.update(self._dirty_t)
         for iv in self._dirty_t:
             bucket = self._agent_time[iv]
             arr = np.zeros((n, len(TIMED_STATES)))
@@ -528,6 +544,8 @@ class EventFold:
 
     def _apply_agent(self, epoch: str, ts: float, rec: Rec) -> None:
         aid = rec.agent_id or ""
+        if not self._bulk:
+            self._touched.add(aid)
         af = self.agents.get(aid)
         if af is None:
             af = self.agents[aid] = AgentFacts()
@@ -797,6 +815,8 @@ class EventFold:
         return out.reset_index()[cols]
 
     def _refresh_cache(self) -> None:
+        self._changed_ivs.update(self._dirty_q)
+        self._changed_ivs.update(self._dirty_a)
         if self._dirty_q:
             self._q_arr.update(self._queue_counts_of(self._dirty_q))
         if self._dirty_a:
@@ -833,29 +853,22 @@ class EventFold:
             self._ag_keys.append(agent_id)
         return pos
 
-    def summary(self, now: float, since: float, series_for: Iterable[str] = ()) -> Summary:
-        """The console's figures as of ``now`` for the intervals from ``since``: today per queue,
-        agent and tier, the current interval per queue, per-interval series for all queues and
-        for ``series_for``, and the live state. Same counts as :meth:`figures`, summed on arrays
-        (so a refresh over a full day costs milliseconds)."""
-        self._refresh_cache()
-        lo = self._iv(since)
-        cur = self._iv(now)
-        nq, na = len(QUEUE_COUNTS), len(AGENT_COUNTS)
-        missing = self.agents.keys() - self._ag_index.keys()
-        if missing:  # positions for agents not yet seen in the facts, in arrival order
-            for aid in self.agents:
-                if aid in missing:
-                    self._ag_pos(aid)
-        Q = np.zeros((len(self._qt_keys), nq))
-        A = np.zeros((len(self._ag_keys), na))
-        wanted = [q for q in series_for if q != TOTAL]
-        qt_queue = self._qt_codes()[4]
+    def _sums(
+        self, lo: int, hi: int | None, wanted: list[str], qt_queue: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, dict[str, list[tuple[int, np.ndarray]]]]:
+        """Queue counts per (queue, tier) row, agent counts per agent, and per-interval series
+        rows (all queues and ``wanted``) summed over the intervals in ``[lo, hi)``."""
+        Q = np.zeros((len(self._qt_keys), len(QUEUE_COUNTS)))
+        A = np.zeros((len(self._ag_keys), len(AGENT_COUNTS)))
         series_rows: dict[str, list[tuple[int, np.ndarray]]] = {TOTAL: []}
         for q in wanted:
             series_rows[q] = []
+
+        def inside(iv: int) -> bool:
+            return iv >= lo and (hi is None or iv < hi)
+
         for iv in sorted(self._q_arr):
-            if iv < lo:
+            if not inside(iv):
                 continue
             pos, vals = self._q_arr[iv]
             if not len(pos):
@@ -868,12 +881,45 @@ class EventFold:
                     series_rows[q].append((iv, vals[m].sum(axis=0)))
         nl = len(LEG_COUNTS)
         for iv, (pos, vals) in self._a_arr.items():
-            if iv >= lo and len(pos):
+            if inside(iv) and len(pos):
                 A[pos, :nl] += vals
-        for iv, t in self._time_arrays().items():
-            if iv >= lo:
+        for iv, t in self._agent_time_arr.items():
+            if inside(iv):
                 m = min(len(A), t.shape[0])
                 A[:m, nl:] += t[:m]
+        return Q, A, series_rows
+
+    def summary(
+        self, now: float, since: float, series_for: Iterable[str] = (), agents: bool = True
+    ) -> Summary:
+        """The console's figures as of ``now`` for the intervals from ``since``: today per queue,
+        agent and tier, the current interval per queue, per-interval series for all queues and
+        for ``series_for``, and the live state. Same counts as :meth:`figures`, summed on arrays
+        (so a refresh over a full day costs milliseconds)."""
+        self._refresh_cache()
+        lo = self._iv(since)
+        cur = self._iv(now)
+        nq = len(QUEUE_COUNTS)
+        missing = self.agents.keys() - self._ag_index.keys()
+        if missing:  # positions for agents not yet seen in the facts, in arrival order
+            for aid in self.agents:
+                if aid in missing:
+                    self._ag_pos(aid)
+        wanted = [q for q in series_for if q != TOTAL]
+        qt_queue = self._qt_codes()[4]
+        self._time_arrays()
+        # the intervals before the previous one rarely change: summed once, kept until one does
+        base_hi = cur - self._step
+        key = (lo, base_hi, tuple(wanted), len(self._qt_keys), len(self._ag_keys))
+        base = self._base
+        if base is None or base[0] != key or any(lo <= iv < base_hi for iv in self._changed_ivs):
+            base = self._base = (key, self._sums(lo, base_hi, wanted, qt_queue))
+        self._changed_ivs.clear()
+        Qb, Ab, rows_b = base[1]
+        Q, A, rows_r = self._sums(max(lo, base_hi), None, wanted, qt_queue)
+        Q += Qb
+        A += Ab
+        series_rows = {q: rows_b[q] + rows_r[q] for q in rows_b}
         # the agents' current (open) states, up to now
         col = {s: AGENT_COUNTS.index(f"t_{s}") for s in TIMED_STATES}
         opened = [
@@ -938,7 +984,8 @@ class EventFold:
             current=current,
             series=series,
             live_queues=self.live_queues(now),
-            agents_live=self.live_agents(now),
+            agents_live=self.live_agents(now) if agents else [],
+            live_agent=lambda aid: self.live_agent(aid, now),
         )
 
     def figures(
@@ -1039,52 +1086,54 @@ class EventFold:
     def live_agents(self, now: float) -> list[dict[str, Any]]:
         """One dict per agent seen: state, time in state, current call and drift flag."""
         out: list[dict[str, Any]] = []
-        ring_limit = 2 * self.settings.ring_timeout
-        for aid, af in self.agents.items():
-            rec = af.rec
-            if rec is None:
-                continue
-            since = rec.since if rec.since is not None else af.seg_start
-            call = None
-            if rec.call_id is not None:
-                cf = self.calls.get((self.epoch or "", rec.call_id))
-                call = cf.rec if cf is not None else None
-            drift = ""
-            if rec.state == "reserved" and now - af.seg_start > ring_limit:
-                drift = "reserved_too_long"
-            elif (
-                rec.state == "on_call"
-                and call is not None
-                and call.state
-                in (
-                    "ended",
-                    "abandoned",
-                )
-            ):
-                drift = "caller_gone"
-            talk = answered_at = None
-            if call is not None and call.answered_at and rec.state == "on_call":
-                answered_at = call.answered_at
-                talk = max(0.0, now - answered_at)
-            out.append(
-                {
-                    "agent_id": aid,
-                    "name": rec.name or aid,
-                    "state": rec.state,
-                    "reason": rec.reason,
-                    "since": since,
-                    "time_in_state": max(0.0, now - since),
-                    "queues": rec.queues or [],
-                    "call_id": rec.call_id,
-                    "call_ani": call.ani if call is not None else None,
-                    "call_queue": call.queue if call is not None else None,
-                    "talk_time": talk,
-                    "answered_at": answered_at,
-                    "handled_since_login": rec.handled,
-                    "drift": drift,
-                }
-            )
+        for aid in self.agents:
+            row = self.live_agent(aid, now)
+            if row is not None:
+                out.append(row)
         return out
+
+    def live_agent(self, aid: str, now: float) -> dict[str, Any] | None:
+        """:meth:`live_agents`' dict of one agent (None if it has no record)."""
+        af = self.agents.get(aid)
+        rec = af.rec if af is not None else None
+        if af is None or rec is None:
+            return None
+        since = rec.since if rec.since is not None else af.seg_start
+        call = None
+        if rec.call_id is not None:
+            cf = self.calls.get((self.epoch or "", rec.call_id))
+            call = cf.rec if cf is not None else None
+        drift = ""
+        if rec.state == "reserved" and now - af.seg_start > 2 * self.settings.ring_timeout:
+            drift = "reserved_too_long"
+        elif rec.state == "on_call" and call is not None and call.state in ("ended", "abandoned"):
+            drift = "caller_gone"
+        talk = answered_at = None
+        if call is not None and call.answered_at and rec.state == "on_call":
+            answered_at = call.answered_at
+            talk = max(0.0, now - answered_at)
+        return {
+            "agent_id": aid,
+            "name": rec.name or aid,
+            "state": rec.state,
+            "reason": rec.reason,
+            "since": since,
+            "time_in_state": max(0.0, now - since),
+            "queues": rec.queues or [],
+            "call_id": rec.call_id,
+            "call_ani": call.ani if call is not None else None,
+            "call_queue": call.queue if call is not None else None,
+            "talk_time": talk,
+            "answered_at": answered_at,
+            "handled_since_login": rec.handled,
+            "drift": drift,
+        }
+
+    def take_touched(self) -> set[str]:
+        """Agents whose record, or whose current call's record, changed since the last call
+        (what a board showing live agents must look at again); clears the set."""
+        got, self._touched = self._touched, set()
+        return got
 
     def arrivals(self, now: float, window_intervals: int) -> dict[str, tuple[float, float]]:
         """Per queue: (calls per second, AHT) over the last ``window_intervals`` whole intervals

@@ -352,7 +352,7 @@ class SupervisorConsole(QMainWindow):
 
     def _apply_agent_rows(self, now: float) -> None:
         model = self.agent_model
-        model.set_now(now)
+        model.set_now(now, self.agent_board.visible_rows())
         if self._agents_full:
             model.set_rows(sorted(self._agent_rows.values(), key=lambda r: r["agent_id"]))
         else:

@@ -237,12 +237,17 @@ class RowsModel(QAbstractTableModel):
         return col.tick(row, self._now) if col.tick is not None else row.get(col.key)
 
     # updates
-    def set_now(self, now: float) -> None:
-        """The clock moved: the clock-computed cells of every row, one ``dataChanged``
-        range (the view repaints only the visible ones)."""
+    def set_now(self, now: float, rows: tuple[int, int] | None = None) -> None:
+        """The clock moved: the clock-computed cells change, reported as one ``dataChanged``
+        range over ``rows`` (first, last; default every row). A view given the rows it shows
+        repaints just those cells (Qt repaints the whole viewport for a range much taller than
+        the view); cells scrolled into view later are computed when painted anyway."""
         self._now = now
         if self._clock_cols and self._rows:
-            self._emit_changed(0, len(self._rows) - 1, min(self._clock_cols), max(self._clock_cols))
+            r0, r1 = rows if rows is not None else (0, len(self._rows) - 1)
+            r0, r1 = max(0, r0), min(len(self._rows) - 1, r1)
+            if r0 <= r1:
+                self._emit_changed(r0, r1, min(self._clock_cols), max(self._clock_cols))
 
     def update_rows(self, changed: Sequence[dict[str, Any]], removed: Sequence[Any] = ()) -> None:
         """Take the rows that changed since the last update (and the keys that left): only

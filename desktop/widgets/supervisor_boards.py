@@ -107,5 +107,13 @@ class BoardView(QWidget):
         self.table.setModel(model)
         self.table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
 
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row shown (last is -1 when the table is empty)."""
+        table = self.table
+        n = table.model().rowCount() if table.model() is not None else 0
+        first = max(0, table.rowAt(0))
+        last = table.rowAt(table.viewport().height() - 1)
+        return first, (n - 1 if last < 0 else last)
+
     def fit_columns(self) -> None:
         self.table.resizeColumnsToContents()

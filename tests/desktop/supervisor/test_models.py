@@ -112,3 +112,50 @@ def test_the_view_paints_only_flagged_rows_red(qtbot) -> None:
     assert colour(1) == RED_BG
     assert colour(0) != RED_BG and colour(2) != RED_BG and colour(3) != RED_BG
     assert m.data(m.index(1, 0), Qt.ItemDataRole.DisplayRole) == "A1"
+
+
+def test_agent_changes_applied_one_by_one_equal_every_row(qtbot) -> None:
+    """The console's agent board takes only the rows that changed each refresh; over a day
+    of events it shows what a board given every row each time shows."""
+    from desktop.supervisor.view_data import Thresholds, build_view
+    from telephony.metrics import EventFold, MetricSettings, record_from_dict
+    from tests.telephony.metrics_script import T0, random_day
+
+    settings = MetricSettings(interval=900)
+    fold = EventFold(settings)
+    by_changes, by_rows = RowsModel(AGENT_BOARD, "agent_id"), RowsModel(AGENT_BOARD, "agent_id")
+    state = None
+    events = random_day(31, n_calls=120, n_agents=6).events
+    sent = 0
+    for i, (epoch, ts, type_, data) in enumerate(events):
+        fold.apply(epoch, ts, type_, record_from_dict(data))
+        if i % 7 and i != len(events) - 1:
+            continue
+        now = ts + 1.0
+        full = build_view(fold.summary(now, T0), settings, Thresholds())
+        delta = build_view(
+            fold.summary(now, T0, agents=state is None),
+            settings,
+            Thresholds(),
+            agents=state,
+            touched=fold.take_touched(),
+        )
+        state = delta.agent_state
+        by_rows.set_rows(full.agent_rows)
+        if delta.agents_full:
+            by_changes.set_rows(delta.agent_rows)
+        else:
+            sent += len(delta.agent_changes)
+            by_changes.update_rows(delta.agent_changes, delta.agent_removed)
+        for m in (by_rows, by_changes):
+            m.set_now(now)
+        shown = [
+            [by_changes.data(by_changes.index(r, c)) for c in range(len(AGENT_BOARD))]
+            for r in range(by_changes.rowCount())
+        ]
+        want = [
+            [by_rows.data(by_rows.index(r, c)) for c in range(len(AGENT_BOARD))]
+            for r in range(by_rows.rowCount())
+        ]
+        assert shown == want, i
+    assert 0 < sent < 6 * len(events) // 7  # changes only, not every row every time
