@@ -523,7 +523,14 @@ class EventFold:
                 arr = arrays.get(iv)
                 if arr is not None and row < arr.shape[0] and iv not in dirty:
                     arr[row, col] += hi - lo  # keep the built array in step (live updates)
-                    self._changed_ivs.add(iv)
+                    base = self._base
+                    if (
+                        base is not None
+                        and base[0][0] <= iv < base[0][1]
+                        and row < base[1][1].shape[0]
+                    ):
+                        # and the cached sums of the older intervals (see ``summary``)
+                        base[1][1][row, len(LEG_COUNTS) + col] += hi - lo
                 else:
                     dirty.add(iv)
             iv += step

@@ -419,3 +419,39 @@ def test_load_fold_reads_the_event_log_into_the_same_fold(tmp_path) -> None:
     engine.dispose()
     events = [(e, ts, t, record_from_dict(d)) for e, ts, t, d in s.events]
     assert _facts(loaded) == _facts(fold_events(events, settings))
+
+
+def test_the_cached_sums_of_older_intervals_follow_late_changes() -> None:
+    """summary() keeps the sums of the older intervals; a state entered long ago and left now
+    (time added to those intervals), a new agent and a call queued long ago and answered now
+    must all show, as in a fold built from scratch."""
+    s = Script()
+    s.agent(T0, "A1", "ready")
+    s.agent(T0, "A2", "not_ready", reason="lunch")
+    s.call(T0 + 100, "C1", "billing")
+    for k in range(1, 14):  # A0 changes state in every interval: their arrays exist
+        s.agent(T0 + 300 * k, "A0", "ready" if k % 2 else "not_ready", reason="x")
+    s.events.sort(key=lambda e: e[1])
+    live = EventFold(MetricSettings(interval=900))
+    for epoch, ts, type_, data in s.events:
+        live.apply(epoch, ts, type_, record_from_dict(data))
+    live.summary(T0 + 4000, T0)  # the older intervals' sums are cached now
+    base = live._base
+    more = Script()
+    more.agents, more.calls = s.agents, s.calls
+    more.agent(T0 + 4100, "A2", "ready")  # lunch since T0: time in four older intervals
+    more.ring(T0 + 4200, "C1", "A1")  # queued in the first interval, answered now
+    more.answer(T0 + 4210, "C1", "A1")
+    more.agent(T0 + 4300, "A3", "ready")  # a new agent
+    for i, (epoch, ts, type_, data) in enumerate(more.events):
+        live.apply(epoch, ts, type_, record_from_dict(data))
+        now = ts + 1
+        fresh = fold_of(s.events + more.events[: i + 1], MetricSettings(interval=900))
+        a, b = live.summary(now, T0), fresh.summary(now, T0)
+        for name in ("queue_today", "tiers"):
+            pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+        pd.testing.assert_frame_equal(a.agent_today.sort_index(), b.agent_today.sort_index())
+        pd.testing.assert_frame_equal(a.series[TOTAL], b.series[TOTAL])
+        if i == 0:  # the lunch time went into the cached sums, not a recomputation
+            assert live._base is base
+    assert live.summary(T0 + 4400, T0).agent_today.loc["A2", "not_ready_time"] == 4100
