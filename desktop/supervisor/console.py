@@ -572,7 +572,7 @@ def open_console(
     ms = metric_settings_from(settings, interval_minutes)
     # The metrics thread computes in Python while the GUI thread paints through Python model
     # callbacks: hand the GIL over sooner than the 5 ms default so paints are not held up.
-    sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
+    sys.setswitchinterval(min(sys.getswitchinterval(), 0.0002))
     bus = None
     if connect_bus:
         bus = SupervisorBus(
