@@ -152,8 +152,6 @@ class SupervisorConsole(QMainWindow):
         )
         self.metrics = MetricsThread(self.worker)
         self._build()
-        # the chart's axis holds the whole day from the start (no relayout per interval)
-        self.interval_chart.set_day(day_start(clock()), metric_settings.interval)
         self._wire()
         self.retranslate()
 
@@ -380,7 +378,6 @@ class SupervisorConsole(QMainWindow):
             return
         self._charts_at = now
         self._tier_chart_due = True  # drawn in the next slice (each chart costs a paint)
-        self.interval_chart.set_day(day_start(view.now), view.interval)  # a new day: once
         self.interval_chart.set_queues(view.queues)
         self.interval_chart.set_series(view.series)
 

@@ -114,32 +114,6 @@ class IntervalChart(QWidget):
         self._categories: list[str] = []
         self._y_max: int | None = None
         self._points: list[tuple[float, float]] | None = None
-        #: with ``set_day``: the day's first interval and interval length (a fixed axis)
-        self._day: tuple[float, int] | None = None
-
-    def set_day(self, start: float, interval: int) -> None:
-        """Lay the x axis out once for the whole day (every interval from ``start``, empty
-        until it has calls): later refreshes then only change bar heights, never the axis,
-        which would relayout the chart. Call it before the window is first shown."""
-        if self._day == (start, interval):
-            return
-        self._day = (start, interval)
-        cats = [_clock_label(start + i * interval) for i in range(86400 // interval)]
-        for s in self.sets.values():
-            s.remove(0, s.count())
-            s.append([0.0] * len(cats))
-        self.x_axis.clear()
-        self.x_axis.append(cats)
-        self._categories = cats
-        self._shown = None
-        self._points = None
-
-    def bar_index(self, interval_start: float) -> int:
-        """Where the bars of the interval starting at ``interval_start`` are."""
-        if self._day is None:
-            starts = [float(r["interval_start"]) for r in self._shown or []]
-            return starts.index(float(interval_start))
-        return int((float(interval_start) - self._day[0]) // self._day[1])
 
     def selected_queue(self) -> str:
         return str(self.queue_box.currentData() or ALL)
@@ -169,10 +143,6 @@ class IntervalChart(QWidget):
         rows = self._series.get(self.selected_queue(), [])
         if rows == self._shown:
             return
-        if self._day is not None:
-            self._draw_day(rows)
-            self._shown = rows
-            return
         cats = [_clock_label(float(r["interval_start"])) for r in rows]
         values = {key: [float(r.get(key) or 0) for r in rows] for key in self.sets}
         old = self._categories
@@ -191,25 +161,6 @@ class IntervalChart(QWidget):
             if cats:
                 self.x_axis.append(cats)
             self._categories = cats
-        self._set_values(values, list(range(len(rows))), rows)
-        self._shown = rows
-
-    def _draw_day(self, rows: list[dict[str, Any]]) -> None:
-        """The fixed day axis: each row's bars at its interval's place, zero elsewhere."""
-        assert self._day is not None
-        start, step = self._day
-        n = len(self._categories)
-        at = [int((float(r["interval_start"]) - start) // step) for r in rows]
-        keep = [(i, r) for i, r in zip(at, rows, strict=True) if 0 <= i < n]
-        values = {key: [0.0] * n for key in self.sets}
-        for i, r in keep:
-            for key in self.sets:
-                values[key][i] = float(r.get(key) or 0)
-        self._set_values(values, [i for i, _r in keep], [r for _i, r in keep])
-
-    def _set_values(
-        self, values: dict[str, list[float]], places: list[int], rows: list[dict[str, Any]]
-    ) -> None:
         top = 1.0
         for key, s in self.sets.items():
             vals = values[key]
@@ -224,12 +175,13 @@ class IntervalChart(QWidget):
             self._y_max = y_max
         pts = [
             (float(i), 100.0 * float(r["service_level"]))
-            for i, r in zip(places, rows, strict=True)
+            for i, r in enumerate(rows)
             if r.get("service_level") is not None and not math.isnan(float(r["service_level"]))
         ]
         if pts != self._points:  # the whole line in one call, only when it changed
             self.sl_line.replace([QPointF(x, y) for x, y in pts])
             self._points = pts
+        self._shown = rows
 
 
 class TierChart(QWidget):

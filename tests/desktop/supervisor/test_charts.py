@@ -40,16 +40,3 @@ def test_tier_chart(qtbot) -> None:
     chart.set_rows([("gold", 0.9, 0.05), ("none", None, math.nan)])
     assert chart.x_axis.categories() == ["gold", "none"]
     assert chart.sl.at(0) == 90.0 and chart.sl.at(1) == 0.0
-
-
-def test_a_day_axis_is_laid_out_once(qtbot) -> None:
-    chart = IntervalChart()
-    qtbot.addWidget(chart)
-    chart.set_day(T, 1800)
-    assert chart.x_axis.count() == 48
-    chart.set_series({"__all__": rows(2)})
-    chart.set_series({"__all__": rows(3, sl=0.75)})  # a new interval: no new category
-    assert chart.x_axis.count() == 48 and chart.sets["offered"].count() == 48
-    assert [chart.sets["offered"].at(i) for i in range(4)] == [10, 11, 12, 0]
-    assert [(p.x(), p.y()) for p in chart.sl_line.points()] == [(1.0, 75.0), (2.0, 75.0)]
-    assert chart.bar_index(T + 1800 * 2) == 2
