@@ -1359,6 +1359,7 @@ class _Columns:
         self.types: list[str] = []
         self.recs: list[Rec | None] = []
         self.fields: tuple[list[Any], ...] = tuple([] for _ in range(6))
+        self._same: dict[Any, Any] = {}
 
     def add(
         self,
@@ -1367,14 +1368,18 @@ class _Columns:
         types: Sequence[str],
         recs: Sequence[Rec | None],
     ) -> None:
-        self.epochs += epochs
+        same = self._same.setdefault  # one object per distinct value, not one per event
+        self.epochs += map(same, epochs, epochs)
         self.stamps += stamps
-        self.types += types
+        self.types += map(same, types, types)
         self.recs += recs
         if None in recs:
             self.fields[0].append(None)  # marks the batch as one for the event-by-event fold
             return
-        for acc, col in zip(self.fields, zip(*map(_FIELDS, recs), strict=True), strict=True):
+        cols = list(zip(*map(_FIELDS, recs), strict=True))
+        for j in (0, 2, 4, 5):  # agent ids, states, queues, tiers: few distinct values
+            cols[j] = tuple(map(same, cols[j], cols[j]))
+        for acc, col in zip(self.fields, cols, strict=True):
             acc += col
 
     def events(self) -> Iterator[tuple[str, float, str, Rec]]:

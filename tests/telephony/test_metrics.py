@@ -406,19 +406,37 @@ def test_logs_the_column_fold_does_not_cover_are_folded_event_by_event() -> None
     assert fold_columns([]).applied == 0
 
 
-def test_load_fold_reads_the_event_log_into_the_same_fold(tmp_path) -> None:
+@pytest.mark.parametrize("log", ["plain", "stale and repeated", "two runs"])
+def test_load_fold_reads_the_event_log_into_the_same_fold(tmp_path, log: str) -> None:
+    """load_fold over a real log, read in several batches: plain, with stale and repeated
+    versions (column fold), with two switchboard runs (folded event by event). Either way:
+    the event-by-event fold's facts."""
     from store.db import Base, make_engine
-    from store.eventlog import append_events
+    from store.eventlog import LoggedEvent, append_events
 
-    s = random_day(21, 120)
+    events = random_day(21, 120).events
+    if log == "stale and repeated":
+        events = _perturbed(events, 21)
+    elif log == "two runs":
+        cut = len(events) // 2
+        events = events[:cut] + [("E99", *e[1:]) for e in events[cut:]]
     engine = make_engine(f"sqlite:///{tmp_path / 'log.db'}")
     Base.metadata.create_all(engine, tables=[Base.metadata.tables["event_log"]])
-    append_events(engine, s.logged())
+    append_events(
+        engine,
+        [
+            LoggedEvent(e, i, ts, ty, d.get("agent_id"), d.get("call_id"), d.get("queue"), d)
+            for i, (e, ts, ty, d) in enumerate(events, 1)
+        ],
+    )
     settings = MetricSettings(interval=900)
     loaded = load_fold(engine, T0, None, settings, batch=97)  # several fetch batches
     engine.dispose()
-    events = [(e, ts, t, record_from_dict(d)) for e, ts, t, d in s.events]
-    assert _facts(loaded) == _facts(fold_events(events, settings))
+    ref = fold_events([(e, ts, t, record_from_dict(d)) for e, ts, t, d in events], settings)
+    assert _facts(loaded) == _facts(ref)
+    assert bool(loaded._q_arr) == (log != "two runs")  # which path folded it
+    now = events[-1][1] + 2.0
+    _same(loaded.figures(now), ref.figures(now))
 
 
 def test_the_cached_sums_of_older_intervals_follow_late_changes() -> None:
