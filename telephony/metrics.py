@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain
-from typing import Any
+from operator import attrgetter
+from typing import Any, cast
 
 import msgspec
 import numpy as np
@@ -265,7 +265,10 @@ class Summary:
     current: pd.DataFrame  # index queue_id (+ ``__all__``): the current interval
     series: dict[str, pd.DataFrame]  # queue or ``__all__`` -> index interval_start
     live_queues: dict[str, dict[str, Any]]
+    #: every agent's live dict (empty when the summary was asked without them)
     agents_live: list[dict[str, Any]]
+    #: one agent's live dict as of ``now`` (for a board that updates changed rows only)
+    live_agent: Callable[[str], dict[str, Any] | None] | None = None
 
 
 class EventFold:
@@ -312,6 +315,12 @@ class EventFold:
         self._bulk = False
         #: (queue or ``__all__``, state) -> logged-in agents, kept up to date event by event
         self._agent_states: dict[tuple[str, str], int] = {}
+        #: agents whose record or current call changed (see ``take_touched``)
+        self._touched: set[str] = set()
+        #: intervals whose counts or agent time changed since ``summary`` last looked, and its
+        #: cached sums of the older intervals (key, (queue rows, agent rows, series rows))
+        self._changed_ivs: set[int] = set()
+        self._base: tuple[Any, Any] | None = None
 
     # ------------------------------------------------------------------ folding
     def _iv(self, ts: float) -> int:
@@ -406,6 +415,11 @@ class EventFold:
         cf = self.calls.get(key)
         if cf is None:
             cf = self.calls[key] = CallFacts(epoch, key[1])
+        if not self._bulk:  # the agents showing this call (before and after)
+            if cf.rec is not None and cf.rec.agent_id:
+                self._touched.add(cf.rec.agent_id)
+            if rec.agent_id:
+                self._touched.add(rec.agent_id)
         cf.rec = rec
         state = rec.state
         terminal = state in TERMINAL_CALL_STATES
@@ -509,6 +523,14 @@ class EventFold:
                 arr = arrays.get(iv)
                 if arr is not None and row < arr.shape[0] and iv not in dirty:
                     arr[row, col] += hi - lo  # keep the built array in step (live updates)
+                    base = self._base
+                    if (
+                        base is not None
+                        and base[0][0] <= iv < base[0][1]
+                        and row < base[1][1].shape[0]
+                    ):
+                        # and the cached sums of the older intervals (see ``summary``)
+                        base[1][1][row, len(LEG_COUNTS) + col] += hi - lo
                 else:
                     dirty.add(iv)
             iv += step
@@ -516,6 +538,7 @@ class EventFold:
     def _time_arrays(self) -> dict[int, np.ndarray]:
         """Closed agent-state time per interval as arrays (agent position x timed state)."""
         n = len(self._ag_keys)
+        self._changed_ivs.update(self._dirty_t)
         for iv in self._dirty_t:
             bucket = self._agent_time[iv]
             arr = np.zeros((n, len(TIMED_STATES)))
@@ -528,6 +551,8 @@ class EventFold:
 
     def _apply_agent(self, epoch: str, ts: float, rec: Rec) -> None:
         aid = rec.agent_id or ""
+        if not self._bulk:
+            self._touched.add(aid)
         af = self.agents.get(aid)
         if af is None:
             af = self.agents[aid] = AgentFacts()
@@ -614,68 +639,118 @@ class EventFold:
     # ------------------------------------------------------------------ figures
     def _queue_counts(self, iv: int) -> tuple[np.ndarray, np.ndarray]:
         """(row positions of (queue, tier), summed QUEUE_COUNTS) of one interval."""
-        s = self.settings
+        return self._queue_counts_of([iv])[iv]
+
+    def _queue_counts_of(self, ivs: Iterable[int]) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """:meth:`_queue_counts` of several intervals, in one vectorised pass (after a bulk
+        load that is every interval of the day)."""
         qt_pos = self._qt_pos
         calls = self.calls
-        queued = [calls[k] for k in self._by_queued.get(iv, ())]
-        n = len(queued)
-        pos = np.fromiter(
-            (qt_pos((cf.queue or "", cf.tier or NO_TIER)) for cf in queued), np.int64, n
-        )
-        oc = np.fromiter((_OUTCOME[cf.outcome] for cf in queued), np.int8, n)
-        start = np.fromiter((cf.queued_at or 0.0 for cf in queued), float, n)
+        ivs = list(ivs)
+        q_iv: list[int] = []
+        q_pos: list[int] = []
+        q_oc: list[int] = []
+        q_start: list[float] = []
+        q_until: list[float] = []
+        d_iv: list[int] = []
+        d_pos: list[int] = []
+        d_sum: list[float] = []
+        by_queued, by_ended = self._by_queued, self._by_ended
+        for iv in ivs:
+            for k in by_queued.get(iv, ()):
+                cf = calls[k]
+                q_iv.append(iv)
+                q_pos.append(qt_pos((cf.queue or "", cf.tier or NO_TIER)))
+                answered = cf.outcome == "answered"
+                q_oc.append(_OUTCOME[cf.outcome])
+                q_start.append(cf.queued_at or 0.0)
+                q_until.append((cf.answered_at if answered else cf.end_ts) or 0.0)
+            for k in by_ended.get(iv, ()):
+                cf = calls[k]
+                if cf.outcome == "answered" and cf.complete:
+                    d_iv.append(iv)
+                    d_pos.append(qt_pos((cf.queue or "", cf.tier or NO_TIER)))
+                    d_sum.append(sum(leg[0] + leg[1] + leg[2] for leg in cf.legs.values()))
+        return self._queue_sums(ivs, q_iv, q_pos, q_oc, q_start, q_until, d_iv, d_pos, d_sum)
+
+    def _queue_sums(
+        self,
+        ivs: list[int],
+        q_iv: list[int],
+        q_pos: list[int],
+        q_oc: list[int],
+        q_start: list[float],
+        q_until: list[float],
+        d_iv: list[int],
+        d_pos: list[int],
+        d_sum: list[float],
+    ) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """QUEUE_COUNTS per interval and (queue, tier) position from the calls first queued
+        (interval, position, outcome code, queued at, answered or gone at) and the answered
+        calls done (interval, position, handle time)."""
+        s = self.settings
+        n = len(q_iv)
+        oc = np.asarray(q_oc, dtype=np.int8)
         answered = oc == 1
-        until = np.fromiter(
-            ((cf.answered_at if cf.outcome == "answered" else cf.end_ts) or 0.0 for cf in queued),
-            float,
-            n,
-        )
-        wait = until - start
+        wait = np.asarray(q_until, dtype=float) - np.asarray(q_start, dtype=float)
         gone = oc == 2  # abandoned, or ended unanswered
         short = gone & (wait <= s.short_abandon)
         ab = gone & ~short
         in_sl = wait <= s.threshold
-        vals = np.zeros((n, len(QUEUE_COUNTS)))
-        vals[:, 0] = 1
-        vals[:, 1] = answered
-        vals[:, 2] = answered & in_sl
-        vals[:, 3] = ab
-        vals[:, 4] = ab & in_sl
-        vals[:, 5] = short
-        vals[:, 6] = oc == 3
-        vals[:, 7] = oc == 0
-        vals[:, 8] = np.where(answered, wait, 0.0)
-        done = [
-            calls[k]
-            for k in self._by_ended.get(iv, ())
-            if calls[k].outcome == "answered" and calls[k].complete
-        ]
-        if done:
-            dpos = np.fromiter(
-                (qt_pos((cf.queue or "", cf.tier or NO_TIER)) for cf in done), np.int64, len(done)
-            )
-            dvals = np.zeros((len(done), len(QUEUE_COUNTS)))
-            dvals[:, 9] = 1
-            dvals[:, 10] = [
-                sum(leg[0] + leg[1] + leg[2] for leg in cf.legs.values()) for cf in done
-            ]
-            pos = np.concatenate([pos, dpos])
-            vals = np.vstack([vals, dvals])
-        return _sum_arrays(pos, vals)
+        vals = np.zeros((n + len(d_iv), len(QUEUE_COUNTS)))
+        vals[:n, 0] = 1
+        vals[:n, 1] = answered
+        vals[:n, 2] = answered & in_sl
+        vals[:n, 3] = ab
+        vals[:n, 4] = ab & in_sl
+        vals[:n, 5] = short
+        vals[:n, 6] = oc == 3
+        vals[:n, 7] = oc == 0
+        vals[:n, 8] = np.where(answered, wait, 0.0)
+        vals[n:, 9] = 1
+        vals[n:, 10] = d_sum
+        return _split_sums(
+            ivs,
+            np.asarray(q_iv + d_iv, dtype=np.int64),
+            np.asarray(q_pos + d_pos, dtype=np.int64),
+            vals,
+            len(self._qt_keys),
+        )
 
     def _agent_counts(self, iv: int) -> tuple[np.ndarray, np.ndarray]:
         """(row positions of agents, summed LEG_COUNTS) of the legs that ended in one interval."""
+        return self._agent_counts_of([iv])[iv]
+
+    def _agent_counts_of(self, ivs: Iterable[int]) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        ivs = list(ivs)
+        which: list[int] = []
         pos: list[int] = []
-        rows: list[tuple[float, ...]] = []
+        rows: list[float] = []
         ag_pos = self._ag_pos
-        for key, aid in self._legs_by_end.get(iv, ()):
-            cf = self.calls[key]
-            if aid in cf.agents_holding:
-                continue  # still talking or wrapping up: counted once done
-            leg = cf.legs[aid]
-            pos.append(ag_pos(aid))
-            rows.append((1, leg[0], leg[1], leg[2]))
-        return _sum_by(pos, rows, len(LEG_COUNTS))
+        calls = self.calls
+        for iv in ivs:
+            for key, aid in self._legs_by_end.get(iv, ()):
+                cf = calls[key]
+                if aid in cf.agents_holding:
+                    continue  # still talking or wrapping up: counted once done
+                leg = cf.legs[aid]
+                which.append(iv)
+                pos.append(ag_pos(aid))
+                rows += (1.0, leg[0], leg[1], leg[2])
+        return self._agent_sums(ivs, which, pos, rows)
+
+    def _agent_sums(
+        self, ivs: list[int], which: list[int], pos: list[int], rows: list[float]
+    ) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """LEG_COUNTS per interval and agent position from flat (1, talk, hold, wrap) rows."""
+        vals = np.asarray(rows, dtype=float).reshape(len(pos), len(LEG_COUNTS))
+        return _split_sums(
+            ivs,
+            np.asarray(which, dtype=np.int64),
+            np.asarray(pos, dtype=np.int64),
+            vals,
+            len(self._ag_keys),
+        )
 
     def _q_frame(self, iv: int) -> pd.DataFrame:
         pos, vals = self._q_arr[iv]
@@ -747,10 +822,12 @@ class EventFold:
         return out.reset_index()[cols]
 
     def _refresh_cache(self) -> None:
-        for iv in self._dirty_q:
-            self._q_arr[iv] = self._queue_counts(iv)
-        for iv in self._dirty_a:
-            self._a_arr[iv] = self._agent_counts(iv)
+        self._changed_ivs.update(self._dirty_q)
+        self._changed_ivs.update(self._dirty_a)
+        if self._dirty_q:
+            self._q_arr.update(self._queue_counts_of(self._dirty_q))
+        if self._dirty_a:
+            self._a_arr.update(self._agent_counts_of(self._dirty_a))
         self._dirty_q.clear()
         self._dirty_a.clear()
 
@@ -783,29 +860,22 @@ class EventFold:
             self._ag_keys.append(agent_id)
         return pos
 
-    def summary(self, now: float, since: float, series_for: Iterable[str] = ()) -> Summary:
-        """The console's figures as of ``now`` for the intervals from ``since``: today per queue,
-        agent and tier, the current interval per queue, per-interval series for all queues and
-        for ``series_for``, and the live state. Same counts as :meth:`figures`, summed on arrays
-        (so a refresh over a full day costs milliseconds)."""
-        self._refresh_cache()
-        lo = self._iv(since)
-        cur = self._iv(now)
-        nq, na = len(QUEUE_COUNTS), len(AGENT_COUNTS)
-        missing = self.agents.keys() - self._ag_index.keys()
-        if missing:  # positions for agents not yet seen in the facts, in arrival order
-            for aid in self.agents:
-                if aid in missing:
-                    self._ag_pos(aid)
-        Q = np.zeros((len(self._qt_keys), nq))
-        A = np.zeros((len(self._ag_keys), na))
-        wanted = [q for q in series_for if q != TOTAL]
-        qt_queue = self._qt_codes()[4]
+    def _sums(
+        self, lo: int, hi: int | None, wanted: list[str], qt_queue: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, dict[str, list[tuple[int, np.ndarray]]]]:
+        """Queue counts per (queue, tier) row, agent counts per agent, and per-interval series
+        rows (all queues and ``wanted``) summed over the intervals in ``[lo, hi)``."""
+        Q = np.zeros((len(self._qt_keys), len(QUEUE_COUNTS)))
+        A = np.zeros((len(self._ag_keys), len(AGENT_COUNTS)))
         series_rows: dict[str, list[tuple[int, np.ndarray]]] = {TOTAL: []}
         for q in wanted:
             series_rows[q] = []
+
+        def inside(iv: int) -> bool:
+            return iv >= lo and (hi is None or iv < hi)
+
         for iv in sorted(self._q_arr):
-            if iv < lo:
+            if not inside(iv):
                 continue
             pos, vals = self._q_arr[iv]
             if not len(pos):
@@ -818,12 +888,45 @@ class EventFold:
                     series_rows[q].append((iv, vals[m].sum(axis=0)))
         nl = len(LEG_COUNTS)
         for iv, (pos, vals) in self._a_arr.items():
-            if iv >= lo and len(pos):
+            if inside(iv) and len(pos):
                 A[pos, :nl] += vals
-        for iv, t in self._time_arrays().items():
-            if iv >= lo:
+        for iv, t in self._agent_time_arr.items():
+            if inside(iv):
                 m = min(len(A), t.shape[0])
                 A[:m, nl:] += t[:m]
+        return Q, A, series_rows
+
+    def summary(
+        self, now: float, since: float, series_for: Iterable[str] = (), agents: bool = True
+    ) -> Summary:
+        """The console's figures as of ``now`` for the intervals from ``since``: today per queue,
+        agent and tier, the current interval per queue, per-interval series for all queues and
+        for ``series_for``, and the live state. Same counts as :meth:`figures`, summed on arrays
+        (so a refresh over a full day costs milliseconds)."""
+        self._refresh_cache()
+        lo = self._iv(since)
+        cur = self._iv(now)
+        nq = len(QUEUE_COUNTS)
+        missing = self.agents.keys() - self._ag_index.keys()
+        if missing:  # positions for agents not yet seen in the facts, in arrival order
+            for aid in self.agents:
+                if aid in missing:
+                    self._ag_pos(aid)
+        wanted = [q for q in series_for if q != TOTAL]
+        qt_queue = self._qt_codes()[4]
+        self._time_arrays()
+        # the intervals before the previous one rarely change: summed once, kept until one does
+        base_hi = cur - self._step
+        key = (lo, base_hi, tuple(wanted), len(self._qt_keys), len(self._ag_keys))
+        base = self._base
+        if base is None or base[0] != key or any(lo <= iv < base_hi for iv in self._changed_ivs):
+            base = self._base = (key, self._sums(lo, base_hi, wanted, qt_queue))
+        self._changed_ivs.clear()
+        Qb, Ab, rows_b = base[1]
+        Q, A, rows_r = self._sums(max(lo, base_hi), None, wanted, qt_queue)
+        Q += Qb
+        A += Ab
+        series_rows = {q: rows_b[q] + rows_r[q] for q in rows_b}
         # the agents' current (open) states, up to now
         col = {s: AGENT_COUNTS.index(f"t_{s}") for s in TIMED_STATES}
         opened = [
@@ -888,7 +991,8 @@ class EventFold:
             current=current,
             series=series,
             live_queues=self.live_queues(now),
-            agents_live=self.live_agents(now),
+            agents_live=self.live_agents(now) if agents else [],
+            live_agent=lambda aid: self.live_agent(aid, now),
         )
 
     def figures(
@@ -989,50 +1093,54 @@ class EventFold:
     def live_agents(self, now: float) -> list[dict[str, Any]]:
         """One dict per agent seen: state, time in state, current call and drift flag."""
         out: list[dict[str, Any]] = []
-        ring_limit = 2 * self.settings.ring_timeout
-        for aid, af in self.agents.items():
-            rec = af.rec
-            if rec is None:
-                continue
-            since = rec.since if rec.since is not None else af.seg_start
-            call = None
-            if rec.call_id is not None:
-                cf = self.calls.get((self.epoch or "", rec.call_id))
-                call = cf.rec if cf is not None else None
-            drift = ""
-            if rec.state == "reserved" and now - af.seg_start > ring_limit:
-                drift = "reserved_too_long"
-            elif (
-                rec.state == "on_call"
-                and call is not None
-                and call.state
-                in (
-                    "ended",
-                    "abandoned",
-                )
-            ):
-                drift = "caller_gone"
-            talk = None
-            if call is not None and call.answered_at and rec.state == "on_call":
-                talk = max(0.0, now - call.answered_at)
-            out.append(
-                {
-                    "agent_id": aid,
-                    "name": rec.name or aid,
-                    "state": rec.state,
-                    "reason": rec.reason,
-                    "since": since,
-                    "time_in_state": max(0.0, now - since),
-                    "queues": rec.queues or [],
-                    "call_id": rec.call_id,
-                    "call_ani": call.ani if call is not None else None,
-                    "call_queue": call.queue if call is not None else None,
-                    "talk_time": talk,
-                    "handled_since_login": rec.handled,
-                    "drift": drift,
-                }
-            )
+        for aid in self.agents:
+            row = self.live_agent(aid, now)
+            if row is not None:
+                out.append(row)
         return out
+
+    def live_agent(self, aid: str, now: float) -> dict[str, Any] | None:
+        """:meth:`live_agents`' dict of one agent (None if it has no record)."""
+        af = self.agents.get(aid)
+        rec = af.rec if af is not None else None
+        if af is None or rec is None:
+            return None
+        since = rec.since if rec.since is not None else af.seg_start
+        call = None
+        if rec.call_id is not None:
+            cf = self.calls.get((self.epoch or "", rec.call_id))
+            call = cf.rec if cf is not None else None
+        drift = ""
+        if rec.state == "reserved" and now - af.seg_start > 2 * self.settings.ring_timeout:
+            drift = "reserved_too_long"
+        elif rec.state == "on_call" and call is not None and call.state in ("ended", "abandoned"):
+            drift = "caller_gone"
+        talk = answered_at = None
+        if call is not None and call.answered_at and rec.state == "on_call":
+            answered_at = call.answered_at
+            talk = max(0.0, now - answered_at)
+        return {
+            "agent_id": aid,
+            "name": rec.name or aid,
+            "state": rec.state,
+            "reason": rec.reason,
+            "since": since,
+            "time_in_state": max(0.0, now - since),
+            "queues": rec.queues or [],
+            "call_id": rec.call_id,
+            "call_ani": call.ani if call is not None else None,
+            "call_queue": call.queue if call is not None else None,
+            "talk_time": talk,
+            "answered_at": answered_at,
+            "handled_since_login": rec.handled,
+            "drift": drift,
+        }
+
+    def take_touched(self) -> set[str]:
+        """Agents whose record, or whose current call's record, changed since the last call
+        (what a board showing live agents must look at again); clears the set."""
+        got, self._touched = self._touched, set()
+        return got
 
     def arrivals(self, now: float, window_intervals: int) -> dict[str, tuple[float, float]]:
         """Per queue: (calls per second, AHT) over the last ``window_intervals`` whole intervals
@@ -1063,29 +1171,24 @@ class EventFold:
         }
 
 
-def _sum_arrays(pos: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Rows summed per position: (unique positions, their sums)."""
-    if not len(pos):
-        return np.zeros(0, dtype=np.int64), np.zeros((0, vals.shape[1]))
-    uniq, inv = np.unique(pos, return_inverse=True)
-    out = np.zeros((len(uniq), vals.shape[1]))
-    np.add.at(out, inv, vals)
-    return uniq, out
-
-
-def _sum_by(
-    pos: list[int], rows: list[tuple[float, ...]], width: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Rows summed per position: (unique positions, their sums)."""
-    if not pos:
-        return np.zeros(0, dtype=np.int64), np.zeros((0, width))
-    p = np.asarray(pos, dtype=np.int64)
-    # flat, then shaped: much cheaper than converting a list of tuples
-    v = np.fromiter(chain.from_iterable(rows), float, len(rows) * width).reshape(len(rows), width)
-    uniq, inv = np.unique(p, return_inverse=True)
-    out = np.zeros((len(uniq), width))
-    np.add.at(out, inv, v)
-    return uniq, out
+def _split_sums(
+    ivs: list[int], which: np.ndarray, pos: np.ndarray, vals: np.ndarray, width: int
+) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Rows ``vals`` of interval ``which`` (values from ``ivs``) and position ``pos`` summed per
+    interval and position: ``{interval: (positions ascending, their sums)}`` for every
+    interval of ``ivs``."""
+    index = np.asarray(sorted(set(ivs)), dtype=np.int64)
+    width = max(width, 1)
+    key = np.searchsorted(index, which) * width + pos
+    uniq, inv = np.unique(key, return_inverse=True)
+    sums = np.zeros((len(uniq), vals.shape[1]))
+    np.add.at(sums, inv.reshape(-1), vals)
+    upos = uniq % width
+    bounds = np.searchsorted(uniq // width, np.arange(len(index) + 1))
+    return {
+        int(iv): (upos[bounds[j] : bounds[j + 1]], sums[bounds[j] : bounds[j + 1]])
+        for j, iv in enumerate(index.tolist())
+    }
 
 
 def _ratio(num: Any, den: Any) -> np.ndarray:
@@ -1220,15 +1323,461 @@ def load_fold(
     settings: MetricSettings | None = None,
     batch: int = 50_000,
 ) -> EventFold:
-    """A fold over the event log's events with ``since <= ts < until`` (the same as
-    ``fold_events(iter_log(...))``, with the rows decoded and folded in one loop)."""
-    fold = EventFold(settings)
-    with _bulk(fold):
-        apply = fold.apply
-        dec = _rec_decoder.decode
+    """A fold over the event log's events with ``since <= ts < until``: the same as
+    ``fold_events(iter_log(...))``, computed a column at a time (:func:`fold_columns`)."""
+    cols = _Columns()
+    dec = _rec_decoder.decode
+    s = settings or MetricSettings()
+    was_enabled = gc.isenabled()
+    gc.disable()  # a million small objects: nothing cyclic to collect meanwhile
+    try:
         for rows in _log_rows(engine, since, until, batch):
-            for epoch, ts, type_, data in rows:
-                apply(epoch, ts, type_, dec(data))
+            epochs, stamps, types, data = zip(*rows, strict=True)
+            cols.add(epochs, stamps, types, list(map(dec, data)))
+        fold = _columnar(cols, s)
+        return fold if fold is not None else fold_events(cols.events(), s)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+# ---------------------------------------------------------------------- column-at-a-time fold
+_TALKING = ("connected", "held")
+_HOLDING = ("on_call", "wrap_up")
+
+
+_FIELDS = attrgetter("agent_id", "call_id", "state", "version", "queue", "tier")
+
+
+class _Columns:
+    """Events as columns, the record fields the fold needs taken out batch by batch (while
+    the batch's records are still in the CPU cache)."""
+
+    def __init__(self) -> None:
+        self.epochs: list[str] = []
+        self.stamps: list[float] = []
+        self.types: list[str] = []
+        self.recs: list[Rec | None] = []
+        self.fields: tuple[list[Any], ...] = tuple([] for _ in range(6))
+        self._same: dict[Any, Any] = {}
+
+    def add(
+        self,
+        epochs: Sequence[str],
+        stamps: Sequence[float],
+        types: Sequence[str],
+        recs: Sequence[Rec | None],
+    ) -> None:
+        same = self._same.setdefault  # one object per distinct value, not one per event
+        self.epochs += map(same, epochs, epochs)
+        self.stamps += stamps
+        self.types += map(same, types, types)
+        self.recs += recs
+        if None in recs:
+            self.fields[0].append(None)  # marks the batch as one for the event-by-event fold
+            return
+        cols = list(zip(*map(_FIELDS, recs), strict=True))
+        for j in (0, 2, 4, 5):  # agent ids, states, queues, tiers: few distinct values
+            cols[j] = tuple(map(same, cols[j], cols[j]))
+        for acc, col in zip(self.fields, cols, strict=True):
+            acc += col
+
+    def events(self) -> Iterator[tuple[str, float, str, Rec]]:
+        recs = cast("list[Rec]", self.recs)  # apply() skips a None record
+        return zip(self.epochs, self.stamps, self.types, recs, strict=True)
+
+
+def fold_columns(
+    events: Sequence[tuple[str, float, str, Rec]], settings: MetricSettings | None = None
+) -> EventFold:
+    """The same fold as :func:`fold_events` (event by event, the reference), computed a column
+    at a time with numpy (a few Python passes over the calls remain, to build their facts):
+    several times faster on a day of a million events.
+
+    It builds exactly the state the event-by-event fold leaves behind (facts, intervals, live
+    counts) and the per-interval count arrays, so live events continue from it as from any
+    fold. Logs it does not cover -- more than one switchboard run, a record whose versions
+    do not increase, a version 0 -- are folded event by event instead (same result, slower).
+    """
+    cols = _Columns()
+    if events:
+        epochs, stamps, types, recs = zip(*events, strict=True)
+        cols.add(epochs, stamps, types, recs)
+    fold = _columnar(cols, settings or MetricSettings())
+    return fold if fold is not None else fold_events(events, settings)
+
+
+def _firsts(codes: np.ndarray, n: int, idx: np.ndarray) -> np.ndarray:
+    """Per code (0..n-1): the smallest of ``idx`` with that code (-1 where none)."""
+    out = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(out, codes, idx)
+    out[out == np.iinfo(np.int64).max] = -1
+    return out
+
+
+def _lasts(codes: np.ndarray, n: int, idx: np.ndarray) -> np.ndarray:
+    out = np.full(n, -1, dtype=np.int64)
+    np.maximum.at(out, codes, idx)
+    return out
+
+
+def _codes(values: list[Any]) -> tuple[np.ndarray, list[Any]]:
+    """Codes by first appearance; None and "" (no id) get -1."""
+    codes, uniq = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+    names = list(uniq)
+    codes = codes.astype(np.int64)
+    if "" in names:
+        codes[codes == names.index("")] = -1
+    return codes, names
+
+
+def _columnar(cols: _Columns, s: MetricSettings) -> EventFold | None:
+    """The fold of the events, or None when the log needs the event-by-event fold (see
+    :func:`fold_columns`)."""
+    fold = EventFold(s)
+    recs = cast("list[Rec]", cols.recs)  # checked below: no None
+    n = len(recs)
+    if n == 0:
+        return fold
+    distinct = set(cols.epochs)
+    if len(distinct) != 1 or len(cols.fields[0]) != n:
+        return None
+    epoch = next(iter(distinct))
+    step = s.interval
+    type_codes, type_names = pd.factorize(np.asarray(cols.types, dtype=object))
+    is_agent_t = np.asarray([t == "agent.state" for t in type_names], dtype=bool)[type_codes]
+    is_call_t = np.asarray([str(t).startswith("call.") for t in type_names], dtype=bool)[type_codes]
+    ts_all = np.asarray(cols.stamps, dtype=float)
+    f_agent, f_call, f_state, f_version, f_queue, f_tier = cols.fields
+    aid_all, aid_names = _codes(f_agent)
+    cid_all, cid_names = _codes(f_call)
+    ver_all = np.asarray(f_version, dtype=np.int64)
+    st_all, st_names = _codes(f_state)
+    st_names_arr = np.asarray([*st_names, ""], dtype=object)  # code -1 -> ""
+    is_a = is_agent_t & (aid_all >= 0)
+    is_c = is_call_t & (cid_all >= 0)
+    if (ver_all[is_a | is_c] <= 0).any():
+        return None  # version 0 (unversioned) records: the event-by-event fold decides
+    # an event whose version is not above every earlier one of its record is stale: skipped
+    big = int(ver_all.max()) + 1
+    for mask, ids in ((is_a, aid_all), (is_c, cid_all)):
+        sel = np.flatnonzero(mask)
+        if not len(sel):
+            continue
+        o = sel[np.argsort(ids[sel], kind="stable")]
+        run = np.maximum.accumulate(ids[o] * big + ver_all[o])  # running max per record
+        prev = np.empty_like(run)
+        prev[0] = -1
+        prev[1:] = run[:-1]
+        first = np.ones(len(o), dtype=bool)
+        first[1:] = ids[o][1:] != ids[o][:-1]
+        stale = ~first & (ids[o] * big + ver_all[o] <= prev)
+        mask[o[stale]] = False
+
+    def in_states(names: tuple[str, ...]) -> np.ndarray:
+        flags = np.asarray([x in names for x in st_names] + [False], dtype=bool)
+        return flags[st_all]
+
+    talking_all = in_states(_TALKING)
+    terminal_all = in_states(TERMINAL_CALL_STATES)
+    connected_all = in_states(("connected",))
+    fold.epoch = epoch
+    fold.applied = int(is_a.sum() + is_c.sum())
+    applied_ts = ts_all[is_a | is_c]
+    fold.last_ts = max(0.0, float(applied_ts.max())) if len(applied_ts) else 0.0
+
+    # ---------------------------------------------------------------- agents
+    ai = np.flatnonzero(is_a)  # global indexes of agent events, in order
+    a_code = aid_all[ai]
+    n_ag = len(aid_names)
+    a_ts = ts_all[ai]
+    a_state = st_all[ai]
+    a_call = cid_all[ai]
+    holding_flags = np.asarray([x in _HOLDING for x in st_names] + [False], dtype=bool)
+    a_hold = holding_flags[a_state] & (a_call >= 0)
+    # agents in order of their first event (as the fold's dict)
+    first_a = _firsts(a_code, n_ag, ai)
+    agent_order = [c for c in np.argsort(first_a, kind="stable") if first_a[c] >= 0]
+    o = np.argsort(a_code, kind="stable")  # per agent, in event order
+    nxt = np.full(len(ai), -1, dtype=np.int64)
+    same = a_code[o][1:] == a_code[o][:-1]
+    nxt[o[:-1][same]] = o[1:][same]
+    has_next = nxt >= 0
+    k = np.flatnonzero(has_next)
+    k2 = nxt[k]
+    seg_start, seg_end = a_ts[k], a_ts[k2]
+    timed = np.asarray([_STATE_COL.get(x, -1) for x in st_names] + [-1], dtype=np.int64)
+    seg_col = timed[a_state[k]]
+    ok = (seg_col >= 0) & (seg_end > seg_start)
+    # agent positions: in the order of each agent's first timed segment, as the fold assigns
+    ok_k, ok_k2 = k[ok], k2[ok]
+    first_seg = _firsts(a_code[ok_k], n_ag, ai[ok_k2])
+    for c in np.argsort(first_seg, kind="stable"):
+        if first_seg[c] >= 0:
+            fold._ag_pos(aid_names[c])
+    pos_of_code = np.asarray([fold._ag_index.get(a, -1) for a in aid_names], dtype=np.int64)
+    # split the segments at interval boundaries
+    s0, s1, scol = seg_start[ok], seg_end[ok], seg_col[ok]
+    srow = pos_of_code[a_code[ok_k]]
+    iv0 = np.floor_divide(s0, step) * step
+    pieces = np.maximum(np.ceil((s1 - iv0) / step).astype(np.int64), 1)
+    rep = np.repeat(np.arange(len(s0)), pieces)
+    off = np.arange(len(rep)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
+    piv = iv0[rep] + off * step
+    lo = np.maximum(s0[rep], piv)
+    hi = np.minimum(s1[rep], piv + step)
+    keep = hi > lo
+    piv, prow, pcol, secs = (
+        piv[keep].astype(np.int64),
+        srow[rep][keep],
+        scol[rep][keep],
+        (hi - lo)[keep],
+    )
+    n_pos = len(fold._ag_keys)
+    width = len(TIMED_STATES)
+    if len(piv):
+        ivs, iv_idx = np.unique(piv, return_inverse=True)
+        T = np.zeros((len(ivs), n_pos, width))
+        np.add.at(T, (iv_idx, prow, pcol), secs)
+        touched = np.zeros((len(ivs), n_pos), dtype=bool)
+        touched[iv_idx, prow] = True
+        for j, iv in enumerate(ivs.tolist()):
+            rows = np.flatnonzero(touched[j])
+            fold._agent_time[iv] = dict(zip(rows.tolist(), T[j, rows].tolist(), strict=True))
+            fold._agent_time_arr[iv] = T[j].copy()
+    # final agent facts and live counts
+    last_a = _lasts(a_code, n_ag, np.arange(len(ai)))
+    counts = fold._agent_states
+    for c in agent_order:
+        j = int(last_a[c])
+        rec = recs[int(ai[j])]
+        af = AgentFacts()
+        af.rec = rec
+        af.seg_state = rec.state
+        af.seg_start = float(a_ts[j])
+        if a_hold[j]:
+            af.call_key = (epoch, cid_names[a_call[j]])
+        fold.agents[aid_names[c]] = af
+        fold._seen[(epoch, "a", aid_names[c])] = rec.version
+        if rec.state != "logged_out":
+            for q in rec.queues or ():
+                counts[(q, rec.state)] = counts.get((q, rec.state), 0) + 1
+            counts[(TOTAL, rec.state)] = counts.get((TOTAL, rec.state), 0) + 1
+
+    # ---------------------------------------------------------------- calls
+    ci = np.flatnonzero(is_c)
+    c_code = cid_all[ci]
+    n_c = len(cid_names)
+    c_ts = ts_all[ci]
+    c_agent = aid_all[ci]
+    c_talk = talking_all[ci]
+    jdx = np.arange(len(ci))
+    first_c = _firsts(c_code, n_c, ci)
+    last_c = _lasts(c_code, n_c, jdx)
+    hold_first = _firsts(a_call[a_hold], n_c, ai[a_hold])
+    created = np.where(
+        first_c < 0, hold_first, np.where(hold_first < 0, first_c, np.minimum(first_c, hold_first))
+    )
+    call_order = [c for c in np.argsort(created, kind="stable") if created[c] >= 0]
+    has_queue = np.fromiter(map(bool, f_queue), bool, n)[ci]
+    has_tier = np.fromiter(map(bool, f_tier), bool, n)[ci]
+    first_q = _firsts(c_code[has_queue], n_c, jdx[has_queue])
+    last_tier = _lasts(c_code[has_tier], n_c, jdx[has_tier])
+    conn = connected_all[ci]
+    term = terminal_all[ci]
+    first_conn = _firsts(c_code[conn], n_c, jdx[conn])
+    first_term = _firsts(c_code[term], n_c, jdx[term])
+    last_term_any = _lasts(c_code[term], n_c, jdx[term])
+    last_talk = _lasts(c_code[c_talk], n_c, jdx[c_talk])
+    # talk / hold per (call, agent) leg: consecutive events of a call
+    oc_ = np.argsort(c_code, kind="stable")
+    same = c_code[oc_][1:] == c_code[oc_][:-1]
+    p, q = oc_[:-1][same], oc_[1:][same]
+    seg = c_talk[p] & (c_agent[p] >= 0)
+    p, q = p[seg], q[seg]
+    d = c_ts[q] - c_ts[p]
+    is_hold = st_names_arr[st_all[ci[p]]] == "held"
+    ends = ~c_talk[q] | (c_agent[q] != c_agent[p])
+    # legs per (call, agent): talk, hold, wrap, end of talk. A leg is created by a talking
+    # call event of its agent, or by the agent's wrap-up time (added at its next event).
+    t_ev = np.flatnonzero(c_talk & (c_agent >= 0))
+    wrap_code = st_names.index("wrap_up") if "wrap_up" in st_names else -2
+    wrap_sel = np.flatnonzero(has_next & (a_state == wrap_code) & (a_call >= 0))
+    w_call = a_call[wrap_sel]
+    w_agent = a_code[wrap_sel]
+    w_next = nxt[wrap_sel]
+    w_d = a_ts[w_next] - a_ts[wrap_sel]
+    width = max(n_ag, 1)
+    key = np.concatenate([c_code[t_ev], w_call]) * width + np.concatenate([c_agent[t_ev], w_agent])
+    key_at = np.concatenate([ci[t_ev], ai[w_next]])  # the global index of the creating event
+    key_ts = np.concatenate([c_ts[t_ev], a_ts[w_next]])
+    uk = np.unique(key)
+    inv = np.searchsorted(uk, key)
+    created_at = np.full(len(uk), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(created_at, inv, key_at)
+    o2 = np.argsort(key_at, kind="stable")
+    _u, fi = np.unique(inv[o2], return_index=True)
+    L = np.zeros((len(uk), 4))
+    L[:, 3] = key_ts[o2[fi]]  # end of talk: the creation time until a talk segment ends
+    lp = np.searchsorted(uk, c_code[p] * width + c_agent[p])
+    pos_d = d > 0
+    np.add.at(L[:, 0], lp[pos_d & ~is_hold], d[pos_d & ~is_hold])
+    np.add.at(L[:, 1], lp[pos_d & is_hold], d[pos_d & is_hold])
+    if len(w_d):
+        wl = np.searchsorted(uk, w_call * width + w_agent)
+        np.add.at(L[:, 2], wl[w_d > 0], w_d[w_d > 0])
+    last_end = np.full(len(uk), -1, dtype=np.int64)
+    np.maximum.at(last_end, lp[ends], ci[q][ends])
+    ended = last_end >= 0
+    L[ended, 3] = ts_all[last_end[ended]]
+    leg_call, leg_agent = np.divmod(uk, width)
+    leg_vals = L.tolist()
+    # the legs of each call, in the order they were created
+    legs_of: dict[int, dict[str, list[float]]] = {}
+    lo_ = np.argsort(created_at, kind="stable")
+    for cc, aa, u in zip(
+        leg_call[lo_].tolist(), leg_agent[lo_].tolist(), lo_.tolist(), strict=True
+    ):
+        got = legs_of.get(cc)
+        if got is None:
+            got = legs_of[cc] = {}
+        got[aid_names[aa]] = leg_vals[u]
+    holding_by_call: dict[str, set[str]] = {}
+    for aid, af in fold.agents.items():
+        if af.call_key is not None:
+            holding_by_call.setdefault(af.call_key[1], set()).add(aid)
+    # per call, in the order the calls were first seen: the events that set its facts
+    order = np.asarray(call_order, dtype=np.int64)
+
+    def glob(local: np.ndarray) -> list[int]:
+        """Global event indexes (-1: none) of per-call local call-event positions."""
+        sel = local[order]
+        return np.where(sel >= 0, ci[np.maximum(sel, 0)], -1).tolist()
+
+    fq_ts = np.where(first_q[order] >= 0, c_ts[np.maximum(first_q[order], 0)], 0.0).tolist()
+    fc_ts = np.where(first_conn[order] >= 0, c_ts[np.maximum(first_conn[order], 0)], 0.0).tolist()
+    ft_ts = np.where(first_term[order] >= 0, c_ts[np.maximum(first_term[order], 0)], 0.0).tolist()
+    lt_ts = np.where(last_talk[order] >= 0, c_ts[np.maximum(last_talk[order], 0)], 0.0).tolist()
+    ends_after = (last_term_any[order] > first_conn[order]).tolist()
+    by_queued, by_ended, seen, active, calls = (
+        fold._by_queued,
+        fold._by_ended,
+        fold._seen,
+        fold._active,
+        fold.calls,
+    )
+    gone = {"abandoned": "abandoned", "callback": "callback"}
+    qt_pos = fold._qt_pos
+    q_iv: list[int] = []
+    q_pos: list[int] = []
+    q_oc: list[int] = []
+    q_start: list[float] = []
+    q_until: list[float] = []
+    d_iv: list[int] = []
+    d_pos: list[int] = []
+    d_sum: list[float] = []
+    for c, name, j, jt, jq, jc, jf, tq, tc, tf, tl, after in zip(
+        order.tolist(),
+        [cid_names[c] for c in call_order],
+        glob(last_c),
+        glob(last_tier),
+        glob(first_q),
+        glob(first_conn),
+        glob(first_term),
+        fq_ts,
+        fc_ts,
+        ft_ts,
+        lt_ts,
+        ends_after,
+        strict=True,
+    ):
+        key_ = (epoch, name)
+        cf = CallFacts(epoch, name)
+        calls[key_] = cf
+        holders = holding_by_call.get(name)
+        if holders is not None:
+            cf.agents_holding = holders
+        got = legs_of.get(c)
+        if got is not None:
+            cf.legs = got
+        if j < 0:
+            continue  # known only from an agent holding it
+        rec = recs[j]
+        cf.rec = rec
+        seen[(epoch, "c", name)] = rec.version
+        cf.seg_state = rec.state
+        cf.seg_agent = rec.agent_id
+        cf.seg_start = tl
+        if rec.state not in TERMINAL_CALL_STATES:
+            active.add(key_)
+        if jt >= 0:
+            cf.tier = recs[jt].tier
+        if jq >= 0:
+            r0 = recs[jq]
+            cf.queue = r0.queue
+            cf.queued_at = r0.queued_at or r0.arrived_at or tq
+            iv = int(cf.queued_at // step) * step
+            bucket = by_queued.get(iv)
+            if bucket is None:
+                bucket = by_queued[iv] = set()
+            bucket.add(key_)
+        if jc >= 0:
+            cf.answered_at = recs[jc].answered_at or tc
+            cf.outcome = "answered"
+        if jf >= 0:
+            r2 = recs[jf]
+            cf.end_ts = r2.ended_at or tf
+            if jc < 0:
+                cf.outcome = gone.get(r2.state, "unanswered")
+            elif after:
+                iv = int(cf.end_ts // step) * step
+                bucket = by_ended.get(iv)
+                if bucket is None:
+                    bucket = by_ended[iv] = set()
+                bucket.add(key_)
+                if not holders and rec.state in TERMINAL_CALL_STATES:  # done: handle time
+                    d_iv.append(iv)
+                    d_pos.append(qt_pos((cf.queue or "", cf.tier or NO_TIER)))
+                    d_sum.append(sum(leg[0] + leg[1] + leg[2] for leg in cf.legs.values()))
+        if jq >= 0:  # the counts of the interval it was first queued in
+            q_iv.append(int(cf.queued_at // step) * step)  # type: ignore[operator]
+            q_pos.append(qt_pos((cf.queue or "", cf.tier or NO_TIER)))
+            q_oc.append(_OUTCOME[cf.outcome])
+            q_start.append(cf.queued_at or 0.0)
+            q_until.append((cf.answered_at if cf.outcome == "answered" else cf.end_ts) or 0.0)
+    legs_by_end = fold._legs_by_end
+    e_idx = np.flatnonzero(ended)
+    e_iv = (np.floor_divide(L[e_idx, 3], step) * step).astype(np.int64).tolist()
+    a_iv: list[int] = []
+    a_pos: list[int] = []
+    a_rows: list[float] = []
+    ag_pos = fold._ag_pos
+    for iv, cc, aa, u in zip(
+        e_iv, leg_call[e_idx].tolist(), leg_agent[e_idx].tolist(), e_idx.tolist(), strict=True
+    ):
+        ended_here = legs_by_end.get(iv)
+        if ended_here is None:
+            ended_here = legs_by_end[iv] = set()
+        name, aid = cid_names[cc], aid_names[aa]
+        ended_here.add(((epoch, name), aid))
+        if aid not in calls[(epoch, name)].agents_holding:  # done: counted for the agent
+            leg = leg_vals[u]
+            a_iv.append(iv)
+            a_pos.append(ag_pos(aid))
+            a_rows += (1.0, leg[0], leg[1], leg[2])
+    # the per-interval counts, as a refresh would compute them (agent time is built above)
+    fold._q_arr = fold._queue_sums(
+        sorted(by_queued.keys() | by_ended.keys()),
+        q_iv,
+        q_pos,
+        q_oc,
+        q_start,
+        q_until,
+        d_iv,
+        d_pos,
+        d_sum,
+    )
+    fold._a_arr = fold._agent_sums(sorted(legs_by_end), a_iv, a_pos, a_rows)
     return fold
 
 

@@ -134,6 +134,10 @@ class SupervisorConsole(QMainWindow):
         self.chart_period = 5.0
         self._charts_at = 0.0
         self._tier_chart_due = False
+        #: agent rows received and not yet shown (see ``_queue_agent_rows``)
+        self._agents_full = True
+        self._agent_rows: dict[str, dict[str, Any]] = {}
+        self._agents_gone: set[str] = set()
         engine_factory = None
         if store_url:
             url = store_url
@@ -311,9 +315,10 @@ class SupervisorConsole(QMainWindow):
         """Take a refresh in slices (one event-loop turn each), so no GUI event runs long."""
         first = self.view is None
         self.view = view
+        self._queue_agent_rows(view)
         steps: list[tuple[str, Callable[[], Any]]] = [
             ("queues", lambda: self.queue_model.set_rows(view.queue_rows)),
-            ("agents", lambda: self.agent_model.set_rows(view.agent_rows)),
+            ("agents", lambda: self._apply_agent_rows(view.now)),
             ("staffing", lambda: self.staffing_model.set_rows(view.staffing_rows)),
             ("tiers", lambda: self.tier_model.set_rows(view.tier_rows)),
             ("charts", lambda: self._update_charts(view, force=first)),
@@ -326,6 +331,32 @@ class SupervisorConsole(QMainWindow):
             return
         self._steps = steps
         self._next_step()
+
+    def _queue_agent_rows(self, view: ConsoleView) -> None:
+        """Agent rows come as changes since the previous view: gathered here as each view
+        arrives (a view whose slices were not all applied is replaced by the next one, but
+        its agent changes are kept)."""
+        if view.agents_full:
+            self._agents_full = True
+            self._agent_rows = {r["agent_id"]: r for r in view.agent_rows}
+            self._agents_gone = set()
+            return
+        for r in view.agent_changes:
+            self._agent_rows[r["agent_id"]] = r
+            self._agents_gone.discard(r["agent_id"])
+        for k in view.agent_removed:
+            self._agent_rows.pop(k, None)
+            self._agents_gone.add(k)
+
+    def _apply_agent_rows(self, now: float) -> None:
+        model = self.agent_model
+        model.set_now(now, self.agent_board.visible_rows())
+        if self._agents_full:
+            model.set_rows(sorted(self._agent_rows.values(), key=lambda r: r["agent_id"]))
+        else:
+            model.update_rows(list(self._agent_rows.values()), sorted(self._agents_gone))
+        self._agents_full = False
+        self._agent_rows, self._agents_gone = {}, set()
 
     def _next_step(self) -> None:
         if not self._steps or self._closed:
@@ -538,7 +569,7 @@ def open_console(
     ms = metric_settings_from(settings, interval_minutes)
     # The metrics thread computes in Python while the GUI thread paints through Python model
     # callbacks: hand the GIL over sooner than the 5 ms default so paints are not held up.
-    sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
+    sys.setswitchinterval(min(sys.getswitchinterval(), 0.0002))
     bus = None
     if connect_bus:
         bus = SupervisorBus(

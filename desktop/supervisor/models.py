@@ -95,6 +95,21 @@ class Column:
     fmt: Callable[[Any], str] = fmt_num
     numeric: bool = True
     ticking: bool = False  # changes with the clock alone (repainted every refresh)
+    #: for a ticking column: its value from the row and the model's clock, computed when the
+    #: cell is painted (so the rows need not change every second; see ``RowsModel.set_now``)
+    tick: Callable[[dict[str, Any], float], Any] | None = None
+
+
+def since_now(row: dict[str, Any], now: float) -> float | None:
+    """Seconds since the row's ``since`` (time in state)."""
+    since = row.get("since")
+    return None if since is None else max(0.0, now - since)
+
+
+def talk_now(row: dict[str, Any], now: float) -> float | None:
+    """Seconds since the row's call was answered, while on that call."""
+    at = row.get("answered_at")
+    return None if at is None else max(0.0, now - at)
 
 
 def _sort_value(v: Any, numeric: bool) -> Any:
@@ -130,9 +145,15 @@ class RowsModel(QAbstractTableModel):
         self._only_flagged = False
         self._text_keys = [c.key for c in self.columns if not c.numeric]
         self._static_keys = [c.key for c in self.columns if not c.ticking] + ["level"]
-        self._ticking_keys = [c.key for c in self.columns if c.ticking]
+        self._ticking_keys = [c.key for c in self.columns if c.ticking and c.tick is None]
         tick_cols = [i for i, c in enumerate(self.columns) if c.ticking] or [0]
         self._ticking_span = (min(tick_cols), max(tick_cols))
+        #: columns whose value is computed at paint time from the clock (``Column.tick``)
+        self._clock_cols = [i for i, c in enumerate(self.columns) if c.tick is not None]
+        if self._clock_cols:  # what the clock-computed cells are computed from
+            self._static_keys += ["since", "answered_at"]
+        self._now = 0.0
+        self._pos: dict[Any, int] | None = None  # key -> shown row, built when needed
         right = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
         left = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
         self._align = [right if c.numeric else left for c in self.columns]
@@ -188,6 +209,8 @@ class RowsModel(QAbstractTableModel):
             text = disp[c]
             if text is None:
                 col = self.columns[c]
+                if col.tick is not None:  # from the clock: formatted at paint time
+                    return col.fmt(col.tick(row, self._now))
                 v = row.get(col.key)
                 text = self._label(col.key, v) if self._label is not None else None
                 if text is None:
@@ -203,14 +226,77 @@ class RowsModel(QAbstractTableModel):
             return _FG if row.get("level", 0) else None
         col = self.columns[c]
         if kind == 4:
-            return _sort_value(row.get(col.key), col.numeric)
+            return _sort_value(self._raw(row, col), col.numeric)
         if kind == 5:
             return f"{tr(col.header)}: {tr(col.tip)}"
         if kind == 6:
             return row.get("level", 0)
         return row.get(self.key)  # KEY_ROLE
 
+    def _raw(self, row: dict[str, Any], col: Column) -> Any:
+        return col.tick(row, self._now) if col.tick is not None else row.get(col.key)
+
     # updates
+    def set_now(self, now: float, rows: tuple[int, int] | None = None) -> None:
+        """The clock moved: the clock-computed cells change, reported as one ``dataChanged``
+        range over ``rows`` (first, last; default every row). A view given the rows it shows
+        repaints just those cells (Qt repaints the whole viewport for a range much taller than
+        the view); cells scrolled into view later are computed when painted anyway."""
+        self._now = now
+        if self._clock_cols and self._rows:
+            r0, r1 = rows if rows is not None else (0, len(self._rows) - 1)
+            r0, r1 = max(0, r0), min(len(self._rows) - 1, r1)
+            if r0 <= r1:
+                self._emit_changed(r0, r1, min(self._clock_cols), max(self._clock_cols))
+
+    def update_rows(self, changed: Sequence[dict[str, Any]], removed: Sequence[Any] = ()) -> None:
+        """Take the rows that changed since the last update (and the keys that left): only
+        their cells are reported changed; rows are re-sorted or re-filtered only when a
+        row came or went, or its sort or filter values changed."""
+        if not changed and not removed:
+            return
+        restructure = bool(removed)
+        sort_col = self.columns[self._sort[0]] if self._sort is not None else None
+        filtering = bool(self._text or self._field is not None or self._only_flagged)
+        pos = self._positions()
+        runs: list[int] = []
+        for row in changed:
+            k = row[self.key]
+            old = self._all.get(k)
+            self._all[k] = row
+            if old is None:
+                restructure = True
+                continue
+            if sort_col is not None and self._raw(old, sort_col) != self._raw(row, sort_col):
+                restructure = True
+            if filtering and self._accepts(old) != self._accepts(row):
+                restructure = True
+            i = pos.get(k)
+            if i is not None:
+                self._rows[i] = row
+                runs.append(i)
+        for k in removed:
+            self._all.pop(k, None)
+        if restructure:
+            self._show(self._visible())
+            return
+        runs.sort()
+        last = len(self.columns) - 1
+        start = prev = -2
+        for i in runs:
+            if i != prev + 1:
+                if start >= 0:
+                    self._emit_changed(start, prev, 0, last)
+                start = i
+            prev = i
+        if start >= 0:
+            self._emit_changed(start, prev, 0, last)
+
+    def _positions(self) -> dict[Any, int]:
+        if self._pos is None or len(self._pos) != len(self._rows):
+            self._pos = {r[self.key]: i for i, r in enumerate(self._rows)}
+        return self._pos
+
     def row(self, i: int) -> dict[str, Any]:
         return self._rows[i]
 
@@ -272,10 +358,11 @@ class RowsModel(QAbstractTableModel):
             desc = self._sort[1] == Qt.SortOrder.DescendingOrder
             # stable: ties keep the key order
             rows.sort(key=lambda r: str(r[self.key]))
-            rows.sort(key=lambda r: _sort_value(r.get(col.key), col.numeric), reverse=desc)
+            rows.sort(key=lambda r: _sort_value(self._raw(r, col), col.numeric), reverse=desc)
         return rows
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
+        self._pos = None
         new_keys = [r[self.key] for r in rows]
         old_keys = [r[self.key] for r in self._rows]
         if new_keys != old_keys:
@@ -498,6 +585,7 @@ AGENT_BOARD = [
         QT_TRANSLATE_NOOP("SupervisorConsole", "seconds since the last state change"),
         fmt_duration,
         ticking=True,
+        tick=since_now,
     ),
     Column(
         "call_ani",
@@ -521,6 +609,7 @@ AGENT_BOARD = [
         QT_TRANSLATE_NOOP("SupervisorConsole", "seconds since the current call was answered"),
         fmt_duration,
         ticking=True,
+        tick=talk_now,
     ),
     Column(
         "handled",

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from telephony.metrics import TOTAL, MetricSettings, Summary
@@ -28,6 +29,15 @@ class Thresholds:
 
 
 @dataclass
+class AgentRows:
+    """What the agent rows of the last view showed (kept by the metrics thread)."""
+
+    sigs: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    shown: np.ndarray | None = None  # per agent position: handled, AHT (s), occupancy (0.1 %)
+    reserved: set[str] = field(default_factory=set)
+
+
+@dataclass
 class ConsoleView:
     now: float
     interval: int
@@ -39,9 +49,17 @@ class ConsoleView:
     #: queue id (or ``__all__``) -> rows of interval_start, offered, answered, abandoned, sl
     series: dict[str, list[dict[str, float]]] = field(default_factory=dict)
     queues: list[str] = field(default_factory=list)
+    #: agent rows: every one (``agents_full``), else only those whose shown values changed
+    #: since the previous view (``agent_changes``) and the ids that left (``agent_removed``);
+    #: the clock-driven cells (time in state, talk time) are computed by the model at paint
+    agents_full: bool = True
+    agent_changes: list[dict[str, Any]] = field(default_factory=list)
+    agent_removed: list[str] = field(default_factory=list)
     compute_ms: float = 0.0  # wall time of the refresh in the metrics thread
     compute_cpu_ms: float = 0.0  # its CPU time (what the refresh costs, without contention)
     events: int = 0
+    #: what the agent rows show (for the next view's comparison; metrics thread only)
+    agent_state: AgentRows | None = field(default=None, repr=False)
 
 
 def _f(v: Any) -> float | None:
@@ -51,10 +69,6 @@ def _f(v: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(x) else x
-
-
-def _agent_key(r: dict[str, Any]) -> Any:
-    return r["agent_id"]
 
 
 def queue_level(row: dict[str, Any], th: Thresholds) -> int:
@@ -85,7 +99,14 @@ def build_view(
     settings: MetricSettings,
     th: Thresholds,
     staffing: list[Any] | None = None,
+    agents: AgentRows | None = None,
+    touched: set[str] | None = None,
 ) -> ConsoleView:
+    """The rows of one refresh. With ``agents`` (what the previous view's agent rows showed,
+    updated in place) only the agent rows that changed are included: those whose handled
+    count, AHT or occupancy changed at the board's precision, the ``touched`` ones (the fold's
+    agents whose record or call changed) and the reserved ones (their drift flag runs with the
+    clock). Without it (or on its first use) every row is, from ``summ.agents_live``."""
     view = ConsoleView(summ.now, summ.interval, summ.current_interval)
     qcols = ["offered", "answered", "abandoned", "service_level", "asa", "aht", "abandon_rate"]
     today = _records(summ.queue_today, qcols)
@@ -120,25 +141,75 @@ def build_view(
         }
         row["level"] = queue_level(row, th)
         view.queue_rows.append(row)
-    # agents: plain lists by position (no per-row pandas or dict-of-dict lookups)
+    # agents: every row (first view), else only the rows whose shown values changed
     at = summ.agent_today
+    handled = at["handled"].to_numpy(dtype=float) if len(at) else np.zeros(0)
+    aht = at["aht"].to_numpy(dtype=float) if len(at) else np.zeros(0)
+    occ = at["occupancy"].to_numpy(dtype=float) if len(at) else np.zeros(0)
+    # what the board shows of them, at its precision (AHT in seconds, occupancy in 0.1 %)
+    shown = np.column_stack([handled, np.round(aht), np.round(occ, 3)])
     a_pos = {k: i for i, k in enumerate(at.index)}
-    handled = at["handled"].to_numpy().tolist() if len(at) else []
-    aht = at["aht"].to_numpy(dtype=float).tolist() if len(at) else []
-    occ = at["occupancy"].to_numpy(dtype=float).tolist() if len(at) else []
-    rows_out = view.agent_rows
-    for a in sorted(summ.agents_live, key=_agent_key):
-        i = a_pos.get(a["agent_id"])
-        row = dict(a)
+    full = agents is None or agents.shown is None
+    st = AgentRows() if agents is None else agents
+    view.agents_full = full
+    out = view.agent_rows if full else view.agent_changes
+    if full:
+        st.sigs.clear()
+        st.reserved.clear()
+        candidates = sorted(a["agent_id"] for a in summ.agents_live)
+        by_id = {a["agent_id"]: a for a in summ.agents_live}
+    else:
+        assert st.shown is not None and summ.live_agent is not None
+        prev, m = st.shown, min(len(st.shown), len(shown))
+        same = (prev[:m] == shown[:m]) | (np.isnan(prev[:m]) & np.isnan(shown[:m]))
+        moved = np.flatnonzero(~same.all(axis=1)).tolist() + list(range(m, len(shown)))
+        keys = at.index
+        names = {str(keys[i]) for i in moved} | (touched or set()) | st.reserved
+        candidates = sorted(names)
+        by_id = {}
+        for aid in candidates:
+            got = summ.live_agent(aid)
+            if got is not None:
+                by_id[aid] = got
+    st.shown = shown
+    sh = shown.tolist()
+    for aid in candidates:
+        a = by_id.get(aid)
+        if a is None:
+            continue
+        i = a_pos.get(aid)
         if i is None:
-            row["handled"], row["aht"], row["occupancy"] = 0, None, None
+            n_handled, x, y = 0, None, None
+            sig_tail: tuple[Any, ...] = (0, None, None)
         else:
-            x, y = aht[i], occ[i]
-            row["handled"] = int(handled[i])
-            row["aht"] = None if x != x else x  # NaN (undefined) -> None
-            row["occupancy"] = None if y != y else y
+            n_handled, x, y = int(handled[i]), float(aht[i]), float(occ[i])
+            x = None if x != x else x  # NaN (undefined) -> None
+            y = None if y != y else y
+            sig_tail = tuple(sh[i])
+        sig = (
+            a["state"],
+            a["reason"],
+            a["since"],
+            a["call_id"],
+            a["call_ani"],
+            a["call_queue"],
+            a["answered_at"],
+            a["name"],
+            a["drift"],
+            *sig_tail,
+        )
+        if a["state"] == "reserved":  # may drift with the clock alone: looked at each time
+            st.reserved.add(aid)
+        else:
+            st.reserved.discard(aid)
+        if not full and st.sigs.get(aid) == sig:
+            continue
+        st.sigs[aid] = sig
+        row = dict(a)
+        row["handled"], row["aht"], row["occupancy"] = n_handled, x, y
         row["level"] = RED if a["drift"] else OK
-        rows_out.append(row)
+        out.append(row)
+    view.agent_state = st
     for s in staffing or []:
         short = s.needed is not None and s.ready < s.needed
         row = {k: (_f(v) if isinstance(v, float) else v) for k, v in s.__dict__.items()}

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 from sqlalchemy import inspect
 
-from desktop.supervisor.view_data import ConsoleView, Thresholds, build_view
+from desktop.supervisor.view_data import AgentRows, ConsoleView, Thresholds, build_view
 from telephony.erlang import agents_needed, evaluate
 from telephony.metrics import (
     TOTAL,
@@ -84,6 +84,8 @@ class MetricsWorker(QObject):
         self.last_summary: Summary | None = None
         self.chart_queue = TOTAL
         self._day = day_start(clock())
+        #: what the last view's agent rows showed (None: the next view sends every row)
+        self._agent_rows: AgentRows | None = None
 
     # every slot below runs in the worker thread
     @Slot()
@@ -123,6 +125,7 @@ class MetricsWorker(QObject):
         self._pending.clear()
         self.fold = fold
         self.loaded = True
+        self._agent_rows = None  # a new fold: the boards get every row again
         # The day's facts live until midnight: keep them out of the cyclic garbage collector's
         # full passes (which hold the GIL, so they would freeze the GUI thread too).
         gc.freeze()
@@ -171,9 +174,18 @@ class MetricsWorker(QObject):
             self._day = day_start(now)
             self.load_history()
             return
-        summ = self.fold.summary(now, self._day, series_for=[self.chart_queue])
+        full = self._agent_rows is None
+        summ = self.fold.summary(now, self._day, series_for=[self.chart_queue], agents=full)
         staffing = self._staffing(summ, now)
-        view = build_view(summ, self.settings, self.thresholds, staffing)
+        view = build_view(
+            summ,
+            self.settings,
+            self.thresholds,
+            staffing,
+            self._agent_rows,
+            self.fold.take_touched(),
+        )
+        self._agent_rows = view.agent_state
         view.compute_ms = (time.perf_counter() - t0) * 1000
         view.compute_cpu_ms = (time.thread_time() - c0) * 1000
         view.events = self.fold.applied

@@ -96,6 +96,8 @@ class BoardView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # fitting columns to their contents measures the first rows only (not 1,000 of 2,000)
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda idx: self.rowActivated.emit(idx.row()))
         layout.addWidget(self.table, 1)
@@ -104,6 +106,14 @@ class BoardView(QWidget):
         """Show ``model``, sorted by ``sort_column`` (-1: in the model's own order)."""
         self.table.setModel(model)
         self.table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row shown (last is -1 when the table is empty)."""
+        table = self.table
+        n = table.model().rowCount() if table.model() is not None else 0
+        first = max(0, table.rowAt(0))
+        last = table.rowAt(table.viewport().height() - 1)
+        return first, (n - 1 if last < 0 else last)
 
     def fit_columns(self) -> None:
         self.table.resizeColumnsToContents()

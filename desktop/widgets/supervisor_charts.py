@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QMargins, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -50,6 +50,8 @@ def _nice_ceiling(x: float) -> int:
 
 class IntervalChart(QWidget):
     queueChanged = Signal(str)
+    #: intervals added per turn of the event loop
+    CHUNK = 12
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,27 +148,26 @@ class IntervalChart(QWidget):
         cats = [_clock_label(float(r["interval_start"])) for r in rows]
         values = {key: [float(r.get(key) or 0) for r in rows] for key in self.sets}
         old = self._categories
-        if cats[: len(old)] == old and len(cats) > len(old) and old:
-            # a new interval began: append it (rebuilding 48 bars costs a frame or three)
-            n = len(old)
-            for key, s in self.sets.items():
-                s.append(values[key][n:])  # the new bars with their values, one call a set
-            self.x_axis.append(cats[n:])
-            self._categories = cats
-        elif cats != old:
-            for key, s in self.sets.items():
+        if cats[: len(old)] != old:  # another queue or day: the bars are built anew
+            for s in self.sets.values():
                 s.remove(0, s.count())
-                s.append(values[key])  # every bar with its value in one call
             self.x_axis.clear()
-            if cats:
-                self.x_axis.append(cats)
-            self._categories = cats
+            old = self._categories = []
+        n = len(old)
+        # new intervals are appended, at most CHUNK a turn of the event loop: a whole day's
+        # bars at once (the history arriving, another queue picked) would cost several frames
+        m = min(len(cats), n + self.CHUNK)
+        if m > n:
+            for key, s in self.sets.items():
+                s.append(values[key][n:m])  # the new bars with their values, one call a set
+            self.x_axis.append(cats[n:m])
+            self._categories = cats[:m]
         top = 1.0
         for key, s in self.sets.items():
             vals = values[key]
             if vals:
-                top = max(top, max(vals))
-            for i, v in enumerate(vals):
+                top = max(top, max(vals))  # the whole day's: the axis does not step up
+            for i, v in enumerate(vals[:m]):
                 if s.at(i) != v:  # usually just the current interval's bars
                     s.replace(i, v)
         y_max = _nice_ceiling(top * 1.15)
@@ -175,12 +176,15 @@ class IntervalChart(QWidget):
             self._y_max = y_max
         pts = [
             (float(i), 100.0 * float(r["service_level"]))
-            for i, r in enumerate(rows)
+            for i, r in enumerate(rows[:m])
             if r.get("service_level") is not None and not math.isnan(float(r["service_level"]))
         ]
         if pts != self._points:  # the whole line in one call, only when it changed
             self.sl_line.replace([QPointF(x, y) for x, y in pts])
             self._points = pts
+        if m < len(cats):
+            QTimer.singleShot(0, self, self._draw)  # the rest in the next turns
+            return
         self._shown = rows
 
 

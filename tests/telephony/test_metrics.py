@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 
 import pandas as pd
 import pytest
@@ -12,7 +13,9 @@ from telephony.metrics import (
     EventFold,
     MetricSettings,
     agent_report,
+    fold_columns,
     fold_events,
+    load_fold,
     queue_report,
     record_from_dict,
 )
@@ -281,3 +284,192 @@ def test_a_bulk_loaded_history_then_live_events_equal_the_live_fold(seed: int) -
     for q, r in s1.live_queues.items():
         for st in ("ready", "on_call", "wrap_up", "not_ready", "reserved"):
             assert r[st] == counted.get((q, st), 0), (q, st)
+
+
+# ------------------------------------------------------------------ the column-at-a-time fold
+def _facts(f: EventFold) -> dict:
+    """Everything a fold knows, in comparable form (the event-by-event fold is the oracle)."""
+    calls = {
+        k: (
+            cf.queue,
+            cf.queued_at,
+            cf.tier,
+            cf.answered_at,
+            cf.end_ts,
+            cf.outcome,
+            cf.seg_state,
+            cf.seg_start,
+            cf.seg_agent,
+            {a: [round(x, 9) for x in leg] for a, leg in cf.legs.items()},
+            set(cf.agents_holding),
+            cf.rec,
+        )
+        for k, cf in f.calls.items()
+    }
+    agent_time = {
+        iv: {f._ag_keys[r]: [round(x, 9) for x in v] for r, v in b.items()}
+        for iv, b in f._agent_time.items()
+    }
+    return {
+        "calls": calls,
+        "call order": list(f.calls),
+        "agents": {a: (x.rec, x.seg_state, x.seg_start, x.call_key) for a, x in f.agents.items()},
+        "agent order": list(f.agents),
+        "seen": f._seen,
+        "queued": f._by_queued,
+        "ended": f._by_ended,
+        "legs ended": {iv: s for iv, s in f._legs_by_end.items() if s},
+        "agent time": agent_time,
+        "active": f._active,
+        "agent states": {k: n for k, n in f._agent_states.items() if n},
+        "epoch": (f.epoch, f.applied, f.last_ts),
+    }
+
+
+def _perturbed(events: list, seed: int) -> list:
+    """Local swaps and repeated events: stale and duplicate versions, as a bus can deliver."""
+    rng = random.Random(seed)
+    out = list(events)
+    for _ in range(len(out) // 5):
+        j = rng.randrange(len(out) - 1)
+        if rng.random() < 0.5:
+            out[j], out[j + 1] = out[j + 1], out[j]
+        else:
+            out.insert(j, out[rng.randrange(len(out))])
+    return out
+
+
+def _same_summaries(a: EventFold, b: EventFold, now: float) -> None:
+    s1, s2 = a.summary(now, T0, ["vip"]), b.summary(now, T0, ["vip"])
+    for name in ("queue_today", "tiers", "current"):
+        pd.testing.assert_frame_equal(getattr(s1, name), getattr(s2, name))
+    pd.testing.assert_frame_equal(s1.agent_today.sort_index(), s2.agent_today.sort_index())
+    pd.testing.assert_frame_equal(s1.series["vip"], s2.series["vip"])
+    assert s1.live_queues == s2.live_queues
+    assert s1.agents_live == s2.agents_live
+
+
+@pytest.mark.parametrize("interval", [60, 900, 1800])
+@pytest.mark.parametrize("seed", [11, 12, 13])
+@pytest.mark.parametrize("perturb", [False, True])
+def test_the_column_fold_leaves_what_the_event_by_event_fold_leaves(
+    seed: int, interval: int, perturb: bool
+) -> None:
+    """fold_columns (numpy, used to load the day) against fold_events (the reference): the same
+    facts, the same figures, and live events continue from it alike."""
+    events = [(e, ts, t, record_from_dict(d)) for e, ts, t, d in random_day(seed, 150).events]
+    if perturb:
+        events = _perturbed(events, seed)
+    settings = MetricSettings(interval=interval)
+    ref = fold_events(events, settings)
+    got = fold_columns(events, settings)
+    assert got._q_arr.keys() == (ref._by_queued.keys() | ref._by_ended.keys())  # columnar ran
+    assert _facts(got) == _facts(ref)
+    now = events[-1][1] + 4.0
+    _same(got.figures(now), ref.figures(now))
+    _same_summaries(got, ref, now)
+    # the history in bulk, then the rest live, against the reference over everything
+    cut = len(events) * 2 // 3
+    loaded = fold_columns(events[:cut], settings)
+    for ev in events[cut:]:
+        loaded.apply(*ev)
+    assert _facts(loaded)["calls"] == _facts(ref)["calls"]
+    _same(loaded.figures(now), ref.figures(now))
+    _same_summaries(loaded, ref, now)
+
+
+def test_the_column_fold_of_the_scripted_day_gives_the_hand_computed_figures() -> None:
+    events = [(e, ts, t, record_from_dict(d)) for e, ts, t, d in scripted_day().events]
+    fold = fold_columns(events)
+    assert fold._q_arr  # the columnar path, not the fallback
+    b = row(queue_report(fold.figures(NOW)), interval_start=T0, queue_id="billing")
+    assert (b["offered"], b["answered"], b["answered_in_sl"], b["abandoned"]) == (7, 2, 1, 2)
+    assert b["aht"] == pytest.approx(210.0)
+    assert _facts(fold) == _facts(fold_events(events))
+
+
+def test_logs_the_column_fold_does_not_cover_are_folded_event_by_event() -> None:
+    s = scripted_day()
+    events = [(e, ts, t, record_from_dict(d)) for e, ts, t, d in s.events]
+    restart = ("E2", T0 + 1950, "agent.state", record_from_dict({"agent_id": "A1", "version": 1}))
+    unversioned = (
+        "E1",
+        T0 + 1950,
+        "agent.state",
+        record_from_dict({"agent_id": "A1", "state": "ready"}),
+    )
+    for extra in (restart, unversioned):
+        got = fold_columns([*events, extra])
+        ref = fold_events([*events, extra])
+        assert _facts(got) == _facts(ref)
+        _same(got.figures(T0 + 2000), ref.figures(T0 + 2000))
+    assert fold_columns([]).applied == 0
+
+
+@pytest.mark.parametrize("log", ["plain", "stale and repeated", "two runs"])
+def test_load_fold_reads_the_event_log_into_the_same_fold(tmp_path, log: str) -> None:
+    """load_fold over a real log, read in several batches: plain, with stale and repeated
+    versions (column fold), with two switchboard runs (folded event by event). Either way:
+    the event-by-event fold's facts."""
+    from store.db import Base, make_engine
+    from store.eventlog import LoggedEvent, append_events
+
+    events = random_day(21, 120).events
+    if log == "stale and repeated":
+        events = _perturbed(events, 21)
+    elif log == "two runs":
+        cut = len(events) // 2
+        events = events[:cut] + [("E99", *e[1:]) for e in events[cut:]]
+    engine = make_engine(f"sqlite:///{tmp_path / 'log.db'}")
+    Base.metadata.create_all(engine, tables=[Base.metadata.tables["event_log"]])
+    append_events(
+        engine,
+        [
+            LoggedEvent(e, i, ts, ty, d.get("agent_id"), d.get("call_id"), d.get("queue"), d)
+            for i, (e, ts, ty, d) in enumerate(events, 1)
+        ],
+    )
+    settings = MetricSettings(interval=900)
+    loaded = load_fold(engine, T0, None, settings, batch=97)  # several fetch batches
+    engine.dispose()
+    ref = fold_events([(e, ts, t, record_from_dict(d)) for e, ts, t, d in events], settings)
+    assert _facts(loaded) == _facts(ref)
+    assert bool(loaded._q_arr) == (log != "two runs")  # which path folded it
+    now = events[-1][1] + 2.0
+    _same(loaded.figures(now), ref.figures(now))
+
+
+def test_the_cached_sums_of_older_intervals_follow_late_changes() -> None:
+    """summary() keeps the sums of the older intervals; a state entered long ago and left now
+    (time added to those intervals), a new agent and a call queued long ago and answered now
+    must all show, as in a fold built from scratch."""
+    s = Script()
+    s.agent(T0, "A1", "ready")
+    s.agent(T0, "A2", "not_ready", reason="lunch")
+    s.call(T0 + 100, "C1", "billing")
+    for k in range(1, 14):  # A0 changes state in every interval: their arrays exist
+        s.agent(T0 + 300 * k, "A0", "ready" if k % 2 else "not_ready", reason="x")
+    s.events.sort(key=lambda e: e[1])
+    live = EventFold(MetricSettings(interval=900))
+    for epoch, ts, type_, data in s.events:
+        live.apply(epoch, ts, type_, record_from_dict(data))
+    live.summary(T0 + 4000, T0)  # the older intervals' sums are cached now
+    base = live._base
+    more = Script()
+    more.agents, more.calls = s.agents, s.calls
+    more.agent(T0 + 4100, "A2", "ready")  # lunch since T0: time in four older intervals
+    more.ring(T0 + 4200, "C1", "A1")  # queued in the first interval, answered now
+    more.answer(T0 + 4210, "C1", "A1")
+    more.agent(T0 + 4300, "A3", "ready")  # a new agent
+    for i, (epoch, ts, type_, data) in enumerate(more.events):
+        live.apply(epoch, ts, type_, record_from_dict(data))
+        now = ts + 1
+        fresh = fold_of(s.events + more.events[: i + 1], MetricSettings(interval=900))
+        a, b = live.summary(now, T0), fresh.summary(now, T0)
+        for name in ("queue_today", "tiers"):
+            pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+        pd.testing.assert_frame_equal(a.agent_today.sort_index(), b.agent_today.sort_index())
+        pd.testing.assert_frame_equal(a.series[TOTAL], b.series[TOTAL])
+        if i == 0:  # the lunch time went into the cached sums, not a recomputation
+            assert live._base is base
+    assert live.summary(T0 + 4400, T0).agent_today.loc["A2", "not_ready_time"] == 4100

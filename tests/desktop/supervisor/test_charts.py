@@ -40,3 +40,15 @@ def test_tier_chart(qtbot) -> None:
     chart.set_rows([("gold", 0.9, 0.05), ("none", None, math.nan)])
     assert chart.x_axis.categories() == ["gold", "none"]
     assert chart.sl.at(0) == 90.0 and chart.sl.at(1) == 0.0
+
+
+def test_a_whole_day_is_built_a_few_intervals_a_turn(qtbot) -> None:
+    chart = IntervalChart()
+    qtbot.addWidget(chart)
+    day = rows(48, sl=0.5)
+    chart.set_series({"__all__": day})
+    assert chart.x_axis.count() == IntervalChart.CHUNK  # the rest follows in the next turns
+    qtbot.waitUntil(lambda: chart.shown_rows() == day, timeout=5000)
+    assert chart.x_axis.count() == 48 and chart.sets["offered"].count() == 48
+    assert [chart.sets["offered"].at(i) for i in (0, 47)] == [10, 57]
+    assert len(chart.sl_line.points()) == 47

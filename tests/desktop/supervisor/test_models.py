@@ -8,7 +8,7 @@ from desktop.supervisor.models import AGENT_BOARD, KEY_ROLE, RowsModel
 
 
 def agent(aid: str, state: str = "ready", t: float = 1.0, **kw) -> dict:
-    return {"agent_id": aid, "name": f"N{aid}", "state": state, "time_in_state": t,
+    return {"agent_id": aid, "name": f"N{aid}", "state": state, "since": 100.0 - t,
             "handled": 0, "level": 0, **kw}  # fmt: skip
 
 
@@ -16,23 +16,53 @@ def col(name: str) -> int:
     return [c.key for c in AGENT_BOARD].index(name)
 
 
+def text(m: RowsModel, row: int, name: str) -> str:
+    return m.data(m.index(row, col(name)), Qt.ItemDataRole.DisplayRole)
+
+
 def test_ranges_cover_what_changed(qtbot) -> None:
     m = RowsModel(AGENT_BOARD, "agent_id")
+    m.set_now(100.0)
     m.set_rows([agent(f"A{i}") for i in range(6)])
     got: list[tuple[int, int, int, int]] = []
     m.dataChanged.connect(lambda a, b: got.append((a.row(), b.row(), a.column(), b.column())))
-    # the clock moved: only the ticking columns of every row, one range
-    m.set_rows([agent(f"A{i}", t=2.0) for i in range(6)])
+    # the clock moved: only the clock-driven columns of every row, one range, and the cells
+    # show the time from the model's clock (the rows did not change)
+    assert text(m, 0, "time_in_state") == "0:01"
+    m.set_now(161.0)
     assert got == [(0, 5, col("time_in_state"), col("talk_time"))]
+    assert text(m, 0, "time_in_state") == "1:02"
+    assert text(m, 0, "talk_time") == "—"
     got.clear()
     # A2 and A3 changed state: their whole rows, one range; nothing else
-    rows = [agent(f"A{i}", t=2.0) for i in range(6)]
+    rows = [agent(f"A{i}") for i in range(6)]
     rows[2]["state"] = rows[3]["state"] = "on_call"
     m.set_rows(rows)
     assert got == [(2, 3, 0, len(AGENT_BOARD) - 1)]
     got.clear()
     m.set_rows(rows)
     assert got == []
+    # changes only (what the console gets once a second): those rows, in contiguous ranges
+    m.update_rows([agent("A5", "wrap_up"), agent("A1", "on_call", answered_at=150.0)])
+    assert got == [(1, 1, 0, len(AGENT_BOARD) - 1), (5, 5, 0, len(AGENT_BOARD) - 1)]
+    assert text(m, 1, "talk_time") == "0:11" and text(m, 5, "state") == "wrap_up"
+    got.clear()
+    m.update_rows([])
+    assert got == []
+
+
+def test_changes_that_move_rows_resort_and_refilter(qtbot) -> None:
+    m = RowsModel(AGENT_BOARD, "agent_id")
+    m.set_rows([agent("A1", handled=3), agent("A2", handled=9), agent("A3", "not_ready")])
+    m.sort(col("handled"), Qt.SortOrder.DescendingOrder)
+    keep = QPersistentModelIndex(m.index(1, 0))  # A1
+    m.update_rows([agent("A1", handled=12)])
+    assert m.keys() == ["A1", "A2", "A3"] and keep.row() == 0
+    m.set_filter_field("state", "ready")
+    assert m.keys() == ["A1", "A2"]
+    m.update_rows([agent("A3", handled=1), agent("A4", handled=20)], removed=["A2"])
+    assert m.keys() == ["A4", "A1", "A3"]
+    assert m.row_by_key("A2") is None
 
 
 def test_sort_filter_and_persistent_selection(qtbot) -> None:
@@ -82,3 +112,50 @@ def test_the_view_paints_only_flagged_rows_red(qtbot) -> None:
     assert colour(1) == RED_BG
     assert colour(0) != RED_BG and colour(2) != RED_BG and colour(3) != RED_BG
     assert m.data(m.index(1, 0), Qt.ItemDataRole.DisplayRole) == "A1"
+
+
+def test_agent_changes_applied_one_by_one_equal_every_row(qtbot) -> None:
+    """The console's agent board takes only the rows that changed each refresh; over a day
+    of events it shows what a board given every row each time shows."""
+    from desktop.supervisor.view_data import Thresholds, build_view
+    from telephony.metrics import EventFold, MetricSettings, record_from_dict
+    from tests.telephony.metrics_script import T0, random_day
+
+    settings = MetricSettings(interval=900)
+    fold = EventFold(settings)
+    by_changes, by_rows = RowsModel(AGENT_BOARD, "agent_id"), RowsModel(AGENT_BOARD, "agent_id")
+    state = None
+    events = random_day(31, n_calls=120, n_agents=6).events
+    sent = 0
+    for i, (epoch, ts, type_, data) in enumerate(events):
+        fold.apply(epoch, ts, type_, record_from_dict(data))
+        if i % 7 and i != len(events) - 1:
+            continue
+        now = ts + 1.0
+        full = build_view(fold.summary(now, T0), settings, Thresholds())
+        delta = build_view(
+            fold.summary(now, T0, agents=state is None),
+            settings,
+            Thresholds(),
+            agents=state,
+            touched=fold.take_touched(),
+        )
+        state = delta.agent_state
+        by_rows.set_rows(full.agent_rows)
+        if delta.agents_full:
+            by_changes.set_rows(delta.agent_rows)
+        else:
+            sent += len(delta.agent_changes)
+            by_changes.update_rows(delta.agent_changes, delta.agent_removed)
+        for m in (by_rows, by_changes):
+            m.set_now(now)
+        shown = [
+            [by_changes.data(by_changes.index(r, c)) for c in range(len(AGENT_BOARD))]
+            for r in range(by_changes.rowCount())
+        ]
+        want = [
+            [by_rows.data(by_rows.index(r, c)) for c in range(len(AGENT_BOARD))]
+            for r in range(by_rows.rowCount())
+        ]
+        assert shown == want, i
+    assert 0 < sent < 6 * len(events) // 7  # changes only, not every row every time
