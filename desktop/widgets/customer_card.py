@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import Column, StaticTableModel
+from desktop.route_text import intent_label, ivr_result_label, route_reason_text
 from desktop.talking_points import talking_points
 from desktop.widgets.common import (
     channel_label,
@@ -349,7 +350,9 @@ class CustomerCard(QFrame):
         route = (call or {}).get("route") or {}
         reason = route.get("reason")
         self.route.setText(
-            self.tr("Why you: %1").replace("%1", reason) if reason else self.tr("Why you: —")
+            self.tr("Why you: %1").replace("%1", route_reason_text(reason))
+            if reason
+            else self.tr("Why you: —")
         )
         pts = talking_points(self.card, call, now)
         if pts:
@@ -365,11 +368,11 @@ class CustomerCard(QFrame):
         verified = self.tr("verified") if ivr.get("verified") else self.tr("not verified")
         parts = [
             self.tr("menu %1").replace("%1", str(ivr.get("menu") or "—")),
-            self.tr("intent %1").replace("%1", str(ivr.get("intent") or "—")),
+            self.tr("intent %1").replace("%1", intent_label(ivr.get("intent"))),
             verified,
         ]
         if ivr.get("result") and ivr.get("result") != "ok":
-            parts.append(str(ivr.get("result")).replace("_", " "))
+            parts.append(ivr_result_label(str(ivr.get("result"))))
         queue = (call or {}).get("queue")
         if queue:
             parts.append(self.tr("queue %1").replace("%1", queue_label(queue)))
