@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -25,6 +25,7 @@ from desktop.models import Column, StaticTableModel
 from desktop.route_text import intent_label, ivr_result_label, route_reason_text
 from desktop.talking_points import talking_points
 from desktop.widgets.common import (
+    TIER_COLOURS,
     channel_label,
     disposition_label,
     fmt_age,
@@ -67,6 +68,43 @@ INTERACTION_COLUMNS = [
 #: the card's constant minimum size (the window's minimum never follows the card's texts)
 MIN_WIDTH, MIN_HEIGHT = 480, 360
 MARGIN, GAP = 8, 8
+
+
+class TierBadge(QLabel):
+    """The tier badge, painted here in its tier's colour (``TIER_COLOURS``, white bold text): no
+    stylesheet rule on a ``tier`` property, so a new tier re-polishes nothing. ``property("tier")``
+    still says which tier it shows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setProperty("tier", "")
+
+    def set_tier(self, tier: str | None, text: str) -> None:
+        self.setProperty("tier", tier or "")
+        self.setText(text)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self.text()) + 16, fm.height() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(TIER_COLOURS.get(str(self.property("tier")), "#555555")))
+        p.drawRoundedRect(QRectF(self.rect()), 4, 4)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text())
+        p.end()
 
 
 class _Box(QGroupBox):
@@ -132,10 +170,7 @@ class CustomerCard(QFrame):
         self.name = set_ids(QLabel(), "customerName")
         self.name.setProperty("role", "customerName")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tier = set_ids(QLabel(), "customerTier")
-        self.tier.setProperty("role", "tierBadge")
-        self.tier.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tier.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.tier = set_ids(TierBadge(), "customerTier")
         self.customer_id = set_ids(QLabel(), "customerId")
         self.lifecycle = set_ids(QLabel(), "customerLifecycle")
         self.value = set_ids(QLabel(), "customerValue")
@@ -320,8 +355,7 @@ class CustomerCard(QFrame):
         customer = card.get("customer") or {}
         self.name.setText(customer.get("name") or self.tr("Unknown caller"))
         tier = customer.get("tier")
-        self.tier.setText(tier_label(tier))
-        set_style_prop(self.tier, "tier", tier or "")
+        self.tier.set_tier(tier, tier_label(tier))
         self.tier.setVisible(bool(customer))
         self.customer_id.setText(str(customer.get("customer_id") or "—"))
         self.lifecycle.setText(lifecycle_label(customer.get("lifecycle")))
