@@ -27,6 +27,7 @@ search <= 50 ms.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -463,9 +464,19 @@ def main() -> int:
     print(f"  {fmt(res['pop'])}   target p99 <= 10 ms")
     for kind in ("known", "unknown", "ambiguous"):
         sel = [lat for k, lat, _ in res["pops"] if k == kind]
+        cpu = [c * 1000 for k, _, c in res["pops"] if k == kind]
         if sel:
-            print(f"    {kind:9s} {fmt(sel)}")
-    print(f"  GUI-thread CPU per pop: {fmt([cpu for _, _, cpu in res['pops']])}")
+            print(
+                f"    {kind:9s} {fmt(sel)}; GUI CPU p50 {pct(cpu, 50):.2f} ms p99 "
+                f"{pct(cpu, 99):.2f} ms"
+            )
+    pops = res["pops"]
+    switched = [
+        cur[1] for prev, cur in itertools.pairwise(pops) if cur[0] == "known" and prev[0] != "known"
+    ]
+    if switched:
+        print(f"    known right after a chooser or form (page switch): {fmt(switched)}")
+    print(f"  GUI-thread CPU per pop: {fmt([cpu for _, _, cpu in pops])}")
     print(f"search (request -> results in the view): {fmt(res['search'])}   target <= 50 ms")
     print(f"search (store query only):               {fmt(res['search_direct'])}")
     print(
