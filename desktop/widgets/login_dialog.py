@@ -47,6 +47,7 @@ class LoginDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
+        self.setMinimumWidth(380)
         self.retranslate()
 
     def retranslate(self) -> None:
