@@ -8,9 +8,13 @@ switchboard on loopback with "everything to the general queue" rules, and runs t
 offscreen (``QT_QPA_PLATFORM=offscreen`` unless set):
 
 * pop: for each call, the time from the switchboard publishing ``call.offered`` (the envelope's
-  ``ts``) to the desk having painted the card (``cardShown`` + a synchronous repaint of the page
-  on screen); the IVR then hangs up and the next call comes. Callers are known numbers, with
-  some shared (ambiguous: the chooser is painted) and unknown ones (the quick-create form).
+  ``ts``) to the desk having painted the card: at ``cardShown`` the posted events are sent at
+  once (the layout requests, then Qt's paint of every widget the pop changed, flushed to the
+  screen), as the event loop would next; ``--full-repaint`` also repaints the whole card page
+  and banner (the earlier, stricter measure). Per pop it also records the GUI thread's CPU time
+  (``time.thread_time`` from its last idle tick). The IVR then hangs up and the next call
+  comes. Callers are known numbers, with some shared (ambiguous: the chooser is painted) and
+  unknown ones (the quick-create form).
 * start-up: a fresh ``python`` process running ``DesktopApp`` until the window is shown and the
   agent is logged in (time measured from before the process is spawned), and its RSS then.
 * search: ``customerSearch`` requests (name prefix, phone, id) until the results are in the
@@ -23,6 +27,7 @@ search <= 50 ms.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -170,7 +175,12 @@ class SwitchboardProcess:
 
 
 def bench_pop_and_search(
-    url: str, folder: Path, calls: int, searches: int, gap: float = 0.1
+    url: str,
+    folder: Path,
+    calls: int,
+    searches: int,
+    gap: float = 0.1,
+    full_repaint: bool = False,
 ) -> dict[str, Any]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -211,17 +221,28 @@ def bench_pop_and_search(
     ivr = BusClient(sb.commands_endpoint, sb.events_endpoint, track_state=False)
     ivr.open()
     latencies: list[float] = []
+    #: per pop: (kind, latency, CPU time of the GUI thread from its last idle tick to painted)
+    pops: list[tuple[str, float, float]] = []
     kinds: dict[str, int] = {}
     w, c = desk.window, desk.controller
     state: dict[str, Any] = {"done": False}
 
     def painted(call_id: str, ts: float) -> None:
-        w.pages.currentWidget().repaint()
-        w.banner.repaint()
-        latencies.append(time.time() - ts)
+        # What the event loop does next, done here at once: the posted layout requests, then
+        # the paint of everything the pop changed (Qt's own dirty region), flushed to the screen.
+        app.sendPostedEvents()
+        if full_repaint:  # the earlier, stricter measure: the whole page and banner repainted
+            w.pages.currentWidget().repaint()
+            w.banner.repaint()
+        latency = time.time() - ts
+        latencies.append(latency)
+        pops.append((state.get("kind", ""), latency, time.thread_time() - state["idle_cpu"]))
         state["done"] = True
-        if state.get("check"):
-            state["check"]()
+        check = state.get("check")
+        if check:
+            idle_cpu = state["idle_cpu"]
+            check()  # quits the pop's wait
+            state["idle_cpu"] = idle_cpu
 
     c.cardShown.connect(painted)
 
@@ -240,9 +261,11 @@ def bench_pop_and_search(
         QTimer.singleShot(int(seconds * 1000), loop.quit)
         loop.exec()
 
-    def wait(pred: Any, timeout: float = 10.0) -> None:
+    def wait(pred: Any, timeout: float = 10.0, poll: bool = True) -> None:
         """Run the real Qt event loop (the GUI thread sleeps in C++, GIL released, and wakes
-        as soon as an event is posted) until ``pred()`` holds."""
+        as soon as an event is posted) until ``pred()`` holds. ``poll``: check every 1 ms;
+        without, only when ``painted`` calls ``state["check"]`` (the pop: no timer in the GUI
+        thread competing with the bus thread while the offer comes in, as in a real desk)."""
         if pred():
             return
         loop = QEventLoop()
@@ -250,6 +273,7 @@ def bench_pop_and_search(
         failed = []
 
         def check() -> None:
+            state["idle_cpu"] = time.thread_time()
             if pred():
                 loop.quit()
             elif time.monotonic() > end:
@@ -257,7 +281,7 @@ def bench_pop_and_search(
                 loop.quit()
 
         checker = QTimer()
-        checker.setInterval(1)
+        checker.setInterval(1 if poll else int(timeout * 1000))
         checker.timeout.connect(check)
         state["check"] = check
         checker.start()
@@ -279,13 +303,16 @@ def bench_pop_and_search(
             else:
                 ani, kind = known[i % len(known)], "known"
             state["done"] = False
+            state["kind"] = kind
+            state["idle_cpu"] = time.thread_time()
             # Send without waiting for the reply: this (GUI) thread must be free to take the
             # offer the moment it arrives, as it would be in a real desktop.
             rid = ivr.send("ivr.call", {"ani": ani, "ivr": {"menu": "1"}})
-            wait(lambda: state["done"])
+            wait(lambda: state["done"], poll=False)
             call_id = reply(rid)
             if i < 20:
                 latencies.clear()  # warm-up
+                pops.clear()
             else:
                 kinds[kind] = kinds.get(kind, 0) + 1
             ivr.request("ivr.hangup", {"call_id": call_id})
@@ -311,7 +338,13 @@ def bench_pop_and_search(
             t0 = time.perf_counter()
             desk.store.search(q)
             direct.append(time.perf_counter() - t0)
-        return {"pop": pop, "kinds": kinds, "search": search_times, "search_direct": direct}
+        return {
+            "pop": pop,
+            "pops": list(pops),
+            "kinds": kinds,
+            "search": search_times,
+            "search_direct": direct,
+        }
     finally:
         ivr.close()
         desk.shutdown()
@@ -410,6 +443,12 @@ def main() -> int:
         "offer also waits for the repaint of the previous call's end)",
     )
     p.add_argument(
+        "--full-repaint",
+        action="store_true",
+        help="after Qt's own paint of what changed, also force a repaint of the whole card page "
+        "and banner (the stricter measure of the earlier runs)",
+    )
+    p.add_argument(
         "--data-dir",
         default=str(Path(tempfile.gettempdir()) / "agentdesk-bench"),
         help="where the seeded replica is cached",
@@ -418,11 +457,33 @@ def main() -> int:
     folder = Path(args.data_dir)
     url = build_replica(folder, args.customers)
     print(f"replica: {args.customers:,} customers ({url})")
-    res = bench_pop_and_search(url, folder, args.calls, args.searches, args.gap)
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()), flush=True)
+    cpu0 = time.process_time()
+    res = bench_pop_and_search(url, folder, args.calls, args.searches, args.gap, args.full_repaint)
     print(f"pop (call.offered published -> card painted), {res['kinds']}:")
     print(f"  {fmt(res['pop'])}   target p99 <= 10 ms")
+    for kind in ("known", "unknown", "ambiguous"):
+        sel = [lat for k, lat, _ in res["pops"] if k == kind]
+        cpu = [c * 1000 for k, _, c in res["pops"] if k == kind]
+        if sel:
+            print(
+                f"    {kind:9s} {fmt(sel)}; GUI CPU p50 {pct(cpu, 50):.2f} ms p99 "
+                f"{pct(cpu, 99):.2f} ms"
+            )
+    pops = res["pops"]
+    switched = [
+        cur[1] for prev, cur in itertools.pairwise(pops) if cur[0] == "known" and prev[0] != "known"
+    ]
+    if switched:
+        print(f"    known right after a chooser or form (page switch): {fmt(switched)}")
+    print(f"  GUI-thread CPU per pop: {fmt([cpu for _, _, cpu in pops])}")
     print(f"search (request -> results in the view): {fmt(res['search'])}   target <= 50 ms")
     print(f"search (store query only):               {fmt(res['search_direct'])}")
+    print(
+        "load average after the pops and searches: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+        + f"; this process's CPU {time.process_time() - cpu0:.1f} s",
+        flush=True,
+    )
     if args.startups <= 0:
         return 0
     starts = bench_startup(url, folder, args.startups)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -22,8 +23,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import agentdesk
-from agentdesk.config import Settings, user_data_dir
-from agentdesk.errors import AgentdeskError, UsageError
+from agentdesk.config import Settings, user_config_path, user_data_dir
+from agentdesk.errors import AgentdeskError
 from agentdesk.resources import resource_path
 from desktop.bus_bridge import BusBridge
 from desktop.controller import DeskController
@@ -241,17 +242,74 @@ def open_supervisor(settings: Settings, args: argparse.Namespace) -> Any:
     return opener(settings, args)
 
 
+def remember_agent_id(agent_id: str, path: Path | None = None) -> Path:
+    """Write ``agent_id = "..."`` into the user's ``agentdesk.toml`` (other lines kept as they
+    are; an existing ``agent_id`` line is replaced, else the key goes first, before any table)."""
+    path = path or user_config_path()
+    lines = path.read_text("utf-8").splitlines() if path.is_file() else []
+    entry = f'agent_id = "{agent_id}"'
+    for i, line in enumerate(lines):
+        if re.match(r"\s*\[", line):
+            break
+        if re.match(r"\s*agent_id\s*=", line):
+            lines[i] = entry
+            break
+    else:
+        lines.insert(0, entry)
+    if entry not in lines:
+        lines.insert(0, entry)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text("\n".join(lines) + "\n", "utf-8")
+    tmp.replace(path)
+    return path
+
+
+def ask_agent_id(parent: Any = None) -> str | None:
+    """The log-in dialog (no agent id configured): the id typed, remembered in the user config
+    when the agent ticks "remember"; ``None`` when cancelled."""
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.widgets.login_dialog import LoginDialog
+
+    dlg = LoginDialog(parent)
+    try:
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        agent_id = dlg.agent_id()
+        if dlg.remember.isChecked():
+            try:
+                remember_agent_id(agent_id)
+            except OSError as exc:  # the session goes on; the next start asks again
+                log.warning("cannot remember the agent id: %s", exc)
+        return agent_id
+    finally:
+        dlg.deleteLater()
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     agent_id = getattr(args, "agent", None) or str(settings["agent_id"] or "")
     supervisor = bool(getattr(args, "supervisor", False))
-    if not agent_id and not supervisor:
-        raise UsageError("--agent ID is required (or set agent_id in agentdesk.toml)")
     store_url = getattr(args, "store", None) or settings.store_url
     central_url = getattr(args, "central", None) or str(settings["central_url"] or "")
     app = make_qapp(settings)
     desk: DesktopApp | None = None
     console = None
+    quit_after = getattr(args, "quit_after", None)
+    if quit_after:
+
+        def quit_now() -> None:
+            modal = QApplication.activeModalWidget()
+            if modal is not None:  # the log-in dialog's own loop
+                modal.close()
+            app.quit()
+
+        QTimer.singleShot(int(float(quit_after) * 1000), quit_now)
     try:
+        if not agent_id and not supervisor:
+            agent_id = ask_agent_id() or ""
+            if not agent_id:
+                return 0  # the agent cancelled the log-in
         if agent_id:
             desk = DesktopApp(
                 settings, agent_id=agent_id, store_url=store_url, central_url=central_url
@@ -259,9 +317,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             desk.start()
         if supervisor:
             console = open_supervisor(settings, args)
-        quit_after = getattr(args, "quit_after", None)
-        if quit_after:
-            QTimer.singleShot(int(float(quit_after) * 1000), app.quit)
         if desk is not None:
             desk.window.closing.connect(app.quit)
         app.exec()

@@ -204,7 +204,8 @@ class DeskController(QObject):
             offered = call.get("offered_at") or now
             deadline = offered + self.ring_timeout if self.ring_timeout else None
             if new or not w.banner.ringing:
-                w.statusBar().clearMessage()
+                if w.statusBar().currentMessage():
+                    w.statusBar().clearMessage()
                 w.banner.show_offer(call, deadline, now)
                 w.banner.set_enabled(self.connected)
                 w.set_ringing(True)

@@ -16,20 +16,37 @@ TOP_TIERS = ("platinum", "gold")
 
 
 def transfer_info(call: dict[str, Any] | None) -> dict[str, Any] | None:
-    """Who transferred this call and from which queue, when the record says so."""
+    """Who transferred this call and from which queue: ``{"agent_id", "agent_name", "queue"}``
+    (``queue`` None when unknown), or None for a call that was not transferred.
+
+    1. An explicit origin on the Call record, when the switchboard carries one (CONTRACT allows
+       added fields): ``transfer`` or ``transferred_from``, a dict with ``from_agent`` (or
+       ``agent_id``), optional ``from_agent_name`` (``agent_name``) and ``from_queue``
+       (``queue``).
+    2. Else the routing: the switchboard routes a transferred call by a rule named
+       ``transfer from <agent>``. The origin queue is known only for a transfer to a named agent
+       (its fallback step is the call's old queue, which the record's ``queue`` then shows);
+       after a transfer to a queue, ``queue`` is the new one, so the origin is left unknown
+       rather than shown wrong.
+    """
     if not call:
         return None
     info = call.get("transfer") or call.get("transferred_from")
     if isinstance(info, dict) and (info.get("agent_id") or info.get("from_agent")):
         return {
-            "agent_id": info.get("agent_id") or info.get("from_agent"),
-            "agent_name": info.get("agent_name") or info.get("from_agent_name"),
-            "queue": info.get("queue") or info.get("from_queue"),
+            "agent_id": info.get("from_agent") or info.get("agent_id"),
+            "agent_name": info.get("from_agent_name") or info.get("agent_name"),
+            "queue": info.get("from_queue") or info.get("queue"),
         }
-    # The switchboard routes a transferred call by a rule named "transfer from <agent>".
-    rule = str(((call.get("route") or {}).get("rule")) or "")
+    route = call.get("route") or {}
+    rule = str(route.get("rule") or "")
     if rule.startswith("transfer from "):
-        return {"agent_id": rule[len("transfer from ") :].strip(), "queue": call.get("queue")}
+        to_agent = str(route.get("reason") or "").startswith("transferred to ")
+        return {
+            "agent_id": rule[len("transfer from ") :].strip(),
+            "agent_name": None,
+            "queue": call.get("queue") if to_agent else None,
+        }
     return None
 
 
@@ -41,17 +58,19 @@ def talking_points(
     xfer = transfer_info(call)
     if xfer:
         who = xfer.get("agent_name") or xfer.get("agent_id") or "?"
-        queue = queue_label(xfer.get("queue")) if xfer.get("queue") else "—"
-        points.append(
-            (
-                "transfer",
+        if xfer.get("queue"):
+            text = (
                 QCoreApplication.translate(
                     "TalkingPoints", "Transferred by %1 (queue %2): confirm what was already done."
                 )
                 .replace("%1", str(who))
-                .replace("%2", queue),
+                .replace("%2", queue_label(xfer["queue"]))
             )
-        )
+        else:
+            text = QCoreApplication.translate(
+                "TalkingPoints", "Transferred by %1: confirm what was already done."
+            ).replace("%1", str(who))
+        points.append(("transfer", text))
     customer = (card or {}).get("customer") or None
     if not customer:
         return points

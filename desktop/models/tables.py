@@ -27,6 +27,8 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FONT = int(Qt.ItemDataRole.FontRole.value)
 _USER = int(Qt.ItemDataRole.UserRole.value)
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+#: cells longer than this get their text as a tooltip too (in case the column elides it)
+TOOLTIP_MIN = 10
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,8 @@ class StaticTableModel(QStandardItemModel):
                     else:
                         text = "" if value is None else str(value)
                     item = QStandardItem(text)
-                    item.setToolTip(text)
+                    if len(text) > TOOLTIP_MIN:  # short cells are never elided
+                        item.setToolTip(text)
                     if col.align_right:
                         item.setData(_RIGHT, _ALIGN)
                     if bold:

@@ -113,13 +113,17 @@ class CallControls(QFrame):
         self._apply()
 
     def set_call(self, call: dict[str, Any] | None, now: float | None) -> None:
+        was_held = self.state == "held"
         self.state = (call or {}).get("state")
         if call and self.state in ("connected", "held"):
             self._started = call.get("answered_at") or now
         else:
             self._started = None
         self._call = call
-        self.retranslate()
+        if (self.state == "held") != was_held:
+            self.retranslate()  # hold <-> resume: the action's text and tooltip
+        else:
+            self._update_label(None)
         self._apply()
         self.tick(now or 0.0)
 

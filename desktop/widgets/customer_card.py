@@ -8,24 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSizePolicy,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.models import Column, StaticTableModel
+from desktop.route_text import intent_label, ivr_result_label, route_reason_text
 from desktop.talking_points import talking_points
 from desktop.widgets.common import (
+    TIER_COLOURS,
     channel_label,
     disposition_label,
     fmt_age,
@@ -63,6 +63,63 @@ INTERACTION_COLUMNS = [
         lambda v, r: disposition_label(v),
     ),
 ]
+
+
+#: the card's constant minimum size (the window's minimum never follows the card's texts)
+MIN_WIDTH, MIN_HEIGHT = 480, 360
+MARGIN, GAP = 8, 8
+
+
+class TierBadge(QLabel):
+    """The tier badge, painted here in its tier's colour (``TIER_COLOURS``, white bold text): no
+    stylesheet rule on a ``tier`` property, so a new tier re-polishes nothing. ``property("tier")``
+    still says which tier it shows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setProperty("tier", "")
+
+    def set_tier(self, tier: str | None, text: str) -> None:
+        self.setProperty("tier", tier or "")
+        self.setText(text)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self.text()) + 16, fm.height() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(TIER_COLOURS.get(str(self.property("tier")), "#555555")))
+        p.drawRoundedRect(QRectF(self.rect()), 4, 4)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text())
+        p.end()
+
+
+class _Box(QGroupBox):
+    """A titled group without a layout: ``place(contents rect)`` positions its children."""
+
+    def __init__(self, parent: QWidget, place: Any) -> None:
+        super().__init__(parent)
+        self._place = place
+
+    def inner(self) -> QRect:
+        return self.contentsRect().adjusted(8, 4, -8, -6)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place(self.inner())
 
 
 def _table(name: str, model: StaticTableModel) -> QTableView:
@@ -113,10 +170,7 @@ class CustomerCard(QFrame):
         self.name = set_ids(QLabel(), "customerName")
         self.name.setProperty("role", "customerName")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tier = set_ids(QLabel(), "customerTier")
-        self.tier.setProperty("role", "tierBadge")
-        self.tier.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tier.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.tier = set_ids(TierBadge(), "customerTier")
         self.customer_id = set_ids(QLabel(), "customerId")
         self.lifecycle = set_ids(QLabel(), "customerLifecycle")
         self.value = set_ids(QLabel(), "customerValue")
@@ -151,55 +205,125 @@ class CustomerCard(QFrame):
             lambda index: self.issueActivated.emit(self.issues_model.row(index.row()))
         )
 
-        head = QHBoxLayout()
-        head.addWidget(self.name)
-        head.addWidget(self.tier)
-        head.addStretch(1)
-        head.addWidget(self.freshness)
-        facts = QGridLayout()
-        facts.setHorizontalSpacing(16)
+        # No QLayout on the card: ``_place`` puts every part at a position that depends only on
+        # the card's size and the fonts, never on the texts. With a layout, each pop's new texts
+        # invalidated it and the relayout climbed to the window (size hints of every word-wrapped
+        # label recomputed, the window's minimum size changed); a label whose parent has no
+        # layout only posts a LayoutRequest to the card, which ignores it.
         self._fact_labels: list[QLabel] = []
-        for col, widget in enumerate((self.customer_id, self.lifecycle, self.value, self.language)):
-            cap = QLabel()
+        for _ in range(4):
+            cap = QLabel(self)
             cap.setProperty("role", "caption")
             self._fact_labels.append(cap)
-            facts.addWidget(cap, 0, col)
-            facts.addWidget(widget, 1, col)
-        facts.setColumnStretch(4, 1)
-
-        self.ivr_box = QGroupBox()
-        ivr_lay = QVBoxLayout(self.ivr_box)
-        ivr_lay.addWidget(self.ivr)
-        ivr_lay.addWidget(self.route)
-        self.points_box = QGroupBox()
-        pts_lay = QVBoxLayout(self.points_box)
-        pts_lay.addWidget(self.points)
-
-        left = QVBoxLayout()
-        left.addLayout(head)
-        left.addLayout(facts)
-        left.addWidget(self.phones)
-        left.addWidget(self.ivr_box)
-        left.addWidget(self.points_box, 1)
-
-        self.issues_box = QGroupBox()
-        QVBoxLayout(self.issues_box).addWidget(self.issues)
-        self.purchases_box = QGroupBox()
-        QVBoxLayout(self.purchases_box).addWidget(self.purchases)
-        self.interactions_box = QGroupBox()
-        QVBoxLayout(self.interactions_box).addWidget(self.interactions)
-        right = QVBoxLayout()
-        right.addWidget(self.issues_box, 1)
-        right.addWidget(self.purchases_box, 1)
-        right.addWidget(self.interactions_box, 1)
-
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(8, 8, 8, 8)
-        outer.addLayout(left, 4)
-        outer.addLayout(right, 6)
-        for w in (self.points_box, self.ivr_box):
-            w.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.ivr_box = _Box(self, self._place_ivr_box)
+        self.points_box = _Box(self, lambda r: self.points.setGeometry(r))
+        self.issues_box = _Box(self, lambda r: self.issues.setGeometry(r))
+        self.purchases_box = _Box(self, lambda r: self.purchases.setGeometry(r))
+        self.interactions_box = _Box(self, lambda r: self.interactions.setGeometry(r))
+        for widget in (
+            self.name,
+            self.tier,
+            self.freshness,
+            self.customer_id,
+            self.lifecycle,
+            self.value,
+            self.language,
+            self.phones,
+        ):
+            widget.setParent(self)
+        for widget, box in (
+            (self.ivr, self.ivr_box),
+            (self.route, self.ivr_box),
+            (self.points, self.points_box),
+            (self.issues, self.issues_box),
+            (self.purchases, self.purchases_box),
+            (self.interactions, self.interactions_box),
+        ):
+            widget.setParent(box)
+        for widget in (self.name, self.freshness, self.phones, self.ivr, self.route):
+            widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.freshness.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # a constant minimum: the window's minimum size never follows the card's content
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.retranslate()
+
+    # -- geometry (no layout: see ``__init__``) ------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._place()  # a theme or font change: new line heights
+
+    def _place(self) -> None:
+        for widget in (self.name, self.customer_id, self._fact_labels[0], *self._boxes()):
+            widget.ensurePolished()
+        r = self.rect().adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        lw = int((r.width() - GAP) * 0.4)
+        x, y = r.x(), r.y()
+        self._head = QRect(x, y, lw, self.name.fontMetrics().height() + 4)
+        self._place_head()
+        y = self._head.bottom() + 1 + 6
+        cap_h = self._fact_labels[0].fontMetrics().height()
+        val_h = self.customer_id.fontMetrics().height() + 2
+        colw = lw // 4
+        values = (self.customer_id, self.lifecycle, self.value, self.language)
+        for i, (cap, val) in enumerate(zip(self._fact_labels, values, strict=True)):
+            cap.setGeometry(x + i * colw, y, colw - 8, cap_h)
+            val.setGeometry(x + i * colw, y + cap_h + 2, colw - 8, val_h)
+        y += cap_h + 2 + val_h + 6
+        self.phones.setGeometry(x, y, lw, val_h)
+        y += val_h + 6
+        m = self.ivr_box.contentsMargins()
+        line = self.ivr.fontMetrics().lineSpacing()
+        ivr_h = m.top() + m.bottom() + 4 + 6 + 4 * line + 6
+        self.ivr_box.setGeometry(x, y, lw, ivr_h)
+        y += ivr_h + 6
+        self.points_box.setGeometry(x, y, lw, max(0, r.bottom() + 1 - y))
+        rx = x + lw + GAP
+        rw = r.width() - lw - GAP
+        h3 = (r.height() - 2 * 6) // 3
+        for i, box in enumerate((self.issues_box, self.purchases_box, self.interactions_box)):
+            box.setGeometry(rx, r.y() + i * (h3 + 6), rw, h3)
+
+    def _boxes(self) -> tuple[QGroupBox, ...]:
+        return (
+            self.ivr_box,
+            self.points_box,
+            self.issues_box,
+            self.purchases_box,
+            self.interactions_box,
+        )
+
+    def _place_ivr_box(self, r: QRect) -> None:
+        line = self.ivr.fontMetrics().lineSpacing()
+        self.ivr.setGeometry(r.x(), r.y(), r.width(), 2 * line + 2)
+        self.route.setGeometry(r.x(), r.y() + 2 * line + 6, r.width(), r.height() - 2 * line - 6)
+
+    def _place_head(self) -> None:
+        """Name, then the tier badge right after it, the freshness on the right: moved, never
+        laid out (the badge follows the name's width)."""
+        head = getattr(self, "_head", None)
+        if head is None:
+            return
+        fresh_w = min(
+            head.width() // 2,
+            self.freshness.fontMetrics().horizontalAdvance(self.freshness.text()) + 8,
+        )
+        self.freshness.setGeometry(head.right() + 1 - fresh_w, head.y(), fresh_w, head.height())
+        self.tier.ensurePolished()
+        badge = self.tier.sizeHint()
+        room = head.width() - fresh_w - badge.width() - 16
+        name_w = min(room, self.name.fontMetrics().horizontalAdvance(self.name.text()) + 4)
+        self.name.setGeometry(head.x(), head.y(), max(0, name_w), head.height())
+        self.tier.setGeometry(
+            head.x() + name_w + 8,
+            head.y() + (head.height() - badge.height()) // 2,
+            badge.width(),
+            badge.height(),
+        )
 
     # -- text --------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -236,8 +360,7 @@ class CustomerCard(QFrame):
         customer = card.get("customer") or {}
         self.name.setText(customer.get("name") or self.tr("Unknown caller"))
         tier = customer.get("tier")
-        self.tier.setText(tier_label(tier))
-        set_style_prop(self.tier, "tier", tier or "")
+        self.tier.set_tier(tier, tier_label(tier))
         self.tier.setVisible(bool(customer))
         self.customer_id.setText(str(customer.get("customer_id") or "—"))
         self.lifecycle.setText(lifecycle_label(customer.get("lifecycle")))
@@ -257,6 +380,7 @@ class CustomerCard(QFrame):
         self.purchases_model.set_rows(card.get("purchases", []), changes.get("purchases"))
         self.issues_model.set_rows(card.get("open_issues", []), changes.get("open_issues"))
         self.interactions_model.set_rows(card.get("interactions", []), changes.get("interactions"))
+        self._place_head()
         self.set_call(call, now)
 
     def set_call(self, call: dict[str, Any] | None, now: float) -> None:
@@ -265,7 +389,9 @@ class CustomerCard(QFrame):
         route = (call or {}).get("route") or {}
         reason = route.get("reason")
         self.route.setText(
-            self.tr("Why you: %1").replace("%1", reason) if reason else self.tr("Why you: —")
+            self.tr("Why you: %1").replace("%1", route_reason_text(reason))
+            if reason
+            else self.tr("Why you: —")
         )
         pts = talking_points(self.card, call, now)
         if pts:
@@ -281,11 +407,11 @@ class CustomerCard(QFrame):
         verified = self.tr("verified") if ivr.get("verified") else self.tr("not verified")
         parts = [
             self.tr("menu %1").replace("%1", str(ivr.get("menu") or "—")),
-            self.tr("intent %1").replace("%1", str(ivr.get("intent") or "—")),
+            self.tr("intent %1").replace("%1", intent_label(ivr.get("intent"))),
             verified,
         ]
         if ivr.get("result") and ivr.get("result") != "ok":
-            parts.append(str(ivr.get("result")).replace("_", " "))
+            parts.append(ivr_result_label(str(ivr.get("result"))))
         queue = (call or {}).get("queue")
         if queue:
             parts.append(self.tr("queue %1").replace("%1", queue_label(queue)))
@@ -302,6 +428,7 @@ class CustomerCard(QFrame):
             text = self.tr("local copy, as of %1").replace("%1", when)
         self.freshness.setText(text)
         set_style_prop(self.freshness, "freshness", kind)
+        self._place_head()
 
     def tick(self, now: float) -> None:
         self._now = now

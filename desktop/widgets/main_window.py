@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -42,6 +43,8 @@ PAGE_IDLE, PAGE_CARD, PAGE_CHOOSER, PAGE_CREATE = range(4)
 class MainWindow(QMainWindow):
     themeRequested = Signal(str)
     closing = Signal()
+    #: a ringing call got the agent's attention: what was done (see ``pop``)
+    popped = Signal(list)
 
     def __init__(self, version: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,29 +215,62 @@ class MainWindow(QMainWindow):
         self.state.set_connected(connected)
         self.set_ringing(self.banner.ringing)
 
-    def pop(self, message: str) -> None:
-        """Bring the desktop forward for a ringing call, per ``pop_mode``."""
-        if self.pop_mode in ("raise", "both") or not self._tray_ok():
+    def pop(self, message: str) -> list[str]:
+        """Get the agent's attention for a ringing call, per ``pop_mode``; returns (and emits
+        as ``popped``) what was done: ``raise`` (window brought forward), ``tray`` (a
+        notification of the system tray icon), ``alert`` (the taskbar entry flashes:
+        ``tray`` asked for where the platform has no system tray; the window is not raised,
+        as the agent chose).
+
+        * ``raise``: raise only; ``tray``: a tray notification only, the window stays where
+          it is (``alert`` without a tray); ``both``: raise and notify.
+        """
+        done: list[str] = []
+        mode = self.pop_mode if self.pop_mode in ("raise", "tray", "both") else "raise"
+        if mode in ("raise", "both"):
             if self.isMinimized():
                 self.showNormal()
-            self.show()
+            if not self.isVisible():
+                self.show()
             if QGuiApplication.platformName() not in ("offscreen", "minimal"):
                 self.raise_()
                 self.activateWindow()
-        if self.pop_mode in ("tray", "both") and self._tray_ok():
-            assert self.tray is not None
-            self.tray.showMessage(self.tr("Incoming call"), message)
+            done.append("raise")
+        if mode in ("tray", "both"):
+            if self._tray_ok():
+                assert self.tray is not None
+                self.tray.showMessage(
+                    self.tr("Incoming call"),
+                    message,
+                    QSystemTrayIcon.MessageIcon.Information,
+                    10000,
+                )
+                done.append("tray")
+            elif mode == "tray":
+                QApplication.alert(self, 0)
+                done.append("alert")
+        self.popped.emit(done)
+        return done
 
     def _tray_ok(self) -> bool:
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return False
         if self.tray is None:
-            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-            self.tray = QSystemTrayIcon(QIcon(icon), self)
+            icon = self.windowIcon()
+            if icon.isNull():
+                icon = QIcon(
+                    self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+                )
+            self.tray = QSystemTrayIcon(icon, self)
             self.tray.setToolTip(self.tr("Agentdesk"))
-            self.tray.messageClicked.connect(lambda: (self.showNormal(), self.raise_()))
+            self.tray.messageClicked.connect(self._tray_clicked)
             self.tray.show()
         return True
+
+    def _tray_clicked(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def show_about(self) -> None:
         box = QMessageBox(self)

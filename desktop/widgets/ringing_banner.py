@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QWidget
 
-from desktop.widgets.common import fmt_duration, queue_label, set_ids, set_style_prop
+from desktop.widgets.common import fmt_duration, queue_label, set_ids
 
 ANSWER_KEY = "Ctrl+Return"
 #: The countdown's text when there is none: blank but not empty, so the label (and with it the
@@ -17,6 +17,9 @@ ANSWER_KEY = "Ctrl+Return"
 #: repaint of the whole window (most of the pop's paint time).
 NO_COUNTDOWN = " "
 REJECT_KEY = "Ctrl+Backspace"
+#: the ringing look per theme (background, border), painted by the banner itself: a stylesheet
+#: rule on a ``ringing`` property meant a style re-polish on every pop and every hang-up
+RINGING_COLOURS = {"light": ("#fff4d6", "#e0a100"), "dark": ("#3a2f12", "#d4a017")}
 
 
 class RingingBanner(QFrame):
@@ -38,16 +41,13 @@ class RingingBanner(QFrame):
         self.answer.setProperty("role", "answer")
         self.reject = set_ids(QPushButton(), "rejectButton")
         self.reject.setProperty("role", "reject")
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(self.title)
-        text.addWidget(self.detail)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 8, 12, 8)
-        row.addLayout(text, 1)
-        row.addWidget(self.countdown)
-        row.addWidget(self.answer)
-        row.addWidget(self.reject)
+        # No QLayout: ``_place`` positions the parts from the banner's size and the fonts only, so
+        # a new number, caller or countdown repaints those labels and moves nothing (with a
+        # layout, each text change relaid out the banner and, through it, the whole window).
+        for child in (self.title, self.detail, self.countdown, self.answer, self.reject):
+            child.setParent(self)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setMinimumWidth(560)
         self.answer.clicked.connect(self.answerClicked)
         self.reject.clicked.connect(self.rejectClicked)
         self.ringing = False
@@ -70,6 +70,7 @@ class RingingBanner(QFrame):
                 "%1", QKeySequence(REJECT_KEY).toString(QKeySequence.SequenceFormat.NativeText)
             )
         )
+        self._place()  # the buttons' and the countdown's widths follow the language
 
     def show_offer(
         self, call: dict[str, Any], deadline: float | None, now: float, caller: str = ""
@@ -83,24 +84,66 @@ class RingingBanner(QFrame):
             parts.append(caller)
         self.detail.setText("  ·  ".join(parts))
         self.ringing = True
-        set_style_prop(self, "ringing", True)
+        self._set_ringing_look(True)
         self.set_enabled(True)
         self.tick(now)
-        self._keep_height()
 
     def set_caller(self, caller: str) -> None:
         text = self.detail.text().split("  ·  ")[0]
         self.detail.setText(f"{text}  ·  {caller}" if caller else text)
-        self._keep_height()
 
-    def _keep_height(self) -> None:
-        """Grow-only minimum height: the banner's natural height differs by a few pixels between
-        texts (fonts, fallback fonts for CJK names); following it moved everything below the
-        banner on each pop and hang-up, a relayout and repaint of the whole window. Once it has
-        seen both states the banner keeps its height."""
-        h = self.sizeHint().height()
-        if h > self.minimumHeight():
-            self.setMinimumHeight(h)
+    # -- geometry and look (no layout: see ``__init__``) ---------------------------------------
+    def _line(self, label: QLabel) -> int:
+        label.ensurePolished()
+        # CJK names fall back to another font, a little taller than the UI font
+        return label.fontMetrics().height() + 4
+
+    def _place(self) -> None:
+        title_h, detail_h = self._line(self.title), self._line(self.detail)
+        height = 8 + title_h + 2 + detail_h + 8
+        if self.height() != height:
+            self.setFixedHeight(height)  # constant: nothing below the banner ever moves
+        x = self.width() - 12
+        for button in (self.reject, self.answer):
+            button.ensurePolished()
+            hint = button.sizeHint()
+            x -= hint.width()
+            button.setGeometry(x, (height - hint.height()) // 2, hint.width(), hint.height())
+            x -= 6
+        fm = self.countdown.fontMetrics()
+        cw = fm.horizontalAdvance(self.tr("Rings for %1").replace("%1", "00:00")) + 12
+        x -= cw + 6
+        self.countdown.setGeometry(x, (height - title_h) // 2, cw, title_h)
+        self.title.setGeometry(12, 8, max(0, x - 24), title_h)
+        self.detail.setGeometry(12, 8 + title_h + 2, max(0, x - 24), detail_h)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._place()
+
+    def _set_ringing_look(self, ringing: bool) -> None:
+        if self.property("ringing") != ringing:
+            self.setProperty("ringing", ringing)  # for automation; no re-polish
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.ringing:
+            return
+        app = QApplication.instance()
+        theme = str(app.property("agentdeskTheme") or "light") if app is not None else "light"
+        background, border = RINGING_COLOURS.get(theme, RINGING_COLOURS["light"])
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(border), 2))
+        p.setBrush(QColor(background))
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+        p.end()
 
     def set_enabled(self, enabled: bool) -> None:
         self.answer.setEnabled(enabled)
@@ -118,9 +161,8 @@ class RingingBanner(QFrame):
         self.call_id = None
         self._deadline = None
         self.ringing = False
-        set_style_prop(self, "ringing", False)
+        self._set_ringing_look(False)
         self.title.setText(self.tr("No call waiting"))
         self.detail.setText(self.tr("Incoming calls ring here."))
         self.countdown.setText(NO_COUNTDOWN)
         self.set_enabled(False)
-        self._keep_height()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -47,7 +48,7 @@ class SearchPanel(QWidget):
         # Preset widths: ResizeToContents would measure every row on each keystroke's results.
         self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.results.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((120, 70, 120)):
+        for col, width in enumerate((82, 48, 100)):
             self.results.setColumnWidth(col, width)
         self.results.setAlternatingRowColors(True)
         self.info = set_ids(QLabel(), "searchInfo")
@@ -70,6 +71,19 @@ class SearchPanel(QWidget):
         )
         self._last = ""
         self.retranslate()
+
+    #: the panel's width below which the customer id column is left out (it is in the card)
+    ID_COLUMN_MIN_WIDTH = 340
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # narrow (the default splitter share at 1366 px): name, tier and phone fit without a
+        # horizontal scroll bar; widen the panel to see the customer ids too
+        narrow = self.width() < self.ID_COLUMN_MIN_WIDTH
+        if self.results.isColumnHidden(3) != narrow:
+            self.results.setColumnHidden(3, narrow)
+            mode = QHeaderView.ResizeMode.Stretch if narrow else QHeaderView.ResizeMode.Interactive
+            self.results.horizontalHeader().setSectionResizeMode(2, mode)
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("Search customers: name, phone or id (Ctrl+F)"))

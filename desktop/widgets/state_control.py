@@ -16,6 +16,7 @@ from desktop.widgets.common import (
     state_label,
 )
 
+AGENT_STATES = ("logged_out", "ready", "not_ready", "reserved", "on_call", "wrap_up")
 READY_KEY = "Ctrl+R"
 NOT_READY_KEY = "Ctrl+N"
 LOGOUT_KEY = "Ctrl+Shift+L"
@@ -94,6 +95,19 @@ class StateControl(QWidget):
         self.menu.addAction(self.logout_action)
         self.button.setToolTip(self.tr("Your state: click to change"))
         self._render()
+        self._steady_width()
+
+    def _steady_width(self) -> None:
+        """A minimum width that holds every state's name (and the time label's "0:00:00"), so
+        "Ready" -> "Ringing" -> "On call" on each call repaints the button and moves nothing
+        (a change of width moved the whole call bar: a relayout and repaint on every pop)."""
+        self.button.ensurePolished()
+        self.time.ensurePolished()
+        fm = self.button.fontMetrics()
+        overhead = self.button.sizeHint().width() - fm.horizontalAdvance(self.button.text())
+        names = [state_label(s) for s in AGENT_STATES]
+        self.button.setMinimumWidth(max(fm.horizontalAdvance(n) for n in names) + overhead)
+        self.time.setMinimumWidth(self.time.fontMetrics().horizontalAdvance("0:00:00") + 4)
 
     def set_connected(self, connected: bool) -> None:
         self._connected = connected

@@ -15,7 +15,9 @@ class DeskStatusBar(QStatusBar):
         self.outbox = set_ids(QLabel(), "outboxCount")
         self.sync = set_ids(QLabel(), "lastSync")
         self.agent = set_ids(QLabel(), "agentIdentity")
-        self.addWidget(self.agent)
+        # All permanent: a temporary message ("The caller hung up.") then hides nothing, so
+        # showing and clearing one does not relayout the bar (and the window) during a pop.
+        self.addPermanentWidget(self.agent)
         self.addPermanentWidget(self.sync)
         self.addPermanentWidget(self.outbox)
         self.addPermanentWidget(self.connection)

@@ -233,67 +233,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="47"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="46"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="50"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="49"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="54"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="53"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="57"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="56"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="58"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="57"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="59"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="58"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="62"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="61"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="95"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="114"/>
         <source>#</source>
+        <extracomment>the card&apos;s constant minimum size (the window&apos;s minimum never follows the card&apos;s texts)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="96"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="115"/>
         <source>Issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="97"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="116"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="100"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="119"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="103"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="122"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="104"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="123"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,128 +307,128 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
         <source>Customer id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
         <source>Lifecycle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
         <source>Lifetime value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="207"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="291"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="209"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="293"/>
         <source>IVR and routing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="210"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="294"/>
         <source>Talking points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="211"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="295"/>
         <source>Open issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="212"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="296"/>
         <source>Recent purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="213"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="297"/>
         <source>Recent interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="237"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="321"/>
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="247"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="331"/>
         <source>Phones: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="268"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="353"/>
         <source>Why you: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="268"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="355"/>
         <source>Why you: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="275"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="362"/>
         <source>Nothing special on file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="280"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="367"/>
         <source>IVR: no IVR data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="281"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="368"/>
         <source>verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="281"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="368"/>
         <source>not verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="283"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="370"/>
         <source>menu %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="284"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="371"/>
         <source>intent %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="291"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="378"/>
         <source>queue %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="292"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
         <source>IVR: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="298"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="385"/>
         <source>up to date with central, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="300"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="387"/>
         <source>offline, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="302"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="389"/>
         <source>local copy, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="311"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="313"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="399"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
         <source>Changed in central</source>
         <translation type="unfinished"></translation>
     </message>
@@ -435,63 +436,63 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/controller.py" line="212"/>
+        <location filename="../../desktop/controller.py" line="213"/>
         <source>Call from %1</source>
         <extracomment>seconds without a link after which &quot;reconnecting&quot; becomes &quot;offline&quot; a card (or chooser / quick-create form) is on screen for this call: (call_id, bus ts) the central refresh of the card finished: (customer_id, changed?) a wrap-up was recorded locally and sent to the switchboard: (call_id) a command failed: (cmd, code, message) when the replica last heard from central (shown as the card&apos;s &quot;as of&quot;)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="236"/>
+        <location filename="../../desktop/controller.py" line="237"/>
         <source>Missed call: it rang out and went back to the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="240"/>
+        <location filename="../../desktop/controller.py" line="241"/>
         <source>Call rejected: it went back to the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="244"/>
+        <location filename="../../desktop/controller.py" line="245"/>
         <source>The caller hung up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="335"/>
+        <location filename="../../desktop/controller.py" line="336"/>
         <source>The switchboard did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="338"/>
+        <location filename="../../desktop/controller.py" line="339"/>
         <source>Not possible now: the call or your state has changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="341"/>
+        <location filename="../../desktop/controller.py" line="342"/>
         <source>The switchboard does not know this agent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="344"/>
+        <location filename="../../desktop/controller.py" line="345"/>
         <source>That call no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="347"/>
+        <location filename="../../desktop/controller.py" line="348"/>
         <source>You are not allowed to do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="353"/>
+        <location filename="../../desktop/controller.py" line="354"/>
         <source>The switchboard refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="410"/>
+        <location filename="../../desktop/controller.py" line="411"/>
         <source>Cannot read the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/controller.py" line="433"/>
+        <location filename="../../desktop/controller.py" line="434"/>
         <source>Possible customers: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -499,27 +500,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="440"/>
+        <location filename="../../desktop/controller.py" line="441"/>
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="530"/>
+        <location filename="../../desktop/controller.py" line="531"/>
         <source>Could not save: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="549"/>
+        <location filename="../../desktop/controller.py" line="550"/>
         <source>Search failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="639"/>
+        <location filename="../../desktop/controller.py" line="640"/>
         <source>Not saved (your text is kept): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="675"/>
+        <location filename="../../desktop/controller.py" line="676"/>
         <source>Wrap-up time is over: choose a disposition and save; nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -527,52 +528,52 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="40"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="42"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="42"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="44"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="44"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="46"/>
         <source>Reconnecting (next try in %1 s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="46"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="48"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="52"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="54"/>
         <source>Outbox: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="53"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="55"/>
         <source>Local changes waiting to reach the central store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="58"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="60"/>
         <source>No central store: local data only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="60"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="62"/>
         <source>Not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="62"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="64"/>
         <source>Synced %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="64"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="66"/>
         <source>Central unreachable; last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -780,85 +781,125 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="53"/>
+        <source>Agentdesk: log in</source>
+        <extracomment>what an agent id may look like (the store&apos;s and the bus&apos;s ids: letters, digits, ``_.-``)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="54"/>
+        <source>No agent id is configured for this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="55"/>
+        <source>Agent id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="56"/>
+        <source>for example A001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="57"/>
+        <source>Remember on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="65"/>
+        <source>Enter your agent id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="67"/>
+        <source>An agent id has only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="149"/>
-        <source>&amp;Call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/widgets/main_window.py" line="150"/>
-        <source>&amp;State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/widgets/main_window.py" line="151"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/widgets/main_window.py" line="152"/>
-        <source>&amp;Help</source>
+        <source>&amp;Call</source>
+        <extracomment>a ringing call got the agent&apos;s attention: what was done (see ``pop``)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/main_window.py" line="153"/>
-        <source>&amp;Answer</source>
+        <source>&amp;State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/main_window.py" line="154"/>
+        <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/main_window.py" line="155"/>
-        <source>Re&amp;ject</source>
+        <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="157"/>
-        <source>&amp;Find customer</source>
+        <location filename="../../desktop/widgets/main_window.py" line="156"/>
+        <source>&amp;Answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/main_window.py" line="158"/>
-        <source>&amp;About Agentdesk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/widgets/main_window.py" line="159"/>
-        <source>&amp;Quit</source>
+        <source>Re&amp;ject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/main_window.py" line="160"/>
-        <source>&amp;Light theme</source>
+        <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/main_window.py" line="161"/>
-        <source>&amp;Dark theme</source>
+        <source>&amp;About Agentdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/main_window.py" line="162"/>
+        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/main_window.py" line="163"/>
+        <source>&amp;Light theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/main_window.py" line="164"/>
+        <source>&amp;Dark theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/main_window.py" line="166"/>
         <source>No call. The caller&apos;s card appears here the moment a call rings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="180"/>
-        <location filename="../../desktop/widgets/main_window.py" line="234"/>
+        <location filename="../../desktop/widgets/main_window.py" line="183"/>
+        <location filename="../../desktop/widgets/main_window.py" line="265"/>
         <source>Agentdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="226"/>
+        <location filename="../../desktop/widgets/main_window.py" line="243"/>
         <source>Incoming call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="242"/>
+        <location filename="../../desktop/widgets/main_window.py" line="278"/>
         <source>About Agentdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="244"/>
+        <location filename="../../desktop/widgets/main_window.py" line="280"/>
         <source>Agentdesk %1
 Contact-center agent desktop with CTI screen-pop.</source>
         <translation type="unfinished"></translation>
@@ -983,7 +1024,7 @@ Contact-center agent desktop with CTI screen-pop.</source>
     <message>
         <location filename="../../desktop/widgets/ringing_banner.py" line="58"/>
         <source>Answer</source>
-        <extracomment>The countdown&apos;s text when there is none: blank but not empty, so the label (and with it the banner) keeps the height it has while ringing. An empty label is measured differently, and a banner changing height on every pop and hang-up moved everything below it: a relayout and repaint of the whole window (most of the pop&apos;s paint time).</extracomment>
+        <extracomment>The countdown&apos;s text when there is none: blank but not empty, so the label (and with it the banner) keeps the height it has while ringing. An empty label is measured differently, and a banner changing height on every pop and hang-up moved everything below it: a relayout and repaint of the whole window (most of the pop&apos;s paint time). the ringing look per theme (background, border), painted by the banner itself: a stylesheet rule on a ``ringing`` property meant a style re-polish on every pop and every hang-up</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -998,13 +1039,13 @@ Contact-center agent desktop with CTI screen-pop.</source>
     </message>
     <message>
         <location filename="../../desktop/widgets/ringing_banner.py" line="66"/>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="122"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="165"/>
         <source>No call waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/ringing_banner.py" line="67"/>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="123"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="166"/>
         <source>Incoming calls ring here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1014,23 +1055,168 @@ Contact-center agent desktop with CTI screen-pop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="79"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="80"/>
         <source>Withheld number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="80"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="81"/>
         <source>Incoming call %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="81"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="82"/>
         <source>Queue: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/ringing_banner.py" line="114"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="157"/>
         <source>Rings for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RouteText</name>
+    <message>
+        <location filename="../../desktop/route_text.py" line="30"/>
+        <source>new plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="31"/>
+        <source>upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="32"/>
+        <source>pricing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="33"/>
+        <location filename="../../desktop/route_text.py" line="34"/>
+        <source>bill question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="35"/>
+        <source>payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="36"/>
+        <source>refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="37"/>
+        <source>charged twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="38"/>
+        <source>no signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="39"/>
+        <source>slow internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="40"/>
+        <source>device repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="41"/>
+        <source>router setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="42"/>
+        <source>asked for an operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="49"/>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="50"/>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="51"/>
+        <source>invalid input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="52"/>
+        <source>asked for an agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="73"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="75"/>
+        <source>Known caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="77"/>
+        <source>%1 caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="86"/>
+        <source> with skill &gt;= %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="90"/>
+        <source> after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="100"/>
+        <source>transferred by %1: %2 agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="104"/>
+        <source>transferred to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="109"/>
+        <source>%1; you handled their open issue %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="114"/>
+        <source>%1; you handled their last call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="118"/>
+        <source>%1, step %2: callback offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="122"/>
+        <source>%1, step %2: %3 agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="130"/>
+        <source>no rule matched</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1701,32 +1887,37 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>TalkingPoints</name>
     <message>
-        <location filename="../../desktop/talking_points.py" line="48"/>
+        <location filename="../../desktop/talking_points.py" line="63"/>
         <source>Transferred by %1 (queue %2): confirm what was already done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="63"/>
+        <location filename="../../desktop/talking_points.py" line="70"/>
+        <source>Transferred by %1: confirm what was already done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/talking_points.py" line="82"/>
         <source>%1 customer: priority treatment, warm hand-offs only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="69"/>
+        <location filename="../../desktop/talking_points.py" line="88"/>
         <source>nobody</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="73"/>
+        <location filename="../../desktop/talking_points.py" line="92"/>
         <source>Open issue #%1 “%2” is %3, owned by %4: give the latest status.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="89"/>
+        <location filename="../../desktop/talking_points.py" line="108"/>
         <source>Bought %1 on %2: be ready to support that product.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="101"/>
+        <location filename="../../desktop/talking_points.py" line="120"/>
         <source>New customer: offer onboarding help and check the first steps.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -232,67 +232,68 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="47"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="46"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="50"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="49"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="54"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="53"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="57"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="56"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="58"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="57"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="59"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="58"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="62"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="61"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="95"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="114"/>
         <source>#</source>
+        <extracomment>the card&apos;s constant minimum size (the window&apos;s minimum never follows the card&apos;s texts)</extracomment>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="96"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="115"/>
         <source>Issue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="97"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="100"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="119"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="103"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="122"/>
         <source>Age</source>
         <translation>已开</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="104"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="123"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -305,128 +306,128 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
         <source>Customer id</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="206"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
         <source>Lifetime value</source>
         <translation>客户终身价值</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="207"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="291"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="209"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="293"/>
         <source>IVR and routing</source>
         <translation>IVR 与路由</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="210"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="294"/>
         <source>Talking points</source>
         <translation>沟通要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="211"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="295"/>
         <source>Open issues</source>
         <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="212"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="296"/>
         <source>Recent purchases</source>
         <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="213"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="297"/>
         <source>Recent interactions</source>
         <translation>最近联系记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="237"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="321"/>
         <source>Unknown caller</source>
         <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="247"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="331"/>
         <source>Phones: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="268"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="353"/>
         <source>Why you: %1</source>
         <translation>分配原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="268"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="355"/>
         <source>Why you: —</source>
         <translation>分配原因：—</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="275"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="362"/>
         <source>Nothing special on file.</source>
         <translation>档案中无特别事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="280"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="367"/>
         <source>IVR: no IVR data</source>
         <translation>IVR：无 IVR 数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="281"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="368"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="281"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="368"/>
         <source>not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="283"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="370"/>
         <source>menu %1</source>
         <translation>菜单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="284"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="371"/>
         <source>intent %1</source>
         <translation>意图 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="291"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="378"/>
         <source>queue %1</source>
         <translation>队列 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="292"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
         <source>IVR: %1</source>
         <translation>IVR：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="298"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="385"/>
         <source>up to date with central, %1</source>
         <translation>已与中心同步，%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="300"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="387"/>
         <source>offline, as of %1</source>
         <translation>离线，数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="302"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="389"/>
         <source>local copy, as of %1</source>
         <translation>本地副本，截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="311"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="313"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="399"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
         <source>Changed in central</source>
         <translation>中心数据已更改</translation>
     </message>
@@ -434,90 +435,90 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/controller.py" line="212"/>
+        <location filename="../../desktop/controller.py" line="213"/>
         <source>Call from %1</source>
         <extracomment>seconds without a link after which &quot;reconnecting&quot; becomes &quot;offline&quot; a card (or chooser / quick-create form) is on screen for this call: (call_id, bus ts) the central refresh of the card finished: (customer_id, changed?) a wrap-up was recorded locally and sent to the switchboard: (call_id) a command failed: (cmd, code, message) when the replica last heard from central (shown as the card&apos;s &quot;as of&quot;)</extracomment>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="236"/>
+        <location filename="../../desktop/controller.py" line="237"/>
         <source>Missed call: it rang out and went back to the queue.</source>
         <translation>未接来电：振铃超时，已退回队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="240"/>
+        <location filename="../../desktop/controller.py" line="241"/>
         <source>Call rejected: it went back to the queue.</source>
         <translation>已拒接：来电已退回队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="244"/>
+        <location filename="../../desktop/controller.py" line="245"/>
         <source>The caller hung up.</source>
         <translation>来电者已挂断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="335"/>
+        <location filename="../../desktop/controller.py" line="336"/>
         <source>The switchboard did not answer in time.</source>
         <translation>交换机未及时响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="338"/>
+        <location filename="../../desktop/controller.py" line="339"/>
         <source>Not possible now: the call or your state has changed.</source>
         <translation>当前无法操作：通话或您的状态已变化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="341"/>
+        <location filename="../../desktop/controller.py" line="342"/>
         <source>The switchboard does not know this agent.</source>
         <translation>交换机不认识此坐席。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="344"/>
+        <location filename="../../desktop/controller.py" line="345"/>
         <source>That call no longer exists.</source>
         <translation>该通话已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="347"/>
+        <location filename="../../desktop/controller.py" line="348"/>
         <source>You are not allowed to do that.</source>
         <translation>您无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="353"/>
+        <location filename="../../desktop/controller.py" line="354"/>
         <source>The switchboard refused: %1</source>
         <translation>交换机拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="410"/>
+        <location filename="../../desktop/controller.py" line="411"/>
         <source>Cannot read the local store: %1</source>
         <translation>无法读取本地数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/controller.py" line="433"/>
+        <location filename="../../desktop/controller.py" line="434"/>
         <source>Possible customers: %n</source>
         <translation>
             <numerusform>可能的客户：%n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="440"/>
+        <location filename="../../desktop/controller.py" line="441"/>
         <source>Unknown caller</source>
         <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="530"/>
+        <location filename="../../desktop/controller.py" line="531"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="549"/>
+        <location filename="../../desktop/controller.py" line="550"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="639"/>
+        <location filename="../../desktop/controller.py" line="640"/>
         <source>Not saved (your text is kept): %1</source>
         <translation>未保存（您输入的内容已保留）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="675"/>
+        <location filename="../../desktop/controller.py" line="676"/>
         <source>Wrap-up time is over: choose a disposition and save; nothing is lost.</source>
         <translation>话后处理时间已到：请选择处理结果并保存，内容不会丢失。</translation>
     </message>
@@ -525,52 +526,52 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="40"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="42"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="42"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="44"/>
         <source>Reconnecting…</source>
         <translation>正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="44"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="46"/>
         <source>Reconnecting (next try in %1 s)…</source>
         <translation>正在重新连接（%1 秒后重试）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="46"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="48"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="52"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="54"/>
         <source>Outbox: %1</source>
         <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="53"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="55"/>
         <source>Local changes waiting to reach the central store</source>
         <translation>等待上传到中心库的本地更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="58"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="60"/>
         <source>No central store: local data only</source>
         <translation>无中心库：仅本地数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="60"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="62"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="62"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="64"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/status_bar.py" line="64"/>
+        <location filename="../../desktop/widgets/status_bar.py" line="66"/>
         <source>Central unreachable; last sync %1</source>
         <translation>中心库不可达；上次同步 %1</translation>
     </message>
@@ -778,85 +779,125 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="53"/>
+        <source>Agentdesk: log in</source>
+        <extracomment>what an agent id may look like (the store&apos;s and the bus&apos;s ids: letters, digits, ``_.-``)</extracomment>
+        <translation>Agentdesk：登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="54"/>
+        <source>No agent id is configured for this workstation.</source>
+        <translation>这台工作站尚未配置坐席编号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="55"/>
+        <source>Agent id</source>
+        <translation>坐席编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="56"/>
+        <source>for example A001</source>
+        <translation>例如 A001</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="57"/>
+        <source>Remember on this computer</source>
+        <translation>在这台电脑上记住</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="65"/>
+        <source>Enter your agent id.</source>
+        <translation>请输入您的坐席编号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/login_dialog.py" line="67"/>
+        <source>An agent id has only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>坐席编号只能包含字母、数字、“_”、“.”和“-”。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="149"/>
+        <location filename="../../desktop/widgets/main_window.py" line="152"/>
         <source>&amp;Call</source>
+        <extracomment>a ringing call got the agent&apos;s attention: what was done (see ``pop``)</extracomment>
         <translation>通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="150"/>
+        <location filename="../../desktop/widgets/main_window.py" line="153"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="151"/>
+        <location filename="../../desktop/widgets/main_window.py" line="154"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="152"/>
+        <location filename="../../desktop/widgets/main_window.py" line="155"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="153"/>
+        <location filename="../../desktop/widgets/main_window.py" line="156"/>
         <source>&amp;Answer</source>
         <translation>接听(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="155"/>
+        <location filename="../../desktop/widgets/main_window.py" line="158"/>
         <source>Re&amp;ject</source>
         <translation>拒接(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="157"/>
+        <location filename="../../desktop/widgets/main_window.py" line="160"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="158"/>
+        <location filename="../../desktop/widgets/main_window.py" line="161"/>
         <source>&amp;About Agentdesk</source>
         <translation>关于 Agentdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="159"/>
+        <location filename="../../desktop/widgets/main_window.py" line="162"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="160"/>
+        <location filename="../../desktop/widgets/main_window.py" line="163"/>
         <source>&amp;Light theme</source>
         <translation>浅色主题(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="161"/>
+        <location filename="../../desktop/widgets/main_window.py" line="164"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="163"/>
+        <location filename="../../desktop/widgets/main_window.py" line="166"/>
         <source>No call. The caller&apos;s card appears here the moment a call rings.</source>
         <translation>暂无来电。来电振铃时，客户资料卡会立即显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="180"/>
-        <location filename="../../desktop/widgets/main_window.py" line="234"/>
+        <location filename="../../desktop/widgets/main_window.py" line="183"/>
+        <location filename="../../desktop/widgets/main_window.py" line="265"/>
         <source>Agentdesk</source>
         <translation>Agentdesk 坐席桌面</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="226"/>
+        <location filename="../../desktop/widgets/main_window.py" line="243"/>
         <source>Incoming call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="242"/>
+        <location filename="../../desktop/widgets/main_window.py" line="278"/>
         <source>About Agentdesk</source>
         <translation>关于 Agentdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="244"/>
+        <location filename="../../desktop/widgets/main_window.py" line="280"/>
         <source>Agentdesk %1
 Contact-center agent desktop with CTI screen-pop.</source>
         <translation>Agentdesk %1
@@ -982,7 +1023,7 @@ Contact-center agent desktop with CTI screen-pop.</source>
     <message>
         <location filename="../../desktop/widgets/ringing_banner.py" line="58"/>
         <source>Answer</source>
-        <extracomment>The countdown&apos;s text when there is none: blank but not empty, so the label (and with it the banner) keeps the height it has while ringing. An empty label is measured differently, and a banner changing height on every pop and hang-up moved everything below it: a relayout and repaint of the whole window (most of the pop&apos;s paint time).</extracomment>
+        <extracomment>The countdown&apos;s text when there is none: blank but not empty, so the label (and with it the banner) keeps the height it has while ringing. An empty label is measured differently, and a banner changing height on every pop and hang-up moved everything below it: a relayout and repaint of the whole window (most of the pop&apos;s paint time). the ringing look per theme (background, border), painted by the banner itself: a stylesheet rule on a ``ringing`` property meant a style re-polish on every pop and every hang-up</extracomment>
         <translation>接听</translation>
     </message>
     <message>
@@ -997,13 +1038,13 @@ Contact-center agent desktop with CTI screen-pop.</source>
     </message>
     <message>
         <location filename="../../desktop/widgets/ringing_banner.py" line="66"/>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="122"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="165"/>
         <source>No call waiting</source>
         <translation>暂无来电</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/ringing_banner.py" line="67"/>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="123"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="166"/>
         <source>Incoming calls ring here.</source>
         <translation>来电会在这里振铃提示。</translation>
     </message>
@@ -1013,24 +1054,169 @@ Contact-center agent desktop with CTI screen-pop.</source>
         <translation>拒接：来电退回队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="79"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="80"/>
         <source>Withheld number</source>
         <translation>隐藏号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="80"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="81"/>
         <source>Incoming call %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="81"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="82"/>
         <source>Queue: %1</source>
         <translation>队列：%1</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/ringing_banner.py" line="114"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="157"/>
         <source>Rings for %1</source>
         <translation>剩余振铃 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RouteText</name>
+    <message>
+        <location filename="../../desktop/route_text.py" line="30"/>
+        <source>new plan</source>
+        <translation>新套餐</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="31"/>
+        <source>upgrade</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="32"/>
+        <source>pricing</source>
+        <translation>资费咨询</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="33"/>
+        <location filename="../../desktop/route_text.py" line="34"/>
+        <source>bill question</source>
+        <translation>账单疑问</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="35"/>
+        <source>payment</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="36"/>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="37"/>
+        <source>charged twice</source>
+        <translation>重复扣费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="38"/>
+        <source>no signal</source>
+        <translation>无信号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="39"/>
+        <source>slow internet</source>
+        <translation>网速慢</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="40"/>
+        <source>device repair</source>
+        <translation>设备维修</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="41"/>
+        <source>router setup</source>
+        <translation>路由器设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="42"/>
+        <source>asked for an operator</source>
+        <translation>要求转人工</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="49"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="50"/>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="51"/>
+        <source>invalid input</source>
+        <translation>输入无效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="52"/>
+        <source>asked for an agent</source>
+        <translation>要求人工服务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="73"/>
+        <source>Caller</source>
+        <translation>来电客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="75"/>
+        <source>Known caller</source>
+        <translation>已知客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="77"/>
+        <source>%1 caller</source>
+        <translation>%1客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="86"/>
+        <source> with skill &gt;= %1</source>
+        <translation>（技能 ≥ %1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="90"/>
+        <source> after %1 s</source>
+        <translation>（等待 %1 秒后）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="100"/>
+        <source>transferred by %1: %2 agents</source>
+        <translation>由 %1 转接：%2坐席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="104"/>
+        <source>transferred to %1</source>
+        <translation>转接给 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="109"/>
+        <source>%1; you handled their open issue %2</source>
+        <translation>%1；您处理过其未结工单 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="114"/>
+        <source>%1; you handled their last call</source>
+        <translation>%1；您处理过其上一通来电</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="118"/>
+        <source>%1, step %2: callback offered</source>
+        <translation>%1，第 %2 步：提供回呼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="122"/>
+        <source>%1, step %2: %3 agents</source>
+        <translation>%1，第 %2 步：%3坐席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/route_text.py" line="130"/>
+        <source>no rule matched</source>
+        <translation>未匹配任何规则</translation>
     </message>
 </context>
 <context>
@@ -1699,32 +1885,37 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>TalkingPoints</name>
     <message>
-        <location filename="../../desktop/talking_points.py" line="48"/>
+        <location filename="../../desktop/talking_points.py" line="63"/>
         <source>Transferred by %1 (queue %2): confirm what was already done.</source>
         <translation>由 %1 转来（队列 %2）：先确认已经处理过的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="63"/>
+        <location filename="../../desktop/talking_points.py" line="70"/>
+        <source>Transferred by %1: confirm what was already done.</source>
+        <translation>由 %1 转来：先确认已经处理过的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/talking_points.py" line="82"/>
         <source>%1 customer: priority treatment, warm hand-offs only.</source>
         <translation>%1客户：优先服务，只做有交接的转接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="69"/>
+        <location filename="../../desktop/talking_points.py" line="88"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="73"/>
+        <location filename="../../desktop/talking_points.py" line="92"/>
         <source>Open issue #%1 “%2” is %3, owned by %4: give the latest status.</source>
         <translation>未结工单 #%1「%2」状态为%3，负责人 %4：请告知最新进展。</translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="89"/>
+        <location filename="../../desktop/talking_points.py" line="108"/>
         <source>Bought %1 on %2: be ready to support that product.</source>
         <translation>于 %2 购买了 %1：准备好为该产品提供支持。</translation>
     </message>
     <message>
-        <location filename="../../desktop/talking_points.py" line="101"/>
+        <location filename="../../desktop/talking_points.py" line="120"/>
         <source>New customer: offer onboarding help and check the first steps.</source>
         <translation>新客户：提供入门帮助并确认首次使用情况。</translation>
     </message>

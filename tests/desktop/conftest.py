@@ -131,13 +131,21 @@ def copy_store(src_url: str, dst: Any) -> str:
 class DeskEnv:
     """A real switchboard (on the seeded store), a bus client playing the IVR, and desks."""
 
-    def __init__(self, qtbot: Any, tmp_path: Any, seeded: Any, sb_factory: Any, clients: Any):
+    def __init__(
+        self,
+        qtbot: Any,
+        tmp_path: Any,
+        seeded: Any,
+        sb_factory: Any,
+        clients: Any,
+        rules: str = TEST_RULES,
+    ):
         self.qtbot = qtbot
         self.tmp = tmp_path
         self.seeded = seeded
         self.sb_factory = sb_factory
         self.rules_path = tmp_path / "rules.yaml"
-        self.rules_path.write_text(TEST_RULES, "utf-8")
+        self.rules_path.write_text(rules, "utf-8")
         self.sb_store = copy_store(seeded.url, tmp_path / "switchboard.db")
         self.local_url = copy_store(seeded.url, tmp_path / "local.db")
         self.sb = sb_factory(rules=self.rules_path, store_url=self.sb_store)

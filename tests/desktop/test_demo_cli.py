@@ -29,12 +29,3 @@ def test_demo_runs_and_quits(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "you are agent A001" in proc.stdout
     assert (tmp_path / "central.db").is_file() and (tmp_path / "replica.db").is_file()
-
-
-def test_desktop_needs_an_agent() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "agentdesk", "desktop"],
-        capture_output=True, text=True, timeout=60, env=_env(),
-    )  # fmt: skip
-    assert proc.returncode == 2
-    assert "--agent" in proc.stderr

@@ -53,7 +53,7 @@ def test_pop_fills_every_field(desk_env: Any, qtbot: Any) -> None:
     assert _rows(w.card.interactions) == len(expected["interactions"])
     first_issue = expected["open_issues"][0]
     assert w.card.issues.model().index(0, 1).data() == first_issue["title"]
-    assert "menu 2" in w.card.ivr.text() and "billing_question" in w.card.ivr.text()
+    assert "menu 2" in w.card.ivr.text() and "intent bill question" in w.card.ivr.text()
     assert "verified" in w.card.ivr.text()
     assert w.card.route.text().startswith("Why you: ") and len(w.card.route.text()) > 12
     assert "Open issue" in w.card.points.text()

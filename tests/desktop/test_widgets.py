@@ -77,7 +77,7 @@ def test_card_shows_every_field(qtbot: Any, sample_card: dict, sample_call: dict
     assert issue[4].endswith(" d") and issue[5] == "A2"
     assert _cells(card.interactions)[0][1:] == ["phone", "A3", "Follow-up needed"]
     ivr = card.ivr.text()
-    assert "menu 2" in ivr and "billing_question" in ivr and "verified" in ivr
+    assert "menu 2" in ivr and "intent bill question" in ivr and "verified" in ivr
     assert "not verified" not in ivr
     assert card.route.text() == "Why you: VIP queue, longest idle agent."
     points = card.points.text()
@@ -375,8 +375,19 @@ def test_fits_1366x768(qtbot: Any, sample_card: dict, sample_call: dict) -> None
 def test_talking_points_for_a_transferred_call(sample_card: dict, sample_call: dict) -> None:
     from desktop.talking_points import talking_points
 
-    call = dict(sample_call, route={"rule": "transfer from A7", "step": 0, "reason": "x"})
+    # to a named agent: the record's queue is the call's old queue, the origin
+    route = {"rule": "transfer from A7", "step": 0, "reason": "transferred to A1"}
+    call = dict(sample_call, route=route)
     points = dict(talking_points(sample_card, call, 1_795_000_000.0))
     assert points["transfer"].startswith("Transferred by A7 (queue VIP)")
+    # to a queue: the record's queue is the new one, so the origin is not guessed
+    route = {"rule": "transfer from A7", "step": 0, "reason": "transfer from A7: vip agents"}
+    points = dict(talking_points(sample_card, dict(sample_call, route=route), 0.0))
+    assert points["transfer"] == "Transferred by A7: confirm what was already done."
+    # an explicit origin on the record wins over the routing
+    explicit = {"from_agent": "A9", "from_agent_name": "Li Na", "from_queue": "billing"}
+    call = dict(sample_call, route=route, transfer=explicit)
+    points = dict(talking_points(sample_card, call, 0.0))
+    assert points["transfer"].startswith("Transferred by Li Na (queue Billing)")
     plain = dict(talking_points(None, sample_call, 0.0))
     assert plain == {}
