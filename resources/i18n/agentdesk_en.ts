@@ -108,22 +108,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="135"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="139"/>
         <source>No call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="137"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="141"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="137"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="141"/>
         <source>Talking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="139"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="143"/>
         <source>%1 with %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,13 +191,13 @@
     <name>Columns</name>
     <message>
         <location filename="../../desktop/widgets/chooser.py" line="32"/>
-        <location filename="../../desktop/widgets/search_panel.py" line="34"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="35"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/chooser.py" line="33"/>
-        <location filename="../../desktop/widgets/search_panel.py" line="35"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="36"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -223,7 +223,7 @@
     </message>
     <message>
         <location filename="../../desktop/widgets/chooser.py" line="51"/>
-        <location filename="../../desktop/widgets/search_panel.py" line="37"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="38"/>
         <source>Customer id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,73 +233,73 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="46"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="47"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="49"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="50"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="53"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="54"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="56"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="57"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="57"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="58"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="58"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="59"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="61"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="62"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="114"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="152"/>
         <source>#</source>
         <extracomment>the card&apos;s constant minimum size (the window&apos;s minimum never follows the card&apos;s texts)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="115"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="153"/>
         <source>Issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="116"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="154"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="119"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="157"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="122"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="160"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="123"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="161"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="36"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="37"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -307,128 +307,128 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
         <source>Customer id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
         <source>Lifecycle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
         <source>Lifetime value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="291"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="331"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="293"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="333"/>
         <source>IVR and routing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="294"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="334"/>
         <source>Talking points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="295"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="335"/>
         <source>Open issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="296"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="336"/>
         <source>Recent purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="297"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="337"/>
         <source>Recent interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="321"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="361"/>
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="331"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="370"/>
         <source>Phones: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="353"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="392"/>
         <source>Why you: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="355"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="394"/>
         <source>Why you: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="362"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
         <source>Nothing special on file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="367"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="406"/>
         <source>IVR: no IVR data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="368"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="407"/>
         <source>verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="368"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="407"/>
         <source>not verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="370"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="409"/>
         <source>menu %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="371"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="410"/>
         <source>intent %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="378"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="417"/>
         <source>queue %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="418"/>
         <source>IVR: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="385"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="424"/>
         <source>up to date with central, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="387"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="426"/>
         <source>offline, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="389"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="428"/>
         <source>local copy, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="399"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="438"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="440"/>
         <source>Changed in central</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,42 +657,43 @@
 <context>
     <name>IntervalChart</name>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="60"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="62"/>
         <source>Calls per interval, today</source>
+        <extracomment>intervals added per turn of the event loop</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="65"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="67"/>
         <source>All queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="73"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="75"/>
         <source>Offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="74"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="76"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="75"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="77"/>
         <source>Abandoned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="87"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="89"/>
         <source>Service level %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="95"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="97"/>
         <source>Calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="99"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="101"/>
         <source>Service level</source>
         <translation type="unfinished"></translation>
     </message>
@@ -783,38 +784,38 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="53"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="54"/>
         <source>Agentdesk: log in</source>
         <extracomment>what an agent id may look like (the store&apos;s and the bus&apos;s ids: letters, digits, ``_.-``)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="54"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="55"/>
         <source>No agent id is configured for this workstation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="55"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="56"/>
         <source>Agent id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="56"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="57"/>
         <source>for example A001</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="57"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="58"/>
         <source>Remember on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="65"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="66"/>
         <source>Enter your agent id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="67"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="68"/>
         <source>An agent id has only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,17 +1224,18 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="75"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="89"/>
         <source>Search customers: name, phone or id (Ctrl+F)</source>
+        <extracomment>the panel&apos;s width below which the customer id column is left out (it is in the card)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="76"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="90"/>
         <source>Search customers by name, phone or id (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/widgets/search_panel.py" line="92"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="106"/>
         <source>Customers found: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1244,47 +1246,47 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>StateControl</name>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="74"/>
+        <location filename="../../desktop/widgets/state_control.py" line="75"/>
         <source>&amp;Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="75"/>
+        <location filename="../../desktop/widgets/state_control.py" line="76"/>
         <source>Take calls (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="76"/>
+        <location filename="../../desktop/widgets/state_control.py" line="77"/>
         <source>&amp;Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="78"/>
+        <location filename="../../desktop/widgets/state_control.py" line="79"/>
         <source>Stop taking calls (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="80"/>
+        <location filename="../../desktop/widgets/state_control.py" line="81"/>
         <source>Log &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="81"/>
+        <location filename="../../desktop/widgets/state_control.py" line="82"/>
         <source>Log &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="82"/>
+        <location filename="../../desktop/widgets/state_control.py" line="83"/>
         <source>Log out (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="83"/>
+        <location filename="../../desktop/widgets/state_control.py" line="84"/>
         <source>Not ready: reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="95"/>
+        <location filename="../../desktop/widgets/state_control.py" line="96"/>
         <source>Your state: click to change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1298,13 +1300,13 @@ Contact-center agent desktop with CTI screen-pop.</source>
     </message>
     <message>
         <location filename="../../desktop/supervisor/console.py" line="61"/>
-        <location filename="../../desktop/supervisor/models.py" line="439"/>
+        <location filename="../../desktop/supervisor/models.py" line="526"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/supervisor/console.py" line="62"/>
-        <location filename="../../desktop/supervisor/models.py" line="462"/>
+        <location filename="../../desktop/supervisor/models.py" line="549"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1315,13 +1317,13 @@ Contact-center agent desktop with CTI screen-pop.</source>
     </message>
     <message>
         <location filename="../../desktop/supervisor/console.py" line="64"/>
-        <location filename="../../desktop/supervisor/models.py" line="452"/>
+        <location filename="../../desktop/supervisor/models.py" line="539"/>
         <source>On call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/supervisor/console.py" line="65"/>
-        <location filename="../../desktop/supervisor/models.py" line="457"/>
+        <location filename="../../desktop/supervisor/models.py" line="544"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1341,545 +1343,545 @@ Contact-center agent desktop with CTI screen-pop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="185"/>
+        <location filename="../../desktop/supervisor/console.py" line="189"/>
         <source>Drift only</source>
-        <extracomment>the longest time each refresh slice took on the GUI thread (ms; for the benchmark) seconds between chart redraws (QtCharts layouts are the console&apos;s costliest paint)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/console.py" line="234"/>
-        <source>Agentdesk — supervisor console</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/console.py" line="235"/>
-        <source>Force state…</source>
+        <extracomment>the longest time each refresh slice took on the GUI thread (ms; for the benchmark) seconds between chart redraws (QtCharts layouts are the console&apos;s costliest paint) agent rows received and not yet shown (see ``_queue_agent_rows``)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/supervisor/console.py" line="238"/>
+        <source>Agentdesk — supervisor console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="239"/>
+        <source>Force state…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/console.py" line="242"/>
         <source>Force the selected agent to ready, not ready or logged out (recorded with your id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="241"/>
+        <location filename="../../desktop/supervisor/console.py" line="245"/>
         <source>Export report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="243"/>
+        <location filename="../../desktop/supervisor/console.py" line="247"/>
         <source>Today&apos;s queue and agent interval reports as CSV or XLSX</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="245"/>
+        <location filename="../../desktop/supervisor/console.py" line="249"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="246"/>
+        <location filename="../../desktop/supervisor/console.py" line="250"/>
         <source>Agents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="247"/>
+        <location filename="../../desktop/supervisor/console.py" line="251"/>
         <source>Erlang C staffing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="248"/>
+        <location filename="../../desktop/supervisor/console.py" line="252"/>
         <source>Tier split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="249"/>
+        <location filename="../../desktop/supervisor/console.py" line="253"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="250"/>
+        <location filename="../../desktop/supervisor/console.py" line="254"/>
         <source>Staffing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="251"/>
+        <location filename="../../desktop/supervisor/console.py" line="255"/>
         <source>Tiers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="255"/>
+        <location filename="../../desktop/supervisor/console.py" line="259"/>
         <source>Agents needed per queue for {pct}% of calls answered within {thr} s, from the arrival rate and handle time of the last {n} intervals (Erlang C).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="262"/>
+        <location filename="../../desktop/supervisor/console.py" line="266"/>
         <source>Loading today&apos;s history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="364"/>
+        <location filename="../../desktop/supervisor/console.py" line="395"/>
         <source>{events} events · figures in {ms} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="384"/>
+        <location filename="../../desktop/supervisor/console.py" line="415"/>
         <source>History: {n} events loaded in {s} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="389"/>
+        <location filename="../../desktop/supervisor/console.py" line="420"/>
         <source>History unavailable: {m}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="395"/>
+        <location filename="../../desktop/supervisor/console.py" line="426"/>
         <source>● Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="395"/>
+        <location filename="../../desktop/supervisor/console.py" line="426"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="398"/>
+        <location filename="../../desktop/supervisor/console.py" line="429"/>
         <source>connected to the switchboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="398"/>
+        <location filename="../../desktop/supervisor/console.py" line="429"/>
         <source>not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="419"/>
+        <location filename="../../desktop/supervisor/console.py" line="450"/>
         <source>Select an agent first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="435"/>
+        <location filename="../../desktop/supervisor/console.py" line="466"/>
         <source>Not connected to the switchboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="446"/>
+        <location filename="../../desktop/supervisor/console.py" line="477"/>
         <source>Asking the switchboard to set {a} to {s}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="456"/>
+        <location filename="../../desktop/supervisor/console.py" line="487"/>
         <source>{a} is now {s}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="458"/>
+        <location filename="../../desktop/supervisor/console.py" line="489"/>
         <source>Refused for {a}: {c} — {m}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="466"/>
+        <location filename="../../desktop/supervisor/console.py" line="497"/>
         <source>Export today&apos;s report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="468"/>
+        <location filename="../../desktop/supervisor/console.py" line="499"/>
         <source>Excel workbook (*.xlsx);;CSV, queues (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="477"/>
+        <location filename="../../desktop/supervisor/console.py" line="508"/>
         <source>No store: the event log is unavailable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="494"/>
+        <location filename="../../desktop/supervisor/console.py" line="525"/>
         <source>{n} queue rows, {m} agent rows written to {p}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="506"/>
+        <location filename="../../desktop/supervisor/console.py" line="537"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="509"/>
+        <location filename="../../desktop/supervisor/console.py" line="540"/>
         <source>Export failed: {m}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="358"/>
-        <location filename="../../desktop/supervisor/models.py" line="559"/>
+        <location filename="../../desktop/supervisor/models.py" line="445"/>
+        <location filename="../../desktop/supervisor/models.py" line="648"/>
         <source>Queue</source>
-        <extracomment>role -&gt; what ``data`` answers (anything else: None, at once) updates applied and cells reported changed (for tests and the benchmark)</extracomment>
+        <extracomment>role -&gt; what ``data`` answers (anything else: None, at once) for a ticking column: its value from the row and the model&apos;s clock, computed when the cell is painted (so the rows need not change every second; see ``RowsModel.set_now``) columns whose value is computed at paint time from the clock (``Column.tick``) updates applied and cells reported changed (for tests and the benchmark)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="359"/>
+        <location filename="../../desktop/supervisor/models.py" line="446"/>
         <source>queue id; the first row totals every queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="365"/>
+        <location filename="../../desktop/supervisor/models.py" line="452"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="366"/>
+        <location filename="../../desktop/supervisor/models.py" line="453"/>
         <source>calls queued or ringing now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="370"/>
+        <location filename="../../desktop/supervisor/models.py" line="457"/>
         <source>Longest wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="371"/>
+        <location filename="../../desktop/supervisor/models.py" line="458"/>
         <source>seconds since the oldest waiting call was first queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="379"/>
-        <location filename="../../desktop/supervisor/models.py" line="638"/>
+        <location filename="../../desktop/supervisor/models.py" line="466"/>
+        <location filename="../../desktop/supervisor/models.py" line="727"/>
         <source>Offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="380"/>
+        <location filename="../../desktop/supervisor/models.py" line="467"/>
         <source>answered + abandoned + short abandoned + callbacks + still waiting, calls first queued today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="387"/>
-        <location filename="../../desktop/supervisor/models.py" line="643"/>
+        <location filename="../../desktop/supervisor/models.py" line="474"/>
+        <location filename="../../desktop/supervisor/models.py" line="732"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="388"/>
-        <location filename="../../desktop/supervisor/models.py" line="644"/>
+        <location filename="../../desktop/supervisor/models.py" line="475"/>
+        <location filename="../../desktop/supervisor/models.py" line="733"/>
         <source>calls answered by an agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="392"/>
+        <location filename="../../desktop/supervisor/models.py" line="479"/>
         <source>Abandoned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="393"/>
+        <location filename="../../desktop/supervisor/models.py" line="480"/>
         <source>caller hung up after the short-abandon time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="397"/>
+        <location filename="../../desktop/supervisor/models.py" line="484"/>
         <source>SL (interval)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="398"/>
+        <location filename="../../desktop/supervisor/models.py" line="485"/>
         <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued this interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="406"/>
+        <location filename="../../desktop/supervisor/models.py" line="493"/>
         <source>SL (today)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="407"/>
+        <location filename="../../desktop/supervisor/models.py" line="494"/>
         <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="415"/>
-        <location filename="../../desktop/supervisor/models.py" line="657"/>
+        <location filename="../../desktop/supervisor/models.py" line="502"/>
+        <location filename="../../desktop/supervisor/models.py" line="746"/>
         <source>ASA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="416"/>
+        <location filename="../../desktop/supervisor/models.py" line="503"/>
         <source>average speed of answer: mean wait of answered calls, from first queued to answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="424"/>
-        <location filename="../../desktop/supervisor/models.py" line="532"/>
-        <location filename="../../desktop/supervisor/models.py" line="573"/>
+        <location filename="../../desktop/supervisor/models.py" line="511"/>
+        <location filename="../../desktop/supervisor/models.py" line="621"/>
+        <location filename="../../desktop/supervisor/models.py" line="662"/>
         <source>AHT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="425"/>
+        <location filename="../../desktop/supervisor/models.py" line="512"/>
         <source>average handle time: mean talk + hold + wrap-up of the answered calls that ended today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="433"/>
-        <location filename="../../desktop/supervisor/models.py" line="663"/>
+        <location filename="../../desktop/supervisor/models.py" line="520"/>
+        <location filename="../../desktop/supervisor/models.py" line="752"/>
         <source>Abandon rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="434"/>
-        <location filename="../../desktop/supervisor/models.py" line="664"/>
+        <location filename="../../desktop/supervisor/models.py" line="521"/>
+        <location filename="../../desktop/supervisor/models.py" line="753"/>
         <source>abandoned / (answered + abandoned)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="440"/>
-        <location filename="../../desktop/supervisor/models.py" line="590"/>
+        <location filename="../../desktop/supervisor/models.py" line="527"/>
+        <location filename="../../desktop/supervisor/models.py" line="679"/>
         <source>agents of the queue that are ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="444"/>
-        <location filename="../../desktop/supervisor/models.py" line="582"/>
+        <location filename="../../desktop/supervisor/models.py" line="531"/>
+        <location filename="../../desktop/supervisor/models.py" line="671"/>
         <source>Needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="445"/>
+        <location filename="../../desktop/supervisor/models.py" line="532"/>
         <source>Erlang C: fewest agents for the service-level target at the arrival rate and AHT of the last intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="453"/>
+        <location filename="../../desktop/supervisor/models.py" line="540"/>
         <source>agents of the queue on a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="458"/>
+        <location filename="../../desktop/supervisor/models.py" line="545"/>
         <source>agents of the queue in after-call work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="463"/>
+        <location filename="../../desktop/supervisor/models.py" line="550"/>
         <source>agents of the queue logged in but not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="469"/>
+        <location filename="../../desktop/supervisor/models.py" line="556"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="470"/>
+        <location filename="../../desktop/supervisor/models.py" line="557"/>
         <source>agent id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="476"/>
+        <location filename="../../desktop/supervisor/models.py" line="563"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="477"/>
+        <location filename="../../desktop/supervisor/models.py" line="564"/>
         <source>agent name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="483"/>
+        <location filename="../../desktop/supervisor/models.py" line="570"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="484"/>
+        <location filename="../../desktop/supervisor/models.py" line="571"/>
         <source>state on the switchboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="490"/>
+        <location filename="../../desktop/supervisor/models.py" line="577"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="491"/>
+        <location filename="../../desktop/supervisor/models.py" line="578"/>
         <source>not-ready reason code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="497"/>
+        <location filename="../../desktop/supervisor/models.py" line="584"/>
         <source>Time in state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="498"/>
+        <location filename="../../desktop/supervisor/models.py" line="585"/>
         <source>seconds since the last state change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="504"/>
+        <location filename="../../desktop/supervisor/models.py" line="592"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="505"/>
+        <location filename="../../desktop/supervisor/models.py" line="593"/>
         <source>number of the call ringing, connected or in wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="513"/>
+        <location filename="../../desktop/supervisor/models.py" line="601"/>
         <source>Call queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="514"/>
+        <location filename="../../desktop/supervisor/models.py" line="602"/>
         <source>queue of the current call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="520"/>
+        <location filename="../../desktop/supervisor/models.py" line="608"/>
         <source>Talk time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="521"/>
+        <location filename="../../desktop/supervisor/models.py" line="609"/>
         <source>seconds since the current call was answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="527"/>
+        <location filename="../../desktop/supervisor/models.py" line="616"/>
         <source>Handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="528"/>
+        <location filename="../../desktop/supervisor/models.py" line="617"/>
         <source>calls this agent finished today (after wrap-up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="533"/>
+        <location filename="../../desktop/supervisor/models.py" line="622"/>
         <source>(talk + hold + wrap-up) / handled, today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="538"/>
+        <location filename="../../desktop/supervisor/models.py" line="627"/>
         <source>Occupancy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="539"/>
+        <location filename="../../desktop/supervisor/models.py" line="628"/>
         <source>(on call + wrap-up) / (on call + wrap-up + ready + reserved) time today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="547"/>
+        <location filename="../../desktop/supervisor/models.py" line="636"/>
         <source>Drift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="548"/>
+        <location filename="../../desktop/supervisor/models.py" line="637"/>
         <source>no event for longer than plausible: reserved over twice the ring timeout, or on a call whose caller hung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="560"/>
+        <location filename="../../desktop/supervisor/models.py" line="649"/>
         <source>queue id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="566"/>
+        <location filename="../../desktop/supervisor/models.py" line="655"/>
         <source>Calls/hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="567"/>
+        <location filename="../../desktop/supervisor/models.py" line="656"/>
         <source>calls first queued in the last intervals, per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="574"/>
+        <location filename="../../desktop/supervisor/models.py" line="663"/>
         <source>mean handle time of the calls ended in the last intervals (today&apos;s if none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="583"/>
+        <location filename="../../desktop/supervisor/models.py" line="672"/>
         <source>Erlang C: fewest agents with expected service level &gt;= target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="589"/>
+        <location filename="../../desktop/supervisor/models.py" line="678"/>
         <source>Ready now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="594"/>
+        <location filename="../../desktop/supervisor/models.py" line="683"/>
         <source>Expected SL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="595"/>
+        <location filename="../../desktop/supervisor/models.py" line="684"/>
         <source>1 - P(wait) * exp(-(N - A) * threshold / AHT), A = calls per second * AHT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="603"/>
+        <location filename="../../desktop/supervisor/models.py" line="692"/>
         <source>Expected ASA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="604"/>
+        <location filename="../../desktop/supervisor/models.py" line="693"/>
         <source>P(wait) * AHT / (N - A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="609"/>
+        <location filename="../../desktop/supervisor/models.py" line="698"/>
         <source>Expected occupancy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="610"/>
+        <location filename="../../desktop/supervisor/models.py" line="699"/>
         <source>A / N</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="615"/>
+        <location filename="../../desktop/supervisor/models.py" line="704"/>
         <source>P(wait)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="616"/>
+        <location filename="../../desktop/supervisor/models.py" line="705"/>
         <source>Erlang C probability that a call waits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="621"/>
+        <location filename="../../desktop/supervisor/models.py" line="710"/>
         <source>SL with ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="622"/>
+        <location filename="../../desktop/supervisor/models.py" line="711"/>
         <source>expected service level with the agents ready now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="629"/>
+        <location filename="../../desktop/supervisor/models.py" line="718"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="630"/>
+        <location filename="../../desktop/supervisor/models.py" line="719"/>
         <source>customer tier of the caller (none = not identified)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="639"/>
+        <location filename="../../desktop/supervisor/models.py" line="728"/>
         <source>calls first queued today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="648"/>
+        <location filename="../../desktop/supervisor/models.py" line="737"/>
         <source>SL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="649"/>
+        <location filename="../../desktop/supervisor/models.py" line="738"/>
         <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="658"/>
+        <location filename="../../desktop/supervisor/models.py" line="747"/>
         <source>mean wait of answered calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1954,17 +1956,17 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>TierChart</name>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="194"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="198"/>
         <source>How each caller tier is served today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="200"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="204"/>
         <source>Service level %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="202"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="206"/>
         <source>Abandon rate %</source>
         <translation type="unfinished"></translation>
     </message>

@@ -108,22 +108,22 @@
         <translation>结束通话并开始话后处理（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="135"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="139"/>
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="137"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="141"/>
         <source>On hold</source>
         <translation>保持中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="137"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="141"/>
         <source>Talking</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/call_controls.py" line="139"/>
+        <location filename="../../desktop/widgets/call_controls.py" line="143"/>
         <source>%1 with %2 · %3</source>
         <translation>%1：%2 · %3</translation>
     </message>
@@ -190,13 +190,13 @@
     <name>Columns</name>
     <message>
         <location filename="../../desktop/widgets/chooser.py" line="32"/>
-        <location filename="../../desktop/widgets/search_panel.py" line="34"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="35"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/chooser.py" line="33"/>
-        <location filename="../../desktop/widgets/search_panel.py" line="35"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="36"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
@@ -222,7 +222,7 @@
     </message>
     <message>
         <location filename="../../desktop/widgets/chooser.py" line="51"/>
-        <location filename="../../desktop/widgets/search_panel.py" line="37"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="38"/>
         <source>Customer id</source>
         <translation>客户编号</translation>
     </message>
@@ -232,73 +232,73 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="46"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="47"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="49"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="50"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="53"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="54"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="56"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="57"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="57"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="58"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="58"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="59"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="61"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="62"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="114"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="152"/>
         <source>#</source>
         <extracomment>the card&apos;s constant minimum size (the window&apos;s minimum never follows the card&apos;s texts)</extracomment>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="115"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="153"/>
         <source>Issue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="116"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="154"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="119"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="157"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="122"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="160"/>
         <source>Age</source>
         <translation>已开</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="123"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="161"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="36"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="37"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -306,128 +306,128 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
         <source>Customer id</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="290"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
         <source>Lifetime value</source>
         <translation>客户终身价值</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="291"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="331"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="293"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="333"/>
         <source>IVR and routing</source>
         <translation>IVR 与路由</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="294"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="334"/>
         <source>Talking points</source>
         <translation>沟通要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="295"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="335"/>
         <source>Open issues</source>
         <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="296"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="336"/>
         <source>Recent purchases</source>
         <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="297"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="337"/>
         <source>Recent interactions</source>
         <translation>最近联系记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="321"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="361"/>
         <source>Unknown caller</source>
         <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="331"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="370"/>
         <source>Phones: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="353"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="392"/>
         <source>Why you: %1</source>
         <translation>分配原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="355"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="394"/>
         <source>Why you: —</source>
         <translation>分配原因：—</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="362"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
         <source>Nothing special on file.</source>
         <translation>档案中无特别事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="367"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="406"/>
         <source>IVR: no IVR data</source>
         <translation>IVR：无 IVR 数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="368"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="407"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="368"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="407"/>
         <source>not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="370"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="409"/>
         <source>menu %1</source>
         <translation>菜单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="371"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="410"/>
         <source>intent %1</source>
         <translation>意图 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="378"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="417"/>
         <source>queue %1</source>
         <translation>队列 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="418"/>
         <source>IVR: %1</source>
         <translation>IVR：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="385"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="424"/>
         <source>up to date with central, %1</source>
         <translation>已与中心同步，%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="387"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="426"/>
         <source>offline, as of %1</source>
         <translation>离线，数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="389"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="428"/>
         <source>local copy, as of %1</source>
         <translation>本地副本，截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="399"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="438"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="440"/>
         <source>Changed in central</source>
         <translation>中心数据已更改</translation>
     </message>
@@ -655,42 +655,43 @@
 <context>
     <name>IntervalChart</name>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="60"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="62"/>
         <source>Calls per interval, today</source>
+        <extracomment>intervals added per turn of the event loop</extracomment>
         <translation>今日各时段呼叫量</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="65"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="67"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="73"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="75"/>
         <source>Offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="74"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="76"/>
         <source>Answered</source>
         <translation>接通量</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="75"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="77"/>
         <source>Abandoned</source>
         <translation>放弃量</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="87"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="89"/>
         <source>Service level %</source>
         <translation>服务水平 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="95"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="97"/>
         <source>Calls</source>
         <translation>呼叫数</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="99"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="101"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
@@ -781,38 +782,38 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="53"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="54"/>
         <source>Agentdesk: log in</source>
         <extracomment>what an agent id may look like (the store&apos;s and the bus&apos;s ids: letters, digits, ``_.-``)</extracomment>
         <translation>Agentdesk：登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="54"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="55"/>
         <source>No agent id is configured for this workstation.</source>
         <translation>这台工作站尚未配置坐席编号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="55"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="56"/>
         <source>Agent id</source>
         <translation>坐席编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="56"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="57"/>
         <source>for example A001</source>
         <translation>例如 A001</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="57"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="58"/>
         <source>Remember on this computer</source>
         <translation>在这台电脑上记住</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="65"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="66"/>
         <source>Enter your agent id.</source>
         <translation>请输入您的坐席编号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/login_dialog.py" line="67"/>
+        <location filename="../../desktop/widgets/login_dialog.py" line="68"/>
         <source>An agent id has only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
         <translation>坐席编号只能包含字母、数字、“_”、“.”和“-”。</translation>
     </message>
@@ -1222,17 +1223,18 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="75"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="89"/>
         <source>Search customers: name, phone or id (Ctrl+F)</source>
+        <extracomment>the panel&apos;s width below which the customer id column is left out (it is in the card)</extracomment>
         <translation>搜索客户：姓名、电话或编号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="76"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="90"/>
         <source>Search customers by name, phone or id (Ctrl+F)</source>
         <translation>按姓名、电话或编号搜索客户（Ctrl+F）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/widgets/search_panel.py" line="92"/>
+        <location filename="../../desktop/widgets/search_panel.py" line="106"/>
         <source>Customers found: %n</source>
         <translation>
             <numerusform>找到客户：%n 位</numerusform>
@@ -1242,47 +1244,47 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>StateControl</name>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="74"/>
+        <location filename="../../desktop/widgets/state_control.py" line="75"/>
         <source>&amp;Ready</source>
         <translation>就绪(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="75"/>
+        <location filename="../../desktop/widgets/state_control.py" line="76"/>
         <source>Take calls (%1)</source>
         <translation>开始接听来电（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="76"/>
+        <location filename="../../desktop/widgets/state_control.py" line="77"/>
         <source>&amp;Not ready</source>
         <translation>未就绪(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="78"/>
+        <location filename="../../desktop/widgets/state_control.py" line="79"/>
         <source>Stop taking calls (%1)</source>
         <translation>暂停接听来电（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="80"/>
+        <location filename="../../desktop/widgets/state_control.py" line="81"/>
         <source>Log &amp;in</source>
         <translation>登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="81"/>
+        <location filename="../../desktop/widgets/state_control.py" line="82"/>
         <source>Log &amp;out</source>
         <translation>登出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="82"/>
+        <location filename="../../desktop/widgets/state_control.py" line="83"/>
         <source>Log out (%1)</source>
         <translation>登出（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="83"/>
+        <location filename="../../desktop/widgets/state_control.py" line="84"/>
         <source>Not ready: reason</source>
         <translation>未就绪：原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="95"/>
+        <location filename="../../desktop/widgets/state_control.py" line="96"/>
         <source>Your state: click to change</source>
         <translation>您的状态：点击更改</translation>
     </message>
@@ -1296,13 +1298,13 @@ Contact-center agent desktop with CTI screen-pop.</source>
     </message>
     <message>
         <location filename="../../desktop/supervisor/console.py" line="61"/>
-        <location filename="../../desktop/supervisor/models.py" line="439"/>
+        <location filename="../../desktop/supervisor/models.py" line="526"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
         <location filename="../../desktop/supervisor/console.py" line="62"/>
-        <location filename="../../desktop/supervisor/models.py" line="462"/>
+        <location filename="../../desktop/supervisor/models.py" line="549"/>
         <source>Not ready</source>
         <translation>未就绪</translation>
     </message>
@@ -1313,13 +1315,13 @@ Contact-center agent desktop with CTI screen-pop.</source>
     </message>
     <message>
         <location filename="../../desktop/supervisor/console.py" line="64"/>
-        <location filename="../../desktop/supervisor/models.py" line="452"/>
+        <location filename="../../desktop/supervisor/models.py" line="539"/>
         <source>On call</source>
         <translation>通话中</translation>
     </message>
     <message>
         <location filename="../../desktop/supervisor/console.py" line="65"/>
-        <location filename="../../desktop/supervisor/models.py" line="457"/>
+        <location filename="../../desktop/supervisor/models.py" line="544"/>
         <source>Wrap-up</source>
         <translation>话后处理</translation>
     </message>
@@ -1339,545 +1341,545 @@ Contact-center agent desktop with CTI screen-pop.</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="185"/>
+        <location filename="../../desktop/supervisor/console.py" line="189"/>
         <source>Drift only</source>
-        <extracomment>the longest time each refresh slice took on the GUI thread (ms; for the benchmark) seconds between chart redraws (QtCharts layouts are the console&apos;s costliest paint)</extracomment>
+        <extracomment>the longest time each refresh slice took on the GUI thread (ms; for the benchmark) seconds between chart redraws (QtCharts layouts are the console&apos;s costliest paint) agent rows received and not yet shown (see ``_queue_agent_rows``)</extracomment>
         <translation>仅显示状态异常</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="234"/>
+        <location filename="../../desktop/supervisor/console.py" line="238"/>
         <source>Agentdesk — supervisor console</source>
         <translation>Agentdesk — 班长监控台</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="235"/>
+        <location filename="../../desktop/supervisor/console.py" line="239"/>
         <source>Force state…</source>
         <translation>强制状态…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="238"/>
+        <location filename="../../desktop/supervisor/console.py" line="242"/>
         <source>Force the selected agent to ready, not ready or logged out (recorded with your id)</source>
         <translation>将所选坐席强制设为就绪、未就绪或签出（记录您的工号）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="241"/>
+        <location filename="../../desktop/supervisor/console.py" line="245"/>
         <source>Export report…</source>
         <translation>导出报表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="243"/>
+        <location filename="../../desktop/supervisor/console.py" line="247"/>
         <source>Today&apos;s queue and agent interval reports as CSV or XLSX</source>
         <translation>将今日队列与坐席时段报表导出为 CSV 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="245"/>
+        <location filename="../../desktop/supervisor/console.py" line="249"/>
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="246"/>
+        <location filename="../../desktop/supervisor/console.py" line="250"/>
         <source>Agents</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="247"/>
+        <location filename="../../desktop/supervisor/console.py" line="251"/>
         <source>Erlang C staffing</source>
         <translation>Erlang C 排班测算</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="248"/>
+        <location filename="../../desktop/supervisor/console.py" line="252"/>
         <source>Tier split</source>
         <translation>客户等级分布</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="249"/>
+        <location filename="../../desktop/supervisor/console.py" line="253"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="250"/>
+        <location filename="../../desktop/supervisor/console.py" line="254"/>
         <source>Staffing</source>
         <translation>人力测算</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="251"/>
+        <location filename="../../desktop/supervisor/console.py" line="255"/>
         <source>Tiers</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="255"/>
+        <location filename="../../desktop/supervisor/console.py" line="259"/>
         <source>Agents needed per queue for {pct}% of calls answered within {thr} s, from the arrival rate and handle time of the last {n} intervals (Erlang C).</source>
         <translation>按最近 {n} 个时段的来话率和处理时长（Erlang C），各队列要在 {thr} 秒内接通 {pct}% 呼叫所需的坐席数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="262"/>
+        <location filename="../../desktop/supervisor/console.py" line="266"/>
         <source>Loading today&apos;s history…</source>
         <translation>正在加载今日历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="364"/>
+        <location filename="../../desktop/supervisor/console.py" line="395"/>
         <source>{events} events · figures in {ms} ms</source>
         <translation>{events} 条事件 · 指标计算耗时 {ms} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="384"/>
+        <location filename="../../desktop/supervisor/console.py" line="415"/>
         <source>History: {n} events loaded in {s} s</source>
         <translation>历史：{s} 秒内加载了 {n} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="389"/>
+        <location filename="../../desktop/supervisor/console.py" line="420"/>
         <source>History unavailable: {m}</source>
         <translation>历史不可用：{m}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="395"/>
+        <location filename="../../desktop/supervisor/console.py" line="426"/>
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="395"/>
+        <location filename="../../desktop/supervisor/console.py" line="426"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="398"/>
+        <location filename="../../desktop/supervisor/console.py" line="429"/>
         <source>connected to the switchboard</source>
         <translation>已连接交换机</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="398"/>
+        <location filename="../../desktop/supervisor/console.py" line="429"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="419"/>
+        <location filename="../../desktop/supervisor/console.py" line="450"/>
         <source>Select an agent first.</source>
         <translation>请先选择一名坐席。</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="435"/>
+        <location filename="../../desktop/supervisor/console.py" line="466"/>
         <source>Not connected to the switchboard.</source>
         <translation>未连接到交换机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="446"/>
+        <location filename="../../desktop/supervisor/console.py" line="477"/>
         <source>Asking the switchboard to set {a} to {s}…</source>
         <translation>正在请求交换机将 {a} 设为{s}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="456"/>
+        <location filename="../../desktop/supervisor/console.py" line="487"/>
         <source>{a} is now {s}.</source>
         <translation>{a} 现在为{s}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="458"/>
+        <location filename="../../desktop/supervisor/console.py" line="489"/>
         <source>Refused for {a}: {c} — {m}</source>
         <translation>{a} 的请求被拒绝：{c} — {m}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="466"/>
+        <location filename="../../desktop/supervisor/console.py" line="497"/>
         <source>Export today&apos;s report</source>
         <translation>导出今日报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="468"/>
+        <location filename="../../desktop/supervisor/console.py" line="499"/>
         <source>Excel workbook (*.xlsx);;CSV, queues (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，队列 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="477"/>
+        <location filename="../../desktop/supervisor/console.py" line="508"/>
         <source>No store: the event log is unavailable.</source>
         <translation>没有数据库：事件日志不可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="494"/>
+        <location filename="../../desktop/supervisor/console.py" line="525"/>
         <source>{n} queue rows, {m} agent rows written to {p}</source>
         <translation>已将 {n} 行队列数据、{m} 行坐席数据写入 {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="506"/>
+        <location filename="../../desktop/supervisor/console.py" line="537"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="509"/>
+        <location filename="../../desktop/supervisor/console.py" line="540"/>
         <source>Export failed: {m}</source>
         <translation>导出失败：{m}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="358"/>
-        <location filename="../../desktop/supervisor/models.py" line="559"/>
+        <location filename="../../desktop/supervisor/models.py" line="445"/>
+        <location filename="../../desktop/supervisor/models.py" line="648"/>
         <source>Queue</source>
-        <extracomment>role -&gt; what ``data`` answers (anything else: None, at once) updates applied and cells reported changed (for tests and the benchmark)</extracomment>
+        <extracomment>role -&gt; what ``data`` answers (anything else: None, at once) for a ticking column: its value from the row and the model&apos;s clock, computed when the cell is painted (so the rows need not change every second; see ``RowsModel.set_now``) columns whose value is computed at paint time from the clock (``Column.tick``) updates applied and cells reported changed (for tests and the benchmark)</extracomment>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="359"/>
+        <location filename="../../desktop/supervisor/models.py" line="446"/>
         <source>queue id; the first row totals every queue</source>
         <translation>队列编号；第一行为全部队列合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="365"/>
+        <location filename="../../desktop/supervisor/models.py" line="452"/>
         <source>Waiting</source>
         <translation>排队数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="366"/>
+        <location filename="../../desktop/supervisor/models.py" line="453"/>
         <source>calls queued or ringing now</source>
         <translation>当前排队或振铃中的呼叫</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="370"/>
+        <location filename="../../desktop/supervisor/models.py" line="457"/>
         <source>Longest wait</source>
         <translation>最长等待</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="371"/>
+        <location filename="../../desktop/supervisor/models.py" line="458"/>
         <source>seconds since the oldest waiting call was first queued</source>
         <translation>等待最久的呼叫自首次进入队列以来的秒数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="379"/>
-        <location filename="../../desktop/supervisor/models.py" line="638"/>
+        <location filename="../../desktop/supervisor/models.py" line="466"/>
+        <location filename="../../desktop/supervisor/models.py" line="727"/>
         <source>Offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="380"/>
+        <location filename="../../desktop/supervisor/models.py" line="467"/>
         <source>answered + abandoned + short abandoned + callbacks + still waiting, calls first queued today</source>
         <translation>接通 + 放弃 + 短时放弃 + 回呼 + 仍在等待，按今日首次进入队列的呼叫统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="387"/>
-        <location filename="../../desktop/supervisor/models.py" line="643"/>
+        <location filename="../../desktop/supervisor/models.py" line="474"/>
+        <location filename="../../desktop/supervisor/models.py" line="732"/>
         <source>Answered</source>
         <translation>接通量</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="388"/>
-        <location filename="../../desktop/supervisor/models.py" line="644"/>
+        <location filename="../../desktop/supervisor/models.py" line="475"/>
+        <location filename="../../desktop/supervisor/models.py" line="733"/>
         <source>calls answered by an agent</source>
         <translation>由坐席接通的呼叫</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="392"/>
+        <location filename="../../desktop/supervisor/models.py" line="479"/>
         <source>Abandoned</source>
         <translation>放弃量</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="393"/>
+        <location filename="../../desktop/supervisor/models.py" line="480"/>
         <source>caller hung up after the short-abandon time</source>
         <translation>主叫在短时放弃时限之后挂机</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="397"/>
+        <location filename="../../desktop/supervisor/models.py" line="484"/>
         <source>SL (interval)</source>
         <translation>服务水平（本时段）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="398"/>
+        <location filename="../../desktop/supervisor/models.py" line="485"/>
         <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued this interval</source>
         <translation>阈值内接通 / (接通 + 超过阈值后放弃)；不含短时放弃；按本时段首次进入队列的呼叫统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="406"/>
+        <location filename="../../desktop/supervisor/models.py" line="493"/>
         <source>SL (today)</source>
         <translation>服务水平（今日）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="407"/>
+        <location filename="../../desktop/supervisor/models.py" line="494"/>
         <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued today</source>
         <translation>阈值内接通 / (接通 + 超过阈值后放弃)；不含短时放弃；按今日首次进入队列的呼叫统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="415"/>
-        <location filename="../../desktop/supervisor/models.py" line="657"/>
+        <location filename="../../desktop/supervisor/models.py" line="502"/>
+        <location filename="../../desktop/supervisor/models.py" line="746"/>
         <source>ASA</source>
         <translation>平均应答速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="416"/>
+        <location filename="../../desktop/supervisor/models.py" line="503"/>
         <source>average speed of answer: mean wait of answered calls, from first queued to answer</source>
         <translation>平均应答速度：已接通呼叫从首次进入队列到接通的平均等待时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="424"/>
-        <location filename="../../desktop/supervisor/models.py" line="532"/>
-        <location filename="../../desktop/supervisor/models.py" line="573"/>
+        <location filename="../../desktop/supervisor/models.py" line="511"/>
+        <location filename="../../desktop/supervisor/models.py" line="621"/>
+        <location filename="../../desktop/supervisor/models.py" line="662"/>
         <source>AHT</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="425"/>
+        <location filename="../../desktop/supervisor/models.py" line="512"/>
         <source>average handle time: mean talk + hold + wrap-up of the answered calls that ended today</source>
         <translation>平均处理时长：今日结束的已接通呼叫的通话 + 保持 + 话后处理平均时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="433"/>
-        <location filename="../../desktop/supervisor/models.py" line="663"/>
+        <location filename="../../desktop/supervisor/models.py" line="520"/>
+        <location filename="../../desktop/supervisor/models.py" line="752"/>
         <source>Abandon rate</source>
         <translation>放弃率</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="434"/>
-        <location filename="../../desktop/supervisor/models.py" line="664"/>
+        <location filename="../../desktop/supervisor/models.py" line="521"/>
+        <location filename="../../desktop/supervisor/models.py" line="753"/>
         <source>abandoned / (answered + abandoned)</source>
         <translation>放弃 / (接通 + 放弃)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="440"/>
-        <location filename="../../desktop/supervisor/models.py" line="590"/>
+        <location filename="../../desktop/supervisor/models.py" line="527"/>
+        <location filename="../../desktop/supervisor/models.py" line="679"/>
         <source>agents of the queue that are ready</source>
         <translation>该队列中处于就绪状态的坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="444"/>
-        <location filename="../../desktop/supervisor/models.py" line="582"/>
+        <location filename="../../desktop/supervisor/models.py" line="531"/>
+        <location filename="../../desktop/supervisor/models.py" line="671"/>
         <source>Needed</source>
         <translation>需求人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="445"/>
+        <location filename="../../desktop/supervisor/models.py" line="532"/>
         <source>Erlang C: fewest agents for the service-level target at the arrival rate and AHT of the last intervals</source>
         <translation>Erlang C：按最近各时段的来话率和平均处理时长，达到服务水平目标所需的最少坐席数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="453"/>
+        <location filename="../../desktop/supervisor/models.py" line="540"/>
         <source>agents of the queue on a call</source>
         <translation>该队列中正在通话的坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="458"/>
+        <location filename="../../desktop/supervisor/models.py" line="545"/>
         <source>agents of the queue in after-call work</source>
         <translation>该队列中处于话后处理的坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="463"/>
+        <location filename="../../desktop/supervisor/models.py" line="550"/>
         <source>agents of the queue logged in but not ready</source>
         <translation>该队列中已签入但未就绪的坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="469"/>
+        <location filename="../../desktop/supervisor/models.py" line="556"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="470"/>
+        <location filename="../../desktop/supervisor/models.py" line="557"/>
         <source>agent id</source>
         <translation>坐席工号</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="476"/>
+        <location filename="../../desktop/supervisor/models.py" line="563"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="477"/>
+        <location filename="../../desktop/supervisor/models.py" line="564"/>
         <source>agent name</source>
         <translation>坐席姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="483"/>
+        <location filename="../../desktop/supervisor/models.py" line="570"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="484"/>
+        <location filename="../../desktop/supervisor/models.py" line="571"/>
         <source>state on the switchboard</source>
         <translation>交换机上的状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="490"/>
+        <location filename="../../desktop/supervisor/models.py" line="577"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="491"/>
+        <location filename="../../desktop/supervisor/models.py" line="578"/>
         <source>not-ready reason code</source>
         <translation>未就绪原因代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="497"/>
+        <location filename="../../desktop/supervisor/models.py" line="584"/>
         <source>Time in state</source>
         <translation>状态时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="498"/>
+        <location filename="../../desktop/supervisor/models.py" line="585"/>
         <source>seconds since the last state change</source>
         <translation>自上次状态变化以来的秒数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="504"/>
+        <location filename="../../desktop/supervisor/models.py" line="592"/>
         <source>Caller</source>
         <translation>主叫</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="505"/>
+        <location filename="../../desktop/supervisor/models.py" line="593"/>
         <source>number of the call ringing, connected or in wrap-up</source>
         <translation>振铃中、通话中或话后处理中的呼叫号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="513"/>
+        <location filename="../../desktop/supervisor/models.py" line="601"/>
         <source>Call queue</source>
         <translation>呼叫队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="514"/>
+        <location filename="../../desktop/supervisor/models.py" line="602"/>
         <source>queue of the current call</source>
         <translation>当前呼叫所在队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="520"/>
+        <location filename="../../desktop/supervisor/models.py" line="608"/>
         <source>Talk time</source>
         <translation>通话时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="521"/>
+        <location filename="../../desktop/supervisor/models.py" line="609"/>
         <source>seconds since the current call was answered</source>
         <translation>当前呼叫接通以来的秒数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="527"/>
+        <location filename="../../desktop/supervisor/models.py" line="616"/>
         <source>Handled</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="528"/>
+        <location filename="../../desktop/supervisor/models.py" line="617"/>
         <source>calls this agent finished today (after wrap-up)</source>
         <translation>该坐席今日完成的呼叫数（话后处理结束后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="533"/>
+        <location filename="../../desktop/supervisor/models.py" line="622"/>
         <source>(talk + hold + wrap-up) / handled, today</source>
         <translation>(通话 + 保持 + 话后处理) / 已处理数，今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="538"/>
+        <location filename="../../desktop/supervisor/models.py" line="627"/>
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="539"/>
+        <location filename="../../desktop/supervisor/models.py" line="628"/>
         <source>(on call + wrap-up) / (on call + wrap-up + ready + reserved) time today</source>
         <translation>今日 (通话 + 话后处理) / (通话 + 话后处理 + 就绪 + 预占) 时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="547"/>
+        <location filename="../../desktop/supervisor/models.py" line="636"/>
         <source>Drift</source>
         <translation>状态异常</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="548"/>
+        <location filename="../../desktop/supervisor/models.py" line="637"/>
         <source>no event for longer than plausible: reserved over twice the ring timeout, or on a call whose caller hung up</source>
         <translation>长时间无事件，状态可疑：预占超过两倍振铃超时，或主叫已挂机但仍处于通话中</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="560"/>
+        <location filename="../../desktop/supervisor/models.py" line="649"/>
         <source>queue id</source>
         <translation>队列编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="566"/>
+        <location filename="../../desktop/supervisor/models.py" line="655"/>
         <source>Calls/hour</source>
         <translation>每小时呼叫量</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="567"/>
+        <location filename="../../desktop/supervisor/models.py" line="656"/>
         <source>calls first queued in the last intervals, per hour</source>
         <translation>最近各时段首次进入队列的呼叫，按小时折算</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="574"/>
+        <location filename="../../desktop/supervisor/models.py" line="663"/>
         <source>mean handle time of the calls ended in the last intervals (today&apos;s if none)</source>
         <translation>最近各时段结束呼叫的平均处理时长（若无则取今日）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="583"/>
+        <location filename="../../desktop/supervisor/models.py" line="672"/>
         <source>Erlang C: fewest agents with expected service level &gt;= target</source>
         <translation>Erlang C：预期服务水平不低于目标所需的最少坐席数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="589"/>
+        <location filename="../../desktop/supervisor/models.py" line="678"/>
         <source>Ready now</source>
         <translation>当前就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="594"/>
+        <location filename="../../desktop/supervisor/models.py" line="683"/>
         <source>Expected SL</source>
         <translation>预期服务水平</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="595"/>
+        <location filename="../../desktop/supervisor/models.py" line="684"/>
         <source>1 - P(wait) * exp(-(N - A) * threshold / AHT), A = calls per second * AHT</source>
         <translation>1 - P(等待) * exp(-(N - A) * 阈值 / 平均处理时长)，A = 每秒呼叫数 * 平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="603"/>
+        <location filename="../../desktop/supervisor/models.py" line="692"/>
         <source>Expected ASA</source>
         <translation>预期平均应答速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="604"/>
+        <location filename="../../desktop/supervisor/models.py" line="693"/>
         <source>P(wait) * AHT / (N - A)</source>
         <translation>P(等待) * 平均处理时长 / (N - A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="609"/>
+        <location filename="../../desktop/supervisor/models.py" line="698"/>
         <source>Expected occupancy</source>
         <translation>预期占用率</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="610"/>
+        <location filename="../../desktop/supervisor/models.py" line="699"/>
         <source>A / N</source>
         <translation>A / N</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="615"/>
+        <location filename="../../desktop/supervisor/models.py" line="704"/>
         <source>P(wait)</source>
         <translation>P(等待)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="616"/>
+        <location filename="../../desktop/supervisor/models.py" line="705"/>
         <source>Erlang C probability that a call waits</source>
         <translation>Erlang C 计算的呼叫需要等待的概率</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="621"/>
+        <location filename="../../desktop/supervisor/models.py" line="710"/>
         <source>SL with ready</source>
         <translation>按当前就绪人数的服务水平</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="622"/>
+        <location filename="../../desktop/supervisor/models.py" line="711"/>
         <source>expected service level with the agents ready now</source>
         <translation>以当前就绪坐席数计算的预期服务水平</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="629"/>
+        <location filename="../../desktop/supervisor/models.py" line="718"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="630"/>
+        <location filename="../../desktop/supervisor/models.py" line="719"/>
         <source>customer tier of the caller (none = not identified)</source>
         <translation>主叫的客户等级（无 = 未识别）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="639"/>
+        <location filename="../../desktop/supervisor/models.py" line="728"/>
         <source>calls first queued today</source>
         <translation>今日首次进入队列的呼叫</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="648"/>
+        <location filename="../../desktop/supervisor/models.py" line="737"/>
         <source>SL</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="649"/>
+        <location filename="../../desktop/supervisor/models.py" line="738"/>
         <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded</source>
         <translation>阈值内接通 / (接通 + 超过阈值后放弃)；不含短时放弃</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="658"/>
+        <location filename="../../desktop/supervisor/models.py" line="747"/>
         <source>mean wait of answered calls</source>
         <translation>已接通呼叫的平均等待时间</translation>
     </message>
@@ -1952,17 +1954,17 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>TierChart</name>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="194"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="198"/>
         <source>How each caller tier is served today</source>
         <translation>今日各客户等级的服务情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="200"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="204"/>
         <source>Service level %</source>
         <translation>服务水平 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="202"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="206"/>
         <source>Abandon rate %</source>
         <translation>放弃率 %</translation>
     </message>
