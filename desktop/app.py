@@ -34,6 +34,7 @@ from desktop.store_service import StoreService
 from desktop.tasks import TaskManager
 from desktop.themes import apply_theme
 from desktop.widgets.main_window import MainWindow
+from telephony.security import client_curve_from_settings
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,8 @@ class DesktopApp:
             agent_id,
             heartbeat_timeout=heartbeat_timeout,
             request_timeout=request_timeout,
+            # the secured bus (README "Secured bus"): this desk's own key pair, if configured
+            curve=client_curve_from_settings(settings),
         )
         self.controller = DeskController(
             agent_id=agent_id,

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from telephony.client import BusClient, Connection, Event, Reply, Snapshot
 from telephony.records import to_dict
+from telephony.security import ClientCurve
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ class BusBridge(QObject):
         *,
         request_timeout: float = 5.0,
         heartbeat_timeout: float = 3.0,
+        curve: ClientCurve | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,6 +95,7 @@ class BusBridge(QObject):
             scope=f"agent:{agent_id}",
             request_timeout=request_timeout,
             heartbeat_timeout=heartbeat_timeout,
+            curve=curve,
         )
         self._stop = threading.Event()
         self._opened = threading.Event()

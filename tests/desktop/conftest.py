@@ -139,6 +139,8 @@ class DeskEnv:
         sb_factory: Any,
         clients: Any,
         rules: str = TEST_RULES,
+        sb_kw: dict[str, Any] | None = None,
+        ivr_kw: dict[str, Any] | None = None,
     ):
         self.qtbot = qtbot
         self.tmp = tmp_path
@@ -148,8 +150,8 @@ class DeskEnv:
         self.rules_path.write_text(rules, "utf-8")
         self.sb_store = copy_store(seeded.url, tmp_path / "switchboard.db")
         self.local_url = copy_store(seeded.url, tmp_path / "local.db")
-        self.sb = sb_factory(rules=self.rules_path, store_url=self.sb_store)
-        self.ivr = clients(self.sb, track_state=False)
+        self.sb = sb_factory(rules=self.rules_path, store_url=self.sb_store, **(sb_kw or {}))
+        self.ivr = clients(self.sb, track_state=False, **(ivr_kw or {}))
         self.desks: list[Any] = []
         self.agent_id = seeded.agent_ids[0]
 
