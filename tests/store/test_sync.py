@@ -12,13 +12,18 @@ import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
+from sqlalchemy.schema import CreateIndex
 
+from store import bulk
+from store.bulk import secondary_indexes
 from store.card import lookup_card
 from store.db import make_engine
+from store.models import SYNCED_TABLES
 from store.outbox import create_customer, create_issue, record_interaction
 from store.sync import (
     PROGRESS_EVERY,
@@ -632,3 +637,119 @@ def test_throttled_progress_never_lets_a_prune_outrun_a_replica(
     finally:
         for replica in replicas:
             replica.dispose()
+
+
+# --- no version indexes on a replica -------------------------------------------------------
+
+
+def _indexes(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            sql = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+        else:
+            sql = "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        return set(conn.execute(text(sql)).scalars())
+
+
+VERSION_INDEXES = {f"ix_{t}_version" for t in SYNCED_TABLES}
+
+
+def test_a_replica_has_no_version_indexes_and_central_keeps_them(
+    any_central: Engine, local: Engine
+) -> None:
+    first = sync_once(any_central, local, batch_size=100, max_batches=3)  # cut off, resumed
+    assert not first.complete and not _indexes(local) & VERSION_INDEXES
+    sync_once(any_central, local)
+    expected = {i.name for t in SYNCED_TABLES for i in secondary_indexes(t)} - VERSION_INDEXES
+    assert expected <= _indexes(local) and not _indexes(local) & VERSION_INDEXES
+    assert _indexes(any_central) >= VERSION_INDEXES  # central's schema is unchanged
+    _random_changes(any_central, random.Random(3), 30, "x")
+    sync_once(any_central, local)
+    assert not _indexes(local) & VERSION_INDEXES
+    assert store_checksum(local) == store_checksum(any_central)
+
+
+def test_a_replica_made_with_version_indexes_keeps_working_after_upgrade(
+    sqlite_central: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "old.db"
+    old = make_engine(f"sqlite:///{path}")
+    sync_once(sqlite_central, old)
+    with old.begin() as conn:  # as the replica's first sync built them before this change
+        for table in SYNCED_TABLES:
+            for index in bulk.version_indexes(table):
+                index.create(conn)
+    assert _indexes(old) >= VERSION_INDEXES
+    old.dispose()
+    upgraded = make_engine(f"sqlite:///{path}")  # a new process with the new code
+    try:
+        _random_changes(sqlite_central, random.Random(4), 30, "u")
+        summary = sync_once(sqlite_central, upgraded)
+        assert summary.complete and not summary.rebuilt and summary.rows > 0
+        assert not _indexes(upgraded) & VERSION_INDEXES
+        assert store_checksum(upgraded) == store_checksum(sqlite_central)
+    finally:
+        upgraded.dispose()
+
+
+@pytest.mark.postgres
+def test_no_query_on_a_replica_would_use_a_version_index(pg_central: Engine, local: Engine) -> None:
+    """Every statement the replica runs (first and incremental sync with deletes, refresh,
+    card lookups, search, caller and agent directory, local writes and their push), planned on
+    a copy of the replica that still has the version indexes: SQLite's planner picks none."""
+    import sqlite3
+
+    from store.directory import agent_profile, identify_caller, list_agents
+    from store.search import search_customers
+
+    statements: list[str] = []
+
+    @event.listens_for(local, "connect")
+    def _trace(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.set_trace_callback(statements.append)
+
+    sync_once(pg_central, local, batch_size=100, max_batches=3)
+    sync_once(pg_central, local, batch_size=100)
+    _random_changes(pg_central, random.Random(8), 40, "q")
+    with pg_central.begin() as conn:
+        conn.execute(text("DELETE FROM customers WHERE customer_id = 'C0000012'"))
+    sync_once(pg_central, local)
+    refresh_customer(pg_central, local, "C0000013")
+    with pg_central.connect() as conn:
+        phone = conn.execute(text("SELECT phone FROM customer_phones LIMIT 1")).scalar_one()
+    with Session(local) as s:
+        lookup_card(s, phone=phone)
+        lookup_card(s, customer_id="C0000014")
+        search_customers(s, "Wang")
+        search_customers(s, phone[-6:])
+        identify_caller(s, ani=phone)
+        list_agents(s)
+        agent_profile(s, "A001")
+        cid = create_customer(s, name="Index Probe", phones=["+8613900000077"])
+        create_issue(s, customer_id=cid, title="probe")
+        record_interaction(s, customer_id=cid, agent_id="A001", disposition="sale")
+    sync_once(pg_central, local)
+    local.dispose()
+
+    copy = sqlite3.connect(":memory:")
+    src = sqlite3.connect(local.url.database or "")
+    src.backup(copy)
+    src.close()
+    for table in SYNCED_TABLES:
+        for index in bulk.version_indexes(table):
+            copy.execute(str(CreateIndex(index).compile(dialect=local.dialect)))
+    planned = 0
+    with_version = 0
+    for sql in set(statements):
+        if not sql.lstrip().upper().startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")):
+            continue
+        plan = " ".join(str(r[-1]) for r in copy.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        if sql.endswith("WHERE version IS NOT NULL"):
+            # whole-table statements run once (a store becoming a replica, a rebuild): nearly
+            # every row matches, so a scan is as cheap, and writes no index
+            continue
+        assert not any(name in plan for name in VERSION_INDEXES), (sql, plan)
+        planned += 1
+        with_version += "version" in sql
+    copy.close()
+    assert planned > 50 and with_version > 10  # the statements were really seen
