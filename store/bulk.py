@@ -230,6 +230,13 @@ def secondary_indexes(table: str) -> list[Any]:
     return sorted(Base.metadata.tables[table].indexes, key=lambda i: str(i.name))
 
 
+def version_indexes(table: str) -> list[Any]:
+    """The indexes led by ``version``: central's keyset pull (``store.sync``) reads them; a
+    replica never queries by version (it writes and deletes by primary key and reads by
+    customer, phone or name), so it does without them."""
+    return [i for i in secondary_indexes(table) if next(iter(i.columns)).name == "version"]
+
+
 def drop_secondary_indexes(conn: Connection, tables: Iterable[str]) -> None:
     """Before loading an empty table in bulk: indexes are built once afterwards, faster than
     maintained row by row. ``ensure_indexes`` puts them back."""
@@ -239,11 +246,13 @@ def drop_secondary_indexes(conn: Connection, tables: Iterable[str]) -> None:
 
 
 def ensure_indexes(conn: Connection, tables: Iterable[str], *, low_memory: bool = False) -> None:
-    """Create any missing secondary index of ``tables`` (a no-op when all exist).
+    """Create any missing secondary index of ``tables`` (a no-op when all exist); on a replica
+    not the ``version_indexes`` (nothing there reads them).
 
     With ``low_memory`` on SQLite the index sorter spills to temporary files rather than
     memory, so building the indexes of millions of rows keeps the process small.
     """
+    replica = is_sqlite(conn) and is_replica(conn)
     sqlite = is_sqlite(conn) and low_memory
     if sqlite:
         mmap = conn.exec_driver_sql("PRAGMA mmap_size").scalar()
@@ -251,8 +260,10 @@ def ensure_indexes(conn: Connection, tables: Iterable[str], *, low_memory: bool 
         conn.exec_driver_sql("PRAGMA mmap_size=0")
     try:
         for table in tables:
+            skip = {i.name for i in version_indexes(table)} if replica else set()
             for index in secondary_indexes(table):
-                index.create(conn, checkfirst=True)
+                if index.name not in skip:
+                    index.create(conn, checkfirst=True)
     finally:
         if sqlite:
             conn.exec_driver_sql("PRAGMA temp_store=MEMORY")

@@ -12,8 +12,10 @@ SQL, another application) is seen by the replicas:
   a range and set ``version`` themselves (a trigger only fills it when the writer left it alone).
 
 Deletes on central leave a row in ``sync_tombstones``. A replica (marked by the ``replica`` key
-in ``sync_state``) runs no triggers: it stores central's versions as pulled, keeps its pull
-progress in ``sync_watermarks`` and queues its own writes in ``sync_outbox``. Central records
+in ``sync_state``) runs no triggers and has no ``ix_*_version`` indexes (only central's pull
+reads them; ``store.sync.prepare_local`` drops them, so a migration touching them must use
+``IF EXISTS``): it stores central's versions as pulled, keeps its pull progress in
+``sync_watermarks`` and queues its own writes in ``sync_outbox``. Central records
 the outbox entries it applied in ``sync_applied_ops`` so a repeated push changes nothing.
 
 Times are naive UTC ``DateTime``; money is ``Numeric(14, 2)`` read back as float.

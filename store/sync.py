@@ -10,7 +10,14 @@ central has them (central wins on master data); a row never goes back to an olde
 a tombstone only deletes a local row older than the delete.
 
 Tombstones. Each replica records its progress on central (``sync_state`` key
-``replica:<id>``: the tombstone watermark and when it was seen) at the start and end of a pull.
+``replica:<id>``: the tombstone watermark and when it was seen) at the start and end of a pull,
+throttled: only when the watermark moved and the record is ``PROGRESS_EVERY`` (10 min) old, or
+when it is ``PROGRESS_HEARTBEAT`` (1 day) old or missing, so a fleet syncing every 5 s writes
+once per replica per 10 min rather than twice per sync. The value written is always the
+replica's *committed* watermark (read back after the batch's commit), so a recorded watermark is
+never ahead of what the replica holds; throttling only makes it older (lower), which prunes
+less, never too much. The record's ``seen_at`` lags by at most the heartbeat, far inside the
+retention.
 ``prune_tombstones`` (run by ``sync_once`` at most hourly) deletes central's tombstones below
 the lowest watermark of the replicas seen within ``TOMBSTONE_RETENTION_DAYS`` and records that
 bound as ``tombstones_pruned_below``. A replica that was away longer (its watermark is below
@@ -57,6 +64,10 @@ TOMBSTONES = "sync_tombstones"
 #: replica away for longer rebuilds from central when it comes back.
 TOMBSTONE_RETENTION_DAYS = 30
 PRUNE_EVERY = timedelta(hours=1)
+#: A replica writes its progress to central at most this often, and only when it moved ...
+PROGRESS_EVERY = timedelta(minutes=10)
+#: ... or when its record is this old (so an idle replica stays "seen" within the retention).
+PROGRESS_HEARTBEAT = timedelta(days=1)
 _PRUNED_BELOW = "tombstones_pruned_below"  # central sync_state
 _REPLICA_PREFIX = "replica:"  # central sync_state: replica:<id> -> progress
 
@@ -224,10 +235,14 @@ def prepare_local(engine: Engine) -> None:
             )
         ).rowcount
         # Versions and tombstones come from central: the replica needs no change triggers
-        # (they would only slow every pulled row down).
+        # (they would only slow every pulled row down), nor the indexes on ``version`` that
+        # central's pull reads (nothing on a replica queries by version; building them was
+        # ~8% of a first sync's CPU). A replica made before this drops them here.
         for table in SYNCED_TABLES:
             for suffix in ("version_ins", "version_upd", "tombstone"):
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_{table}_{suffix}")
+            for index in bulk.version_indexes(table):
+                conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
         if marked:
             for table in SYNCED_TABLES:
                 conn.exec_driver_sql(f"UPDATE {table} SET version = NULL WHERE version IS NOT NULL")
@@ -371,15 +386,44 @@ def _pruned_below(conn: Connection) -> int:
     return int(got) if got else 0
 
 
-def _report_progress(central: Engine, rid: str, done_below: int, now: datetime) -> None:
-    """Tell central how far this replica has pulled tombstones (never moving it back)."""
+#: Central's record of a replica's progress: (tombstones done below, seen at).
+_Progress = tuple[int, datetime]
+
+
+def _parse_progress(value: str | None) -> _Progress | None:
+    if not value:
+        return None
+    info = json.loads(value)
+    return int(info["tombstones_done_below"]), datetime.fromisoformat(info["seen_at"])
+
+
+def _report_progress(
+    central: Engine, rid: str, done_below: int, now: datetime, recorded: _Progress | None
+) -> _Progress | None:
+    """Tell central how far this replica has pulled tombstones (never moving it back); returns
+    the record as central now has it.
+
+    Throttled (``recorded`` is central's record as last read or written): skipped while the
+    record is younger than ``PROGRESS_HEARTBEAT`` and either younger than ``PROGRESS_EVERY``
+    or already at ``done_below``. ``done_below`` must be what this replica has committed.
+    """
+    if recorded is not None:
+        old_done, old_seen = recorded
+        age = now - old_seen
+        if timedelta(0) <= age < PROGRESS_HEARTBEAT and (
+            done_below <= old_done or age < PROGRESS_EVERY
+        ):
+            return recorded
     key = _REPLICA_PREFIX + rid
     with _central(central) as cc, cc.begin():
-        old = cc.execute(text("SELECT value FROM sync_state WHERE key = :k"), {"k": key}).scalar()
-        if old:
-            done_below = max(done_below, int(json.loads(old)["tombstones_done_below"]))
+        old = _parse_progress(
+            cc.execute(text("SELECT value FROM sync_state WHERE key = :k"), {"k": key}).scalar()
+        )
+        if old is not None:
+            done_below = max(done_below, old[0])
         info = {"tombstones_done_below": done_below, "seen_at": now.isoformat()}
         _put_state(cc, key, json.dumps(info))
+    return done_below, now
 
 
 def prune_tombstones(
@@ -519,12 +563,18 @@ def _pull(
     summary: SyncSummary,
     batch_size: int,
     max_batches: int | None,
+    clock: Callable[[], datetime],
 ) -> None:
+    rid = replica_id(local)
     with _central(central) as cc:
         hi = _high_water(cc)
         dialect = cc.dialect.name
         pruned = _pruned_below(cc)
-    rid = replica_id(local)
+        recorded = _parse_progress(
+            cc.execute(
+                text("SELECT value FROM sync_state WHERE key = :k"), {"k": _REPLICA_PREFIX + rid}
+            ).scalar()
+        )
     with local.connect() as lc:
         start = {t: _watermark(lc, t) for t in (*SYNCED_TABLES, TOMBSTONES)}
         fresh = lc.execute(text("SELECT count(*) FROM sync_watermarks")).scalar_one() == 0
@@ -548,8 +598,11 @@ def _pull(
     if fresh:
         needed_from = hi
         _set_state(local, tombstones_needed_from=str(hi))
-    # registered before pulling, so central keeps what this pull still needs
-    _report_progress(central, rid, max(start[TOMBSTONES][0], needed_from), utcnow())
+    # registered before pulling, so central keeps what this pull still needs (a record that
+    # exists is younger than the heartbeat, far inside the retention)
+    recorded = _report_progress(
+        central, rid, max(start[TOMBSTONES][0], needed_from), clock(), recorded
+    )
     if fresh:
         # An empty replica: load the rows first and build the secondary indexes once at the
         # end (much faster than maintaining them row by row).
@@ -597,7 +650,7 @@ def _pull(
     if summary.complete:
         with local.connect() as lc:
             done_below = _watermark(lc, TOMBSTONES)[0]
-        _report_progress(central, rid, max(done_below, needed_from), utcnow())
+        _report_progress(central, rid, max(done_below, needed_from), clock(), recorded)
 
 
 # --- push ----------------------------------------------------------------------------------
@@ -757,11 +810,13 @@ def sync_once(
     max_batches: int | None = None,
     push: bool = True,
     prune: bool = True,
+    clock: Callable[[], datetime] = utcnow,
 ) -> SyncSummary:
     """Push the replica's outbox to central, then pull central's changes; one summary.
 
     With ``prune`` (at most every ``PRUNE_EVERY`` per replica) central's tombstones that every
-    recent replica has pulled are deleted (``prune_tombstones``).
+    recent replica has pulled are deleted (``prune_tombstones``). ``clock`` (naive UTC) times
+    the progress reports and the prunes.
 
     ``max_batches`` stops the pull early (the next call resumes). Raises
     ``CentralUnavailable`` when central cannot be reached (nothing local is lost).
@@ -778,9 +833,9 @@ def sync_once(
                 summary.push_failed += failed
                 if pushed + failed < 1000 or pushed == 0:
                     break
-        _pull(central, local, summary, batch_size or BATCH, max_batches)
+        _pull(central, local, summary, batch_size or BATCH, max_batches, clock)
         if summary.complete and prune:
-            _maybe_prune(central, local)
+            _maybe_prune(central, local, clock())
     except CentralUnavailable as exc:
         _set_state(local, last_error=str(exc), last_attempt_at=utcnow().isoformat())
         raise
@@ -791,8 +846,7 @@ def sync_once(
     return summary
 
 
-def _maybe_prune(central: Engine, local: Engine) -> None:
-    now = utcnow()
+def _maybe_prune(central: Engine, local: Engine, now: datetime) -> None:
     with local.connect() as lc:
         last = lc.execute(text("SELECT value FROM sync_state WHERE key = 'last_prune_at'")).scalar()
     if last and now - datetime.fromisoformat(last) < PRUNE_EVERY:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -9,25 +10,35 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
+from sqlalchemy.schema import CreateIndex
 
+from store import bulk
+from store.bulk import secondary_indexes
 from store.card import lookup_card
 from store.db import make_engine
+from store.models import SYNCED_TABLES
 from store.outbox import create_customer, create_issue, record_interaction
 from store.sync import (
+    PROGRESS_EVERY,
+    PROGRESS_HEARTBEAT,
     CentralUnavailable,
     pending_outbox,
     prepare_local,
     prune_tombstones,
     push_outbox,
     refresh_customer,
+    replica_id,
     store_checksum,
     sync_once,
     sync_status,
+    utcnow,
 )
 from tests.fixtures_store import dead_pg_url, make_store
 
@@ -398,6 +409,21 @@ def test_local_writes_show_at_once_and_reach_central(sqlite_central: Engine, loc
 # --- tombstone retention ---------------------------------------------------------------------
 
 
+class Clock:
+    """A driven clock (naive UTC, starting now) for ``sync_once(clock=...)``."""
+
+    def __init__(self) -> None:
+        self.now = utcnow()
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def step(self, delta: timedelta = PROGRESS_EVERY) -> Clock:
+        """Advance by ``delta`` (default: one progress period) and return the clock."""
+        self.now += delta
+        return self
+
+
 def _tombstones(central: Engine, where: str = "1=1") -> int:
     return _count(central, "sync_tombstones", where)
 
@@ -408,25 +434,26 @@ def test_tombstones_pruned_once_every_replica_has_pulled_them(
 ) -> None:
     a = make_engine(f"sqlite:///{tmp_path / 'a.db'}")
     b = make_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    clock = Clock()  # each step a progress period later, so every sync reports its progress
     try:
-        sync_once(pg_central, a, prune=False)
-        sync_once(pg_central, b, prune=False)
-        prune_tombstones(pg_central)  # whatever the seed left
+        sync_once(pg_central, a, prune=False, clock=clock.step())
+        sync_once(pg_central, b, prune=False, clock=clock.step())
+        prune_tombstones(pg_central, now=clock())  # whatever the seed left
         with pg_central.begin() as conn:
             conn.execute(text("DELETE FROM customers WHERE customer_id = 'C0000007'"))
         mine = "row_key LIKE '%C0000007%' OR table_name = 'customers'"
         left = _tombstones(pg_central, mine)
         assert left > 0
-        sync_once(pg_central, a, prune=False)
-        prune_tombstones(pg_central)
+        sync_once(pg_central, a, prune=False, clock=clock.step())
+        prune_tombstones(pg_central, now=clock())
         assert _tombstones(pg_central, mine) == left  # b has not pulled them yet
-        sync_once(pg_central, b, prune=False)
+        sync_once(pg_central, b, prune=False, clock=clock.step())
         assert _count(b, "customers", "customer_id = 'C0000007'") == 0
-        assert prune_tombstones(pg_central) >= left
+        assert prune_tombstones(pg_central, now=clock()) >= left
         assert _tombstones(pg_central, mine) == 0
         # both replicas stay equal to central, and a further sync changes nothing
         for replica in (a, b):
-            sync_once(pg_central, replica)
+            sync_once(pg_central, replica, clock=clock.step())
             assert store_checksum(replica) == store_checksum(pg_central)
     finally:
         a.dispose()
@@ -436,31 +463,32 @@ def test_tombstones_pruned_once_every_replica_has_pulled_them(
 def test_a_replica_away_longer_than_the_retention_rebuilds(
     sqlite_central: Engine, tmp_path: Path
 ) -> None:
-    from datetime import datetime, timedelta
-
     from store.sync import TOMBSTONE_RETENTION_DAYS
 
     a = make_engine(f"sqlite:///{tmp_path / 'a.db'}")
     b = make_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    clock = Clock()
     try:
-        sync_once(sqlite_central, a, prune=False)
-        sync_once(sqlite_central, b, prune=False)
+        sync_once(sqlite_central, a, prune=False, clock=clock)
+        sync_once(sqlite_central, b, prune=False, clock=clock)
         with Session(b) as s:  # b's own contact, not yet pushed
             record_interaction(s, customer_id="C0000003", agent_id="A001", disposition="sale")
         with sqlite_central.begin() as conn:
             conn.execute(text("DELETE FROM customers WHERE customer_id = 'C0000009'"))
-        sync_once(sqlite_central, a, prune=False)
-        later = datetime.now() + timedelta(days=TOMBSTONE_RETENTION_DAYS + 1)
+        # a syncs on for longer than the retention; b is away
+        for _ in range(TOMBSTONE_RETENTION_DAYS + 1):
+            sync_once(sqlite_central, a, prune=False, clock=clock.step(timedelta(days=1)))
+        later = clock()
         # b was not seen within the retention: forgotten; a has everything: all pruned
         assert prune_tombstones(sqlite_central, now=later) > 0
         assert _tombstones(sqlite_central) == 0
-        summary = sync_once(sqlite_central, b, push=False, prune=False)
+        summary = sync_once(sqlite_central, b, push=False, prune=False, clock=clock)
         assert summary.rebuilt and summary.complete
         assert _count(b, "customers", "customer_id = 'C0000009'") == 0
         assert store_checksum(b)["customers"] == store_checksum(sqlite_central)["customers"]
         assert pending_outbox(b) == 1  # its own contact is still there, and still goes out
         assert _count(b, "interactions", "version IS NULL") == 1
-        summary = sync_once(sqlite_central, b, prune=False)
+        summary = sync_once(sqlite_central, b, prune=False, clock=clock)
         assert summary.pushed == 1 and not summary.rebuilt
         assert store_checksum(b) == store_checksum(sqlite_central)
     finally:
@@ -481,3 +509,247 @@ def test_a_first_sync_cut_off_after_a_prune_resumes_without_rebuilding(
     assert rest.complete and not rest.rebuilt
     assert _count(local, "customers", "customer_id = 'C0000001'") == 0
     assert store_checksum(local) == store_checksum(sqlite_central)
+
+
+# --- throttled progress reports ------------------------------------------------------------
+
+
+@pytest.fixture(params=[pytest.param("postgresql", marks=pytest.mark.postgres), "sqlite"])
+def any_central(request: pytest.FixtureRequest) -> Engine:
+    name = "pg_central" if request.param == "postgresql" else "sqlite_central"
+    engine: Engine = request.getfixturevalue(name)
+    return engine
+
+
+def _record(central: Engine, local: Engine) -> tuple[int, datetime] | None:
+    """Central's progress record of ``local``: (tombstones done below, seen at)."""
+    key = "replica:" + replica_id(local)
+    with central.connect() as conn:
+        value = conn.execute(
+            text("SELECT value FROM sync_state WHERE key = :k"), {"k": key}
+        ).scalar()
+    if value is None:
+        return None
+    info = json.loads(value)
+    return int(info["tombstones_done_below"]), datetime.fromisoformat(info["seen_at"])
+
+
+def _committed(local: Engine) -> int:
+    """How far the replica has really pulled tombstones (its committed watermark, or the
+    version it began from empty at)."""
+    with local.connect() as conn:
+        done = conn.execute(
+            text("SELECT done_below FROM sync_watermarks WHERE table_name = 'sync_tombstones'")
+        ).scalar()
+        start = conn.execute(
+            text("SELECT value FROM sync_state WHERE key = 'tombstones_needed_from'")
+        ).scalar()
+    return max(int(done or 0), int(start or 0))
+
+
+def test_progress_reported_when_it_moved_and_at_most_every_period(
+    any_central: Engine, local: Engine
+) -> None:
+    central = any_central
+    clock = Clock()
+    t0 = clock()
+    sync_once(central, local, prune=False, clock=clock)
+    assert _record(central, local) == (_committed(local), t0)  # registered on the first sync
+    rng = random.Random(5)
+    seen = {t0}
+    for minute in range(1, 26):  # a sync a minute, central changing (deletes too) all along
+        _random_changes(central, rng, 6, f"m{minute}")
+        sync_once(central, local, prune=False, clock=clock.step(timedelta(minutes=1)))
+        rec = _record(central, local)
+        assert rec is not None and rec[0] <= _committed(local)  # never ahead
+        seen.add(rec[1])
+    every = PROGRESS_EVERY
+    assert sorted(seen) == [t0, t0 + every, t0 + 2 * every]  # 3 writes for 26 syncs
+    # The record is behind what the replica has: a prune keeps what it already pulled ...
+    rec = _record(central, local)
+    assert rec is not None and rec[0] < _committed(local)
+    prune_tombstones(central, now=clock())
+    behind = f"version >= {rec[0]} AND version < {_committed(local)}"
+    assert _tombstones(central, behind) > 0
+    # ... until the next report, a period later
+    summary = sync_once(central, local, prune=False, clock=clock.step(every))
+    assert not summary.rebuilt
+    rec = _record(central, local)
+    assert rec is not None and rec[1] == clock() and rec[0] <= _committed(local)
+    prune_tombstones(central, now=clock())
+    assert _tombstones(central, f"version < {rec[0]}") == 0
+    assert store_checksum(local) == store_checksum(central)
+
+
+def test_an_idle_replica_writes_only_a_daily_heartbeat(
+    sqlite_central: Engine, local: Engine
+) -> None:
+    clock = Clock()
+    t0 = clock()
+    sync_once(sqlite_central, local, prune=False, clock=clock)
+    first = _record(sqlite_central, local)
+    assert first == (_committed(local), t0)
+    for _ in range(12):  # two hours of syncs with nothing changing on central: no writes
+        sync_once(sqlite_central, local, prune=False, clock=clock.step())
+        assert _record(sqlite_central, local) == first
+    sync_once(sqlite_central, local, prune=False, clock=clock.step(PROGRESS_HEARTBEAT))
+    assert _record(sqlite_central, local) == (first[0], clock())  # still seen
+
+
+@pytest.mark.parametrize("seed", [21, 22])
+def test_throttled_progress_never_lets_a_prune_outrun_a_replica(
+    any_central: Engine, tmp_path: Path, seed: int
+) -> None:
+    """Random changes, syncs cut off mid-pull, prunes, and a clock stepping 5 s to an hour:
+    central's record of a replica is never ahead of what it committed, so no prune ever drops
+    a delete a replica still needs (it would have to rebuild), and all converge."""
+    central = any_central
+    rng = random.Random(seed)
+    clock = Clock()
+    replicas = [make_engine(f"sqlite:///{tmp_path / f'r{i}.db'}") for i in range(2)]
+    try:
+        for replica in replicas:
+            prepare_local(replica)
+        for step in range(40):
+            r = rng.random()
+            if r < 0.3:
+                _random_changes(central, rng, rng.randint(1, 8), f"s{step}")
+            elif r < 0.8:
+                summary = sync_once(
+                    central,
+                    rng.choice(replicas),
+                    prune=False,
+                    batch_size=rng.choice([25, 200, 20_000]),
+                    max_batches=rng.choice([None, None, 1, 3]),
+                    clock=clock,
+                )
+                assert not summary.rebuilt
+            else:
+                prune_tombstones(central, now=clock())
+            clock.step(timedelta(seconds=rng.choice([5, 5, 5, 60, 600, 3600])))
+            for replica in replicas:
+                rec = _record(central, replica)
+                assert rec is None or rec[0] <= _committed(replica)
+        for replica in replicas:
+            summary = sync_once(central, replica, prune=False, clock=clock)
+            assert summary.complete and not summary.rebuilt
+            assert store_checksum(replica) == store_checksum(central)
+    finally:
+        for replica in replicas:
+            replica.dispose()
+
+
+# --- no version indexes on a replica -------------------------------------------------------
+
+
+def _indexes(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            sql = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+        else:
+            sql = "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        return set(conn.execute(text(sql)).scalars())
+
+
+VERSION_INDEXES = {f"ix_{t}_version" for t in SYNCED_TABLES}
+
+
+def test_a_replica_has_no_version_indexes_and_central_keeps_them(
+    any_central: Engine, local: Engine
+) -> None:
+    first = sync_once(any_central, local, batch_size=100, max_batches=3)  # cut off, resumed
+    assert not first.complete and not _indexes(local) & VERSION_INDEXES
+    sync_once(any_central, local)
+    expected = {i.name for t in SYNCED_TABLES for i in secondary_indexes(t)} - VERSION_INDEXES
+    assert expected <= _indexes(local) and not _indexes(local) & VERSION_INDEXES
+    assert _indexes(any_central) >= VERSION_INDEXES  # central's schema is unchanged
+    _random_changes(any_central, random.Random(3), 30, "x")
+    sync_once(any_central, local)
+    assert not _indexes(local) & VERSION_INDEXES
+    assert store_checksum(local) == store_checksum(any_central)
+
+
+def test_a_replica_made_with_version_indexes_keeps_working_after_upgrade(
+    sqlite_central: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "old.db"
+    old = make_engine(f"sqlite:///{path}")
+    sync_once(sqlite_central, old)
+    with old.begin() as conn:  # as the replica's first sync built them before this change
+        for table in SYNCED_TABLES:
+            for index in bulk.version_indexes(table):
+                index.create(conn)
+    assert _indexes(old) >= VERSION_INDEXES
+    old.dispose()
+    upgraded = make_engine(f"sqlite:///{path}")  # a new process with the new code
+    try:
+        _random_changes(sqlite_central, random.Random(4), 30, "u")
+        summary = sync_once(sqlite_central, upgraded)
+        assert summary.complete and not summary.rebuilt and summary.rows > 0
+        assert not _indexes(upgraded) & VERSION_INDEXES
+        assert store_checksum(upgraded) == store_checksum(sqlite_central)
+    finally:
+        upgraded.dispose()
+
+
+@pytest.mark.postgres
+def test_no_query_on_a_replica_would_use_a_version_index(pg_central: Engine, local: Engine) -> None:
+    """Every statement the replica runs (first and incremental sync with deletes, refresh,
+    card lookups, search, caller and agent directory, local writes and their push), planned on
+    a copy of the replica that still has the version indexes: SQLite's planner picks none."""
+    import sqlite3
+
+    from store.directory import agent_profile, identify_caller, list_agents
+    from store.search import search_customers
+
+    statements: list[str] = []
+
+    @event.listens_for(local, "connect")
+    def _trace(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.set_trace_callback(statements.append)
+
+    sync_once(pg_central, local, batch_size=100, max_batches=3)
+    sync_once(pg_central, local, batch_size=100)
+    _random_changes(pg_central, random.Random(8), 40, "q")
+    with pg_central.begin() as conn:
+        conn.execute(text("DELETE FROM customers WHERE customer_id = 'C0000012'"))
+    sync_once(pg_central, local)
+    refresh_customer(pg_central, local, "C0000013")
+    with pg_central.connect() as conn:
+        phone = conn.execute(text("SELECT phone FROM customer_phones LIMIT 1")).scalar_one()
+    with Session(local) as s:
+        lookup_card(s, phone=phone)
+        lookup_card(s, customer_id="C0000014")
+        search_customers(s, "Wang")
+        search_customers(s, phone[-6:])
+        identify_caller(s, ani=phone)
+        list_agents(s)
+        agent_profile(s, "A001")
+        cid = create_customer(s, name="Index Probe", phones=["+8613900000077"])
+        create_issue(s, customer_id=cid, title="probe")
+        record_interaction(s, customer_id=cid, agent_id="A001", disposition="sale")
+    sync_once(pg_central, local)
+    local.dispose()
+
+    copy = sqlite3.connect(":memory:")
+    src = sqlite3.connect(local.url.database or "")
+    src.backup(copy)
+    src.close()
+    for table in SYNCED_TABLES:
+        for index in bulk.version_indexes(table):
+            copy.execute(str(CreateIndex(index).compile(dialect=local.dialect)))
+    planned = 0
+    with_version = 0
+    for sql in set(statements):
+        if not sql.lstrip().upper().startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")):
+            continue
+        plan = " ".join(str(r[-1]) for r in copy.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        if sql.endswith("WHERE version IS NOT NULL"):
+            # whole-table statements run once (a store becoming a replica, a rebuild): nearly
+            # every row matches, so a scan is as cheap, and writes no index
+            continue
+        assert not any(name in plan for name in VERSION_INDEXES), (sql, plan)
+        planned += 1
+        with_version += "version" in sql
+    copy.close()
+    assert planned > 50 and with_version > 10  # the statements were really seen
