@@ -18,12 +18,14 @@ replica's *committed* watermark (read back after the batch's commit), so a recor
 never ahead of what the replica holds; throttling only makes it older (lower), which prunes
 less, never too much. The record's ``seen_at`` lags by at most the heartbeat, far inside the
 retention.
-``prune_tombstones`` (run by ``sync_once`` at most hourly) deletes central's tombstones below
-the lowest watermark of the replicas seen within ``TOMBSTONE_RETENTION_DAYS`` and records that
-bound as ``tombstones_pruned_below``. A replica that was away longer (its watermark is below
-the bound, so it may have missed deletes) rebuilds: it drops the rows it had from central
-(its own unpushed rows and its outbox stay) and pulls everything again. A replica that began
-from empty at version ``hi`` needs no tombstone below ``hi`` and reports at least that.
+``prune_tombstones`` (run by ``sync_once`` at most hourly for the whole fleet: a replica skips
+it while central's ``tombstones_pruned_at`` is younger than ``PRUNE_EVERY``) deletes central's
+tombstones below the lowest watermark of the replicas seen within ``TOMBSTONE_RETENTION_DAYS``
+and records that bound as ``tombstones_pruned_below``. A replica that was away longer (its
+watermark is below the bound, so it may have missed deletes) rebuilds: it drops the rows it had
+from central (its own unpushed rows and its outbox stay) and pulls everything again. A replica
+that began from empty at version ``hi`` needs no tombstone below ``hi`` and reports at least
+that.
 
 Push. ``sync_outbox`` entries go to central in order; central records each ``op_id`` in
 ``sync_applied_ops`` in the same transaction as the change, so a push repeated after a lost
@@ -69,6 +71,7 @@ PROGRESS_EVERY = timedelta(minutes=10)
 #: ... or when its record is this old (so an idle replica stays "seen" within the retention).
 PROGRESS_HEARTBEAT = timedelta(days=1)
 _PRUNED_BELOW = "tombstones_pruned_below"  # central sync_state
+_PRUNED_AT = "tombstones_pruned_at"  # central sync_state: when any replica last pruned
 _REPLICA_PREFIX = "replica:"  # central sync_state: replica:<id> -> progress
 
 #: Columns of each synced table, in the order they are copied.
@@ -453,7 +456,16 @@ def prune_tombstones(
             text("DELETE FROM sync_tombstones WHERE version < :f"), {"f": floor}
         ).rowcount
         _put_state(cc, _PRUNED_BELOW, str(max(floor, _pruned_below(cc))))
+        _put_state(cc, _PRUNED_AT, now.isoformat())
     return max(int(deleted or 0), 0)
+
+
+def _last_central_prune(central: Engine) -> datetime | None:
+    with _central(central) as cc:
+        value = cc.execute(
+            text("SELECT value FROM sync_state WHERE key = :k"), {"k": _PRUNED_AT}
+        ).scalar()
+    return datetime.fromisoformat(value) if value else None
 
 
 def _rebuild(local: Engine) -> None:
@@ -814,7 +826,8 @@ def sync_once(
 ) -> SyncSummary:
     """Push the replica's outbox to central, then pull central's changes; one summary.
 
-    With ``prune`` (at most every ``PRUNE_EVERY`` per replica) central's tombstones that every
+    With ``prune`` (at most every ``PRUNE_EVERY`` per replica, and skipped while another
+    replica pruned within that time) central's tombstones that every
     recent replica has pulled are deleted (``prune_tombstones``). ``clock`` (naive UTC) times
     the progress reports and the prunes.
 
@@ -851,9 +864,13 @@ def _maybe_prune(central: Engine, local: Engine, now: datetime) -> None:
         last = lc.execute(text("SELECT value FROM sync_state WHERE key = 'last_prune_at'")).scalar()
     if last and now - datetime.fromisoformat(last) < PRUNE_EVERY:
         return
-    pruned = prune_tombstones(central, now=now)
-    if pruned:
-        log.info("pruned %d tombstones on central", pruned)
+    # one prune an hour for the whole fleet: skip it when another replica pruned lately
+    # (its clock, not ours: a skew only shifts the hour; the next check is an hour away anyway)
+    central_last = _last_central_prune(central)
+    if central_last is None or abs(now - central_last) >= PRUNE_EVERY:
+        pruned = prune_tombstones(central, now=now)
+        if pruned:
+            log.info("pruned %d tombstones on central", pruned)
     _set_state(local, last_prune_at=now.isoformat())
 
 

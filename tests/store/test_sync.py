@@ -460,6 +460,43 @@ def test_tombstones_pruned_once_every_replica_has_pulled_them(
         b.dispose()
 
 
+def test_one_prune_an_hour_for_the_whole_fleet(sqlite_central: Engine, tmp_path: Path) -> None:
+    from store.sync import PRUNE_EVERY
+
+    a = make_engine(f"sqlite:///{tmp_path / 'a.db'}")
+    b = make_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    clock = Clock()
+
+    def delete_and_pull(customer_id: str) -> None:
+        with sqlite_central.begin() as conn:
+            conn.execute(text("DELETE FROM customers WHERE customer_id = :c"), {"c": customer_id})
+        for replica in (a, b):  # both pull the delete and report it
+            sync_once(sqlite_central, replica, prune=False, clock=clock.step())
+
+    try:
+        for replica in (a, b):
+            sync_once(sqlite_central, replica, prune=False, clock=clock.step())
+        delete_and_pull("C0000011")
+        assert _tombstones(sqlite_central) > 0
+        sync_once(sqlite_central, a, clock=clock.step())  # a prunes for everyone
+        assert _tombstones(sqlite_central) == 0
+        delete_and_pull("C0000012")
+        left = _tombstones(sqlite_central)
+        assert left > 0
+        # b has never pruned, but a did within the hour: b leaves central alone
+        sync_once(sqlite_central, b, clock=clock.step())
+        assert _tombstones(sqlite_central) == left
+        # an hour after a's prune, b's sync prunes
+        sync_once(sqlite_central, b, clock=clock.step(PRUNE_EVERY))
+        assert _tombstones(sqlite_central) == 0
+        for replica in (a, b):
+            sync_once(sqlite_central, replica, clock=clock.step())
+            assert store_checksum(replica) == store_checksum(sqlite_central)
+    finally:
+        a.dispose()
+        b.dispose()
+
+
 def test_a_replica_away_longer_than_the_retention_rebuilds(
     sqlite_central: Engine, tmp_path: Path
 ) -> None:
