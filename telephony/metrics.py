@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any, cast, overload
+from typing import Any, cast
 
 import msgspec
 import numpy as np
@@ -1333,10 +1333,7 @@ def load_fold(
     try:
         for rows in _log_rows(engine, since, until, batch):
             epochs, stamps, types, data = zip(*rows, strict=True)
-            # the batch's records are decoded for their columns, then dropped: only the raw
-            # JSON is kept (a third of a decoded record's memory), decoded again for the few
-            # records the fold keeps (each agent's and call's last and milestone versions)
-            cols.add(epochs, stamps, types, list(map(dec, data)), data)
+            cols.add(epochs, stamps, types, list(map(dec, data)))
         fold = _columnar(cols, s)
         return fold if fold is not None else fold_events(cols.events(), s)
     finally:
@@ -1360,15 +1357,9 @@ class _Columns:
         self.epochs: list[str] = []
         self.stamps: list[float] = []
         self.types: list[str] = []
-        self._recs: list[Rec | None] = []
-        #: the records' raw JSON instead of ``_recs`` (see ``add``)
-        self._raw: list[str | bytes] = []
+        self.recs: list[Rec | None] = []
         self.fields: tuple[list[Any], ...] = tuple([] for _ in range(6))
         self._same: dict[Any, Any] = {}
-
-    @property
-    def recs(self) -> Sequence[Rec | None]:
-        return _Decoded(self._raw) if self._raw else self._recs
 
     def add(
         self,
@@ -1376,22 +1367,12 @@ class _Columns:
         stamps: Sequence[float],
         types: Sequence[str],
         recs: Sequence[Rec | None],
-        raw: Sequence[str | bytes] | None = None,
     ) -> None:
-        """One batch of events; with ``raw`` (the records' JSON, of which ``recs`` are the
-        decoded records) only the JSON is kept and records are decoded again when asked for."""
         same = self._same.setdefault  # one object per distinct value, not one per event
         self.epochs += map(same, epochs, epochs)
         self.stamps += stamps
         self.types += map(same, types, types)
-        if raw is not None:
-            if self._recs:
-                raise ValueError("a batch of raw records after decoded ones")
-            self._raw += raw
-        else:
-            if self._raw:
-                raise ValueError("a batch of decoded records after raw ones")
-            self._recs += recs
+        self.recs += recs
         if None in recs:
             self.fields[0].append(None)  # marks the batch as one for the event-by-event fold
             return
@@ -1402,30 +1383,8 @@ class _Columns:
             acc += col
 
     def events(self) -> Iterator[tuple[str, float, str, Rec]]:
-        recs = cast("Sequence[Rec]", self.recs)  # apply() skips a None record
+        recs = cast("list[Rec]", self.recs)  # apply() skips a None record
         return zip(self.epochs, self.stamps, self.types, recs, strict=True)
-
-
-class _Decoded(Sequence[Rec]):
-    """Records decoded from their raw JSON when indexed or iterated."""
-
-    def __init__(self, raw: list[str | bytes]) -> None:
-        self._raw = raw
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-    @overload
-    def __getitem__(self, i: int) -> Rec: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Rec]: ...
-    def __getitem__(self, i: int | slice) -> Rec | list[Rec]:
-        if isinstance(i, slice):
-            return list(map(_rec_decoder.decode, self._raw[i]))
-        return _rec_decoder.decode(self._raw[i])
-
-    def __iter__(self) -> Iterator[Rec]:
-        return map(_rec_decoder.decode, self._raw)
 
 
 def fold_columns(
@@ -1476,7 +1435,7 @@ def _columnar(cols: _Columns, s: MetricSettings) -> EventFold | None:
     """The fold of the events, or None when the log needs the event-by-event fold (see
     :func:`fold_columns`)."""
     fold = EventFold(s)
-    recs = cast("Sequence[Rec]", cols.recs)  # checked below: no None
+    recs = cast("list[Rec]", cols.recs)  # checked below: no None
     n = len(recs)
     if n == 0:
         return fold
