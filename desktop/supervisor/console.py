@@ -355,28 +355,33 @@ class SupervisorConsole(QMainWindow):
             self._agent_rows.pop(k, None)
             self._agents_gone.add(k)
 
-    #: rows written to a board per turn of the event loop (a new row costs ~20 cell writes)
-    CHUNK = 50
+    #: cells written to a board per turn of the event loop while it fills (~10 us a cell)
+    CHUNK_CELLS = 400
+
+    def _chunk(self, model: RowsModel) -> int:
+        """Rows written to ``model`` per turn of the event loop."""
+        return max(10, self.CHUNK_CELLS // len(model.columns))
 
     def _fill(self, model: RowsModel, rows: list[dict[str, Any]]) -> bool:
-        """Show ``rows`` on ``model``; many new rows (the first refresh) are added ``CHUNK``
+        """Show ``rows`` on ``model``; many new rows (the first refresh) are added ``_chunk``
         a turn of the event loop. True: call again (the step is repeated next turn)."""
         have = model.all_keys()
         new = [r for r in rows if r[model.key] not in have]
-        if len(new) > self.CHUNK:
-            model.update_rows(new[: self.CHUNK])
+        chunk = self._chunk(model)
+        if len(new) > chunk:
+            model.update_rows(new[:chunk])
             return True
         model.set_rows(rows)
         return False
 
     def _apply_agent_rows(self, now: float) -> bool:
-        """The agent rows gathered so far, at most ``CHUNK`` a turn (True: more to come)."""
+        """The agent rows gathered so far, at most ``_chunk`` a turn (True: more to come)."""
         model = self.agent_model
         model.set_now(now, self.agent_board.visible_rows())
         if self._agents_full:  # every row: those not in it leave, the rest are updates
             self._agents_gone |= model.all_keys() - set(self._agent_rows)
             self._agents_full = False
-        keys = sorted(self._agent_rows)[: self.CHUNK]
+        keys = sorted(self._agent_rows)[: self._chunk(model)]
         rows = [self._agent_rows.pop(k) for k in keys]
         model.update_rows(rows, sorted(self._agents_gone))
         self._agents_gone = set()

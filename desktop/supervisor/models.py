@@ -127,9 +127,17 @@ class RowsModel(QStandardItemModel):
         parent: Any = None,
     ) -> None:
         super().__init__(0, len(columns), parent)
+        right = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+        left = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
+        aligns = [right if c.numeric else left for c in columns]
+        usual = max((left, right), key=aligns.count)
         proto = QStandardItem()
         proto.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        self.setItemPrototype(proto)  # cells created on first write: not editable
+        proto.setData(usual, Qt.ItemDataRole.TextAlignmentRole)
+        # cells are created on their first write as copies of the prototype: not editable,
+        # aligned as most columns are (the others' alignment is written with a new row)
+        self.setItemPrototype(proto)
+        self._aligns = [(c, a) for c, a in enumerate(aligns) if a != usual]
         self.setSortRole(_ORDER_ROLE)  # reordering rows is done by Qt's sort on their order
         self.columns = list(columns)
         self.key = key
@@ -155,8 +163,6 @@ class RowsModel(QStandardItemModel):
         self._level: dict[Any, int] = {}
         #: the cell texts written for each shown key
         self._texts: dict[Any, list[str]] = {}
-        right = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
-        self._numeric = [(c, right) for c, col in enumerate(self.columns) if col.numeric]
         self._label = label
         #: updates applied and cells reported changed (for tests and the benchmark)
         self.changed_ranges = 0
@@ -198,7 +204,7 @@ class RowsModel(QStandardItemModel):
         self._texts[k] = texts
         if new:
             set_data(index(i, 0), k, KEY_ROLE)
-            for c, align in self._numeric:
+            for c, align in self._aligns:
                 set_data(index(i, c), align, _R.TextAlignmentRole)
         elif self.data(index(i, 0), KEY_ROLE) != k:
             set_data(index(i, 0), k, KEY_ROLE)

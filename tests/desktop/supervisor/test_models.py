@@ -190,3 +190,8 @@ def test_clock_cells_are_written_for_the_rows_asked_for(qtbot) -> None:
     assert text(m, 0, "time_in_state") == "0:40" and text(m, 0, "talk_time") == "0:05"
     assert m.data(m.index(0, 0), KEY_ROLE) == "A0"
     assert not m.flags(m.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    align = Qt.ItemDataRole.TextAlignmentRole
+    assert m.data(m.index(4, col("handled")), align) == int(right.value)
+    assert m.data(m.index(4, col("name")), align) == int(left.value)
