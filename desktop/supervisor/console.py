@@ -38,7 +38,6 @@ from agentdesk.config import Settings
 from desktop.supervisor.bus import SupervisorBus
 from desktop.supervisor.models import (
     AGENT_BOARD,
-    KEY_ROLE,
     QUEUE_BOARD,
     STAFFING_BOARD,
     TIER_BOARD,
@@ -466,16 +465,15 @@ class SupervisorConsole(QMainWindow):
         idx = self.agent_board.table.currentIndex()
         if not idx.isValid():
             return None
-        key = self.agent_model.data(self.agent_model.index(idx.row(), 0), KEY_ROLE)
+        key = self.agent_model.key_at(idx.row())  # the model's own rows (always written)
         return str(key or "") or None
 
     def select_agent(self, agent_id: str) -> bool:
-        for r in range(self.agent_model.rowCount()):
-            idx = self.agent_model.index(r, 0)
-            if self.agent_model.data(idx, KEY_ROLE) == agent_id:
-                self.agent_board.table.setCurrentIndex(idx)
-                return True
-        return False
+        keys = self.agent_model.keys()
+        if agent_id not in keys:
+            return False
+        self.agent_board.table.setCurrentIndex(self.agent_model.index(keys.index(agent_id), 0))
+        return True
 
     def force_state_dialog(self) -> ForceStateDialog | None:
         aid = self.selected_agent()

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
@@ -119,6 +120,10 @@ class RowsModel(QStandardItemModel):
     ``dataChanged`` ranges itself.
     """
 
+    #: rows added at once beyond this many (a filter cleared) are written this many a turn
+    #: of the event loop, the first screenful at once
+    SYNC_ROWS = 64
+
     def __init__(
         self,
         columns: Sequence[Column],
@@ -163,6 +168,8 @@ class RowsModel(QStandardItemModel):
         self._level: dict[Any, int] = {}
         #: the cell texts written for each shown key
         self._texts: dict[Any, list[str]] = {}
+        #: keys of rows added but not written yet (see ``SYNC_ROWS``)
+        self._pending: dict[Any, None] = {}
         self._label = label
         #: updates applied and cells reported changed (for tests and the benchmark)
         self.changed_ranges = 0
@@ -192,6 +199,9 @@ class RowsModel(QStandardItemModel):
     def _write_row(self, i: int, row: dict[str, Any], new: bool = False) -> None:
         index, set_data = self.index, self.setData
         k = row.get(self.key)
+        if self._pending and k in self._pending:  # added unwritten: written whole now
+            new = True
+            del self._pending[k]
         texts = [self._text_of(row, c) for c in range(len(self.columns))]
         old = None if new else self._texts.get(k)
         if old is None:
@@ -401,6 +411,7 @@ class RowsModel(QStandardItemModel):
                 for k in old_keys[j : i + 1]:
                     self._level.pop(k, None)
                     self._texts.pop(k, None)
+                    self._pending.pop(k, None)
                 del self._rows[j : i + 1]
                 del old_keys[j : i + 1]
                 self.removeRows(j, i - j + 1)
@@ -412,12 +423,15 @@ class RowsModel(QStandardItemModel):
                 first = len(self._rows)
                 self._rows.extend(added)
                 self.insertRows(first, len(added))
-                blocked = self.blockSignals(True)
-                try:
-                    for i, r in enumerate(added, first):
-                        self._write_row(i, r, new=True)
-                finally:
-                    self.blockSignals(blocked)
+                if len(added) <= self.SYNC_ROWS:
+                    blocked = self.blockSignals(True)
+                    try:
+                        for i, r in enumerate(added, first):
+                            self._write_row(i, r, new=True)
+                    finally:
+                        self.blockSignals(blocked)
+                else:  # many (a filter cleared): written after the reorder, see below
+                    self._pending.update(dict.fromkeys(r[self.key] for r in added))
                 old_keys.extend(r[self.key] for r in added)
             if old_keys != new_keys:  # same rows, another order: Qt moves the items
                 where = {k: i for i, k in enumerate(new_keys)}
@@ -431,6 +445,14 @@ class RowsModel(QStandardItemModel):
                 QStandardItemModel.sort(self, 0, Qt.SortOrder.AscendingOrder)
                 by_key = {r[self.key]: r for r in self._rows}
                 self._rows = [by_key[k] for k in new_keys]
+            if self._pending:
+                # rows added unwritten: the first screenful now, the rest a few turns later
+                # (writing 2,000 rows' cells at once would hold the GUI for ~100 ms)
+                self._write_pending(
+                    [i for i, k in enumerate(new_keys[: self.SYNC_ROWS]) if k in self._pending]
+                )
+                if self._pending:
+                    QTimer.singleShot(0, self, self._drain)
         # values: one dataChanged per run of changed rows. Clock-driven columns (time in
         # state, talk time, longest wait) change every second on most rows: when only those
         # changed, the range covers just their columns, so the view repaints a narrow strip.
@@ -470,6 +492,31 @@ class RowsModel(QStandardItemModel):
             spans.append((run[1], n - 1, t_lo, t_hi))
         for span in spans:
             self._emit_changed(*span)
+
+    def _write_pending(self, rows: list[int]) -> None:
+        """Write rows ``rows`` (shown positions) of those added unwritten."""
+        blocked = self.blockSignals(True)
+        try:
+            for i in rows:
+                self._write_row(i, self._rows[i], new=True)
+        finally:
+            self.blockSignals(blocked)
+
+    def _drain(self) -> None:
+        """Write the next rows added unwritten, reported changed (one turn of the loop)."""
+        if not self._pending:
+            return
+        pos = self._positions()
+        keys = list(self._pending)[: self.SYNC_ROWS // 2]
+        rows = sorted(pos[k] for k in keys if k in pos)
+        for k in keys:
+            self._pending.pop(k, None)
+        self._write_pending(rows)
+        last = len(self.columns) - 1
+        for i in rows:
+            self._emit_changed(i, i, 0, last)
+        if self._pending:
+            QTimer.singleShot(0, self, self._drain)
 
     def _emit_changed(self, r0: int, r1: int, c0: int, c1: int) -> None:
         c1 = min(c1, len(self.columns) - 1)

@@ -195,3 +195,24 @@ def test_clock_cells_are_written_for_the_rows_asked_for(qtbot) -> None:
     align = Qt.ItemDataRole.TextAlignmentRole
     assert m.data(m.index(4, col("handled")), align) == int(right.value)
     assert m.data(m.index(4, col("name")), align) == int(left.value)
+
+
+def test_many_rows_added_at_once_are_written_over_a_few_turns(qtbot) -> None:
+    """A filter cleared on 2,000 agents adds them all: the first screenful is written at once,
+    the rest in the next turns of the event loop, each reported changed."""
+    m = RowsModel(AGENT_BOARD, "agent_id")
+    m.set_now(100.0)
+    n = 3 * RowsModel.SYNC_ROWS
+    m.set_rows([agent(f"A{i:03d}", handled=i) for i in range(n)])
+    qtbot.waitUntil(lambda: text(m, n - 1, "name") == f"NA{n - 1:03d}")
+    m.set_filter_text("na000")
+    assert m.keys() == ["A000"]
+    got: list[int] = []
+    m.dataChanged.connect(lambda a, b: got.extend(range(a.row(), b.row() + 1)))
+    m.set_filter_text("")
+    assert m.rowCount() == n and text(m, 1, "name") == "NA001"
+    assert m.data(m.index(n - 1, col("name"))) is None  # not yet written
+    qtbot.waitUntil(lambda: text(m, n - 1, "name") == f"NA{n - 1:03d}")
+    assert sorted(got) == list(range(RowsModel.SYNC_ROWS, n))
+    assert text(m, n - 1, "handled") == str(n - 1)
+    assert m.data(m.index(n - 1, 0), KEY_ROLE) == f"A{n - 1:03d}"
