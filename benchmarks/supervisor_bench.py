@@ -205,6 +205,7 @@ def bench_live(
     gui_thread = threading.get_ident()
     measuring = True
     slow: list[tuple[float, str]] = []
+    live_t0 = [0.0]  # when the live part began (the slow events' times are from it)
     cpu_durations: list[float] = []
     durations: list[float] = []
 
@@ -221,7 +222,8 @@ def bench_live(
             cpu_durations.append((time.thread_time() - c) * 1000)
             durations.append(d)
             if d > 16:
-                slow.append((d, f"{type(receiver).__name__}:{event.type().name}"))
+                at = time.perf_counter() - (live_t0[0] or t)
+                slow.append((d, f"{type(receiver).__name__}:{event.type().name} at {at:.1f} s"))
             return ok
 
     app = TimedApp(sys.argv[:1])
@@ -245,7 +247,9 @@ def bench_live(
     durations.clear()
     cpu_durations.clear()
     slow.clear()
+    live_t0[0] = time.perf_counter()
     win.step_ms.clear()
+    win.step_cpu_ms.clear()
 
     class Feeder(QObject):
         events = Signal(object)
@@ -320,8 +324,8 @@ def bench_live(
             f"max {max(cc):.1f} ms"
         )
     print(
-        "[live] longest GUI slice per refresh step (ms): "
-        + ", ".join(f"{k} {v:.1f}" for k, v in win.step_ms.items())
+        "[live] longest GUI slice per refresh step, wall / GUI-thread CPU (ms): "
+        + ", ".join(f"{k} {v:.1f}/{win.step_cpu_ms.get(k, 0):.1f}" for k, v in win.step_ms.items())
     )
     for d, what in sorted(slow, reverse=True)[:8]:
         print(f"        {d:.1f} ms {what}")

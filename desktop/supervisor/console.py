@@ -38,7 +38,6 @@ from agentdesk.config import Settings
 from desktop.supervisor.bus import SupervisorBus
 from desktop.supervisor.models import (
     AGENT_BOARD,
-    KEY_ROLE,
     QUEUE_BOARD,
     STAFFING_BOARD,
     TIER_BOARD,
@@ -130,6 +129,8 @@ class SupervisorConsole(QMainWindow):
         self._steps: list[tuple[str, Callable[[], Any]]] = []
         #: the longest time each refresh slice took on the GUI thread (ms; for the benchmark)
         self.step_ms: dict[str, float] = {}
+        #: the same in the GUI thread's CPU time (ms)
+        self.step_cpu_ms: dict[str, float] = {}
         #: seconds between chart redraws (QtCharts layouts are the console's costliest paint)
         self.chart_period = 5.0
         self._charts_at = 0.0
@@ -189,6 +190,11 @@ class SupervisorConsole(QMainWindow):
             "agentBoard", "", filters=True, states=states, flagged_label=self.tr("Drift only")
         )
         self.agent_board.set_model(self.agent_model)
+        # the clock-driven cells are written for the rows in view: also for rows scrolled or
+        # sorted into view
+        show = lambda *_a: self.agent_model.show_rows(self.agent_board.visible_rows())  # noqa: E731
+        self.agent_board.table.verticalScrollBar().valueChanged.connect(show)
+        self.agent_model.layoutChanged.connect(show)
         self.staffing_board = BoardView("staffingBoard", "")
         self.staffing_board.set_model(self.staffing_model)
         self.tier_board = BoardView("tierBoard", "")
@@ -317,10 +323,10 @@ class SupervisorConsole(QMainWindow):
         self.view = view
         self._queue_agent_rows(view)
         steps: list[tuple[str, Callable[[], Any]]] = [
-            ("queues", lambda: self.queue_model.set_rows(view.queue_rows)),
+            ("queues", lambda: self._fill(self.queue_model, view.queue_rows)),
             ("agents", lambda: self._apply_agent_rows(view.now)),
-            ("staffing", lambda: self.staffing_model.set_rows(view.staffing_rows)),
-            ("tiers", lambda: self.tier_model.set_rows(view.tier_rows)),
+            ("staffing", lambda: self._fill(self.staffing_model, view.staffing_rows)),
+            ("tiers", lambda: self._fill(self.tier_model, view.tier_rows)),
             ("charts", lambda: self._update_charts(view, force=first)),
             ("tier chart", lambda: self._update_tier_chart(view, force=first)),
             ("fit", lambda: self._fit_columns() if first else None),
@@ -348,24 +354,49 @@ class SupervisorConsole(QMainWindow):
             self._agent_rows.pop(k, None)
             self._agents_gone.add(k)
 
-    def _apply_agent_rows(self, now: float) -> None:
+    #: cells written to a board per turn of the event loop while it fills (~10 us a cell)
+    CHUNK_CELLS = 400
+
+    def _chunk(self, model: RowsModel) -> int:
+        """Rows written to ``model`` per turn of the event loop."""
+        return max(10, self.CHUNK_CELLS // len(model.columns))
+
+    def _fill(self, model: RowsModel, rows: list[dict[str, Any]]) -> bool:
+        """Show ``rows`` on ``model``; many new rows (the first refresh) are added ``_chunk``
+        a turn of the event loop. True: call again (the step is repeated next turn)."""
+        have = model.all_keys()
+        new = [r for r in rows if r[model.key] not in have]
+        chunk = self._chunk(model)
+        if len(new) > chunk:
+            model.update_rows(new[:chunk])
+            return True
+        model.set_rows(rows)
+        return False
+
+    def _apply_agent_rows(self, now: float) -> bool:
+        """The agent rows gathered so far, at most ``_chunk`` a turn (True: more to come)."""
         model = self.agent_model
         model.set_now(now, self.agent_board.visible_rows())
-        if self._agents_full:
-            model.set_rows(sorted(self._agent_rows.values(), key=lambda r: r["agent_id"]))
-        else:
-            model.update_rows(list(self._agent_rows.values()), sorted(self._agents_gone))
-        self._agents_full = False
-        self._agent_rows, self._agents_gone = {}, set()
+        if self._agents_full:  # every row: those not in it leave, the rest are updates
+            self._agents_gone |= model.all_keys() - set(self._agent_rows)
+            self._agents_full = False
+        keys = sorted(self._agent_rows)[: self._chunk(model)]
+        rows = [self._agent_rows.pop(k) for k in keys]
+        model.update_rows(rows, sorted(self._agents_gone))
+        self._agents_gone = set()
+        return bool(self._agent_rows)
 
     def _next_step(self) -> None:
         if not self._steps or self._closed:
             self._steps = []
             return
-        name, step = self._steps.pop(0)
-        t0 = time.perf_counter()
-        step()
+        name, step = self._steps[0]
+        t0, c0 = time.perf_counter(), time.thread_time()
+        if not step():  # a step returning True is run again next turn
+            self._steps.pop(0)
         self.step_ms[name] = max(self.step_ms.get(name, 0.0), 1000 * (time.perf_counter() - t0))
+        cpu = 1000 * (time.thread_time() - c0)
+        self.step_cpu_ms[name] = max(self.step_cpu_ms.get(name, 0.0), cpu)
         if self._steps:
             QTimer.singleShot(0, self._next_step)
 
@@ -434,15 +465,15 @@ class SupervisorConsole(QMainWindow):
         idx = self.agent_board.table.currentIndex()
         if not idx.isValid():
             return None
-        return str(self.agent_model.data(idx, KEY_ROLE) or "") or None
+        key = self.agent_model.key_at(idx.row())  # the model's own rows (always written)
+        return str(key or "") or None
 
     def select_agent(self, agent_id: str) -> bool:
-        for r in range(self.agent_model.rowCount()):
-            idx = self.agent_model.index(r, 0)
-            if self.agent_model.data(idx, KEY_ROLE) == agent_id:
-                self.agent_board.table.setCurrentIndex(idx)
-                return True
-        return False
+        keys = self.agent_model.keys()
+        if agent_id not in keys:
+            return False
+        self.agent_board.table.setCurrentIndex(self.agent_model.index(keys.index(agent_id), 0))
+        return True
 
     def force_state_dialog(self) -> ForceStateDialog | None:
         aid = self.selected_agent()

@@ -6,6 +6,8 @@
 rows compare as tuples),
 new keys are inserted at the end and vanished keys removed, so views keep their selection and
 scroll position and a 2,000-row board costs the GUI thread a few milliseconds a second.
+The cells live in C++ (a ``QStandardItemModel``'s items, written from Python only when a
+value changed): painting a board calls no Python, which halves the cost of a repaint.
 Sorting (``sort``, called by the view's header) and filtering (free text, one exact field,
 flagged rows only) are done by the model itself on its Python rows, not by a
 ``QSortFilterProxyModel``: a proxy calls back into Python for every row it sorts or filters,
@@ -21,37 +23,22 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3
+_ORDER_ROLE = Qt.ItemDataRole.UserRole + 4
 
 AMBER_BG = QColor("#ffe8a3")
 RED_BG = QColor("#f7b9b3")
 FG = QColor("#1b1b1b")
 _AMBER, _RED, _FG = QBrush(AMBER_BG), QBrush(RED_BG), QBrush(FG)
 _R = Qt.ItemDataRole
-#: role -> what ``data`` answers (anything else: None, at once)
-_ROLE_KIND = {
-    int(_R.DisplayRole.value): 0,
-    int(_R.AccessibleTextRole.value): 0,
-    int(_R.TextAlignmentRole.value): 1,
-    int(_R.BackgroundRole.value): 2,
-    int(_R.ForegroundRole.value): 3,
-    int(SORT_ROLE): 4,
-    int(_R.ToolTipRole.value): 5,
-    int(LEVEL_ROLE): 6,
-    int(KEY_ROLE): 7,
-}
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def tr(text: str) -> str:
@@ -124,8 +111,18 @@ def _sort_value(v: Any, numeric: bool) -> Any:
     return "" if v is None else str(v).lower()
 
 
-class RowsModel(QAbstractTableModel):
-    """A table of dict rows keyed by ``key``; see the module docstring."""
+class RowsModel(QStandardItemModel):
+    """A table of dict rows keyed by ``key``; see the module docstring.
+
+    The cells' text, colours, alignment and key live in the ``QStandardItemModel``'s C++
+    items: a view paints them without calling back into Python. Python writes a cell only
+    when its value changed (signals blocked while writing), then reports the changed cells as
+    ``dataChanged`` ranges itself.
+    """
+
+    #: rows added at once beyond this many (a filter cleared) are written this many a turn
+    #: of the event loop, the first screenful at once
+    SYNC_ROWS = 64
 
     def __init__(
         self,
@@ -134,7 +131,19 @@ class RowsModel(QAbstractTableModel):
         label: Callable[[str, Any], str] | None = None,
         parent: Any = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(columns), parent)
+        right = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+        left = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
+        aligns = [right if c.numeric else left for c in columns]
+        usual = max((left, right), key=aligns.count)
+        proto = QStandardItem()
+        proto.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        proto.setData(usual, Qt.ItemDataRole.TextAlignmentRole)
+        # cells are created on their first write as copies of the prototype: not editable,
+        # aligned as most columns are (the others' alignment is written with a new row)
+        self.setItemPrototype(proto)
+        self._aligns = [(c, a) for c, a in enumerate(aligns) if a != usual]
+        self.setSortRole(_ORDER_ROLE)  # reordering rows is done by Qt's sort on their order
         self.columns = list(columns)
         self.key = key
         self._rows: list[dict[str, Any]] = []  # shown, in order
@@ -148,26 +157,24 @@ class RowsModel(QAbstractTableModel):
         self._ticking_keys = [c.key for c in self.columns if c.ticking and c.tick is None]
         tick_cols = [i for i, c in enumerate(self.columns) if c.ticking] or [0]
         self._ticking_span = (min(tick_cols), max(tick_cols))
-        #: columns whose value is computed at paint time from the clock (``Column.tick``)
+        #: columns whose value is computed from the clock (``Column.tick``), written for the
+        #: rows in view when the clock moves (see ``set_now``)
         self._clock_cols = [i for i, c in enumerate(self.columns) if c.tick is not None]
         if self._clock_cols:  # what the clock-computed cells are computed from
             self._static_keys += ["since", "answered_at"]
         self._now = 0.0
         self._pos: dict[Any, int] | None = None  # key -> shown row, built when needed
-        right = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
-        left = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
-        self._align = [right if c.numeric else left for c in self.columns]
+        #: the level (row colour) written for each shown key
+        self._level: dict[Any, int] = {}
+        #: the cell texts written for each shown key
+        self._texts: dict[Any, list[str]] = {}
+        #: keys of rows added but not written yet (see ``SYNC_ROWS``)
+        self._pending: dict[Any, None] = {}
         self._label = label
         #: updates applied and cells reported changed (for tests and the benchmark)
         self.changed_ranges = 0
 
-    # Qt API
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
+    # Qt API (data, rowCount and flags are the C++ ones: no Python per painted cell)
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -180,79 +187,90 @@ class RowsModel(QAbstractTableModel):
             return f"{tr(col.header)}: {tr(col.tip)}"
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        kind = _ROLE_KIND.get(int(role))
-        if kind is None or not index.isValid():
-            return None
-        return self._value(self._rows[index.row()], index.column(), kind)
-
-    def multiData(self, index: Index, span: Any) -> None:
-        """Every role of one cell in one call (what item delegates paint with): a repaint of
-        the board costs one Python call per visible cell instead of one per cell and role."""
-        if not index.isValid():
-            return
-        row = self._rows[index.row()]
-        c = index.column()
-        for rd in span:  # the span is reused from cell to cell: clear what is not set
-            kind = _ROLE_KIND.get(rd.role())
-            value = self._value(row, c, kind) if kind is not None else None
-            if value is None:
-                rd.clearData()
-            else:
-                rd.setData(value)
-
-    def _value(self, row: dict[str, Any], c: int, kind: int) -> Any:
-        if kind == 0:  # display / accessible text, formatted once per row value
-            disp = row.get("_disp")
-            if disp is None:
-                disp = row["_disp"] = [None] * len(self.columns)
-            text = disp[c]
-            if text is None:
-                col = self.columns[c]
-                if col.tick is not None:  # from the clock: formatted at paint time
-                    return col.fmt(col.tick(row, self._now))
-                v = row.get(col.key)
-                text = self._label(col.key, v) if self._label is not None else None
-                if text is None:
-                    text = col.fmt(v)
-                disp[c] = text
-            return text
-        if kind == 1:  # alignment
-            return self._align[c]
-        if kind == 2:  # background
-            level = row.get("level", 0)
-            return (_RED if level >= 2 else _AMBER) if level else None
-        if kind == 3:  # foreground
-            return _FG if row.get("level", 0) else None
+    # cells (written with the model's signals blocked; callers report the ranges)
+    def _text_of(self, row: dict[str, Any], c: int) -> str:
         col = self.columns[c]
-        if kind == 4:
-            return _sort_value(self._raw(row, col), col.numeric)
-        if kind == 5:
-            return f"{tr(col.header)}: {tr(col.tip)}"
-        if kind == 6:
-            return row.get("level", 0)
-        return row.get(self.key)  # KEY_ROLE
+        if col.tick is not None:
+            return col.fmt(col.tick(row, self._now))
+        v = row.get(col.key)
+        text = self._label(col.key, v) if self._label is not None else None
+        return col.fmt(v) if text is None else text
+
+    def _write_row(self, i: int, row: dict[str, Any], new: bool = False) -> None:
+        index, set_data = self.index, self.setData
+        k = row.get(self.key)
+        if self._pending and k in self._pending:  # added unwritten: written whole now
+            new = True
+            del self._pending[k]
+        texts = [self._text_of(row, c) for c in range(len(self.columns))]
+        old = None if new else self._texts.get(k)
+        if old is None:
+            for c, text in enumerate(texts):
+                set_data(index(i, c), text)
+        else:  # only the cells whose text changed (a cell write costs ~5 us)
+            for c, text in enumerate(texts):
+                if text != old[c]:
+                    set_data(index(i, c), text)
+        self._texts[k] = texts
+        if new:
+            set_data(index(i, 0), k, KEY_ROLE)
+            for c, align in self._aligns:
+                set_data(index(i, c), align, _R.TextAlignmentRole)
+        elif self.data(index(i, 0), KEY_ROLE) != k:
+            set_data(index(i, 0), k, KEY_ROLE)
+        level = int(row.get("level") or 0)
+        if level != self._level.get(k, 0) or (new and level):
+            bg = (_RED if level >= 2 else _AMBER) if level else None
+            fg = _FG if level else None
+            for c in range(len(self.columns)):
+                ix = index(i, c)
+                set_data(ix, bg, _R.BackgroundRole)
+                set_data(ix, fg, _R.ForegroundRole)
+                set_data(ix, level or None, LEVEL_ROLE)
+        self._level[k] = level
+
+    def _write_clock(self, r0: int, r1: int) -> None:
+        index, set_data, rows = self.index, self.setData, self._rows
+        for c in self._clock_cols:
+            col = self.columns[c]
+            tick, fmt = col.tick, col.fmt
+            assert tick is not None
+            for i in range(r0, r1 + 1):
+                text = fmt(tick(rows[i], self._now))
+                texts = self._texts.get(rows[i][self.key])
+                if texts is None or texts[c] != text:
+                    set_data(index(i, c), text)
+                    if texts is not None:
+                        texts[c] = text
 
     def _raw(self, row: dict[str, Any], col: Column) -> Any:
         return col.tick(row, self._now) if col.tick is not None else row.get(col.key)
 
     # updates
     def set_now(self, now: float, rows: tuple[int, int] | None = None) -> None:
-        """The clock moved: the clock-computed cells change, reported as one ``dataChanged``
-        range over ``rows`` (first, last; default every row). A view given the rows it shows
-        repaints just those cells (Qt repaints the whole viewport for a range much taller than
-        the view); cells scrolled into view later are computed when painted anyway."""
+        """The clock moved: the clock-computed cells of ``rows`` (first, last; default every
+        row) are written and reported as one ``dataChanged`` range. The console passes the
+        rows in view (and writes those scrolled into view with ``show_rows``)."""
         self._now = now
+        self.show_rows(rows)
+
+    def show_rows(self, rows: tuple[int, int] | None = None) -> None:
+        """Bring the clock-computed cells of ``rows`` (default: every row) up to the clock."""
         if self._clock_cols and self._rows:
             r0, r1 = rows if rows is not None else (0, len(self._rows) - 1)
             r0, r1 = max(0, r0), min(len(self._rows) - 1, r1)
             if r0 <= r1:
+                blocked = self.blockSignals(True)
+                try:
+                    self._write_clock(r0, r1)
+                finally:
+                    self.blockSignals(blocked)
                 self._emit_changed(r0, r1, min(self._clock_cols), max(self._clock_cols))
 
     def update_rows(self, changed: Sequence[dict[str, Any]], removed: Sequence[Any] = ()) -> None:
         """Take the rows that changed since the last update (and the keys that left): only
-        their cells are reported changed; rows are re-sorted or re-filtered only when a
-        row came or went, or its sort or filter values changed."""
+        their cells are rewritten and reported changed; rows are re-sorted or re-filtered only
+        when a row came or went, or its sort or filter values changed."""
         if not changed and not removed:
             return
         restructure = bool(removed)
@@ -273,7 +291,6 @@ class RowsModel(QAbstractTableModel):
                 restructure = True
             i = pos.get(k)
             if i is not None:
-                self._rows[i] = row
                 runs.append(i)
         for k in removed:
             self._all.pop(k, None)
@@ -281,6 +298,14 @@ class RowsModel(QAbstractTableModel):
             self._show(self._visible())
             return
         runs.sort()
+        blocked = self.blockSignals(True)
+        try:
+            for i in runs:
+                row = self._all[self._rows[i][self.key]]
+                self._rows[i] = row
+                self._write_row(i, row)
+        finally:
+            self.blockSignals(blocked)
         last = len(self.columns) - 1
         start = prev = -2
         for i in runs:
@@ -297,14 +322,21 @@ class RowsModel(QAbstractTableModel):
             self._pos = {r[self.key]: i for i, r in enumerate(self._rows)}
         return self._pos
 
-    def row(self, i: int) -> dict[str, Any]:
+    def row(self, i: int) -> dict[str, Any]:  # type: ignore[override]
         return self._rows[i]
 
     def row_by_key(self, key: Any) -> dict[str, Any] | None:
         return self._all.get(key)
 
+    def key_at(self, i: int) -> Any:
+        return self._rows[i][self.key] if 0 <= i < len(self._rows) else None
+
     def keys(self) -> list[Any]:
         return [r[self.key] for r in self._rows]
+
+    def all_keys(self) -> set[Any]:
+        """Keys of every row taken, shown or filtered out."""
+        return set(self._all)
 
     def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
         """Take a refresh: every row, keyed; the model shows those the filter accepts, in the
@@ -376,29 +408,51 @@ class RowsModel(QAbstractTableModel):
                 j = i
                 while j > 0 and old_keys[j - 1] not in keep:
                     j -= 1
-                self.beginRemoveRows(QModelIndex(), j, i)
+                for k in old_keys[j : i + 1]:
+                    self._level.pop(k, None)
+                    self._texts.pop(k, None)
+                    self._pending.pop(k, None)
                 del self._rows[j : i + 1]
                 del old_keys[j : i + 1]
-                self.endRemoveRows()
+                self.removeRows(j, i - j + 1)
                 i = j - 1
             # insertions at the end
             have = set(old_keys)
             added = [r for r in rows if r[self.key] not in have]
             if added:
                 first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
                 self._rows.extend(added)
-                self.endInsertRows()
+                self.insertRows(first, len(added))
+                if len(added) <= self.SYNC_ROWS:
+                    blocked = self.blockSignals(True)
+                    try:
+                        for i, r in enumerate(added, first):
+                            self._write_row(i, r, new=True)
+                    finally:
+                        self.blockSignals(blocked)
+                else:  # many (a filter cleared): written after the reorder, see below
+                    self._pending.update(dict.fromkeys(r[self.key] for r in added))
                 old_keys.extend(r[self.key] for r in added)
-            if old_keys != new_keys:  # same rows, another order: a layout change
-                self.layoutAboutToBeChanged.emit()
+            if old_keys != new_keys:  # same rows, another order: Qt moves the items
                 where = {k: i for i, k in enumerate(new_keys)}
-                persistent = self.persistentIndexList()
-                moved = [self.index(where[old_keys[p.row()]], p.column()) for p in persistent]
+                blocked = self.blockSignals(True)
+                try:
+                    for i, k in enumerate(old_keys):
+                        self.setData(self.index(i, 0), where[k], _ORDER_ROLE)
+                finally:
+                    self.blockSignals(blocked)
+                # one layout change; persistent indexes (selection) follow their rows
+                QStandardItemModel.sort(self, 0, Qt.SortOrder.AscendingOrder)
                 by_key = {r[self.key]: r for r in self._rows}
                 self._rows = [by_key[k] for k in new_keys]
-                self.changePersistentIndexList(persistent, moved)
-                self.layoutChanged.emit()
+            if self._pending:
+                # rows added unwritten: the first screenful now, the rest a few turns later
+                # (writing 2,000 rows' cells at once would hold the GUI for ~100 ms)
+                self._write_pending(
+                    [i for i, k in enumerate(new_keys[: self.SYNC_ROWS]) if k in self._pending]
+                )
+                if self._pending:
+                    QTimer.singleShot(0, self, self._drain)
         # values: one dataChanged per run of changed rows. Clock-driven columns (time in
         # state, talk time, longest wait) change every second on most rows: when only those
         # changed, the range covers just their columns, so the view repaints a narrow strip.
@@ -406,29 +460,63 @@ class RowsModel(QAbstractTableModel):
         t_lo, t_hi = self._ticking_span
         last = len(self.columns) - 1
         run = [-1, -1]  # start of the current run of fully / tick-only changed rows
-        for i, fresh in enumerate(rows):
-            old = self._rows[i]
-            self._rows[i] = fresh
-            if old is fresh:
-                kind = 0
-            elif tuple(map(old.get, static)) != tuple(map(fresh.get, static)):
-                kind = 1
-            elif ticking and tuple(map(old.get, ticking)) != tuple(map(fresh.get, ticking)):
-                kind = 2
-            else:
-                kind = 0
-            for k, (lo_c, hi_c) in ((1, (0, last)), (2, (t_lo, t_hi))):
-                if kind == k:
-                    if run[k - 1] < 0:
-                        run[k - 1] = i
-                elif run[k - 1] >= 0:
-                    self._emit_changed(run[k - 1], i - 1, lo_c, hi_c)
-                    run[k - 1] = -1
+        blocked = self.blockSignals(True)
+        spans: list[tuple[int, int, int, int]] = []
+        try:
+            for i, fresh in enumerate(rows):
+                old = self._rows[i]
+                self._rows[i] = fresh
+                if old is fresh:
+                    kind = 0
+                elif tuple(map(old.get, static)) != tuple(map(fresh.get, static)):
+                    kind = 1
+                elif ticking and tuple(map(old.get, ticking)) != tuple(map(fresh.get, ticking)):
+                    kind = 2
+                else:
+                    kind = 0
+                if kind:
+                    self._write_row(i, fresh)
+                for k, (lo_c, hi_c) in ((1, (0, last)), (2, (t_lo, t_hi))):
+                    if kind == k:
+                        if run[k - 1] < 0:
+                            run[k - 1] = i
+                    elif run[k - 1] >= 0:
+                        spans.append((run[k - 1], i - 1, lo_c, hi_c))
+                        run[k - 1] = -1
+        finally:
+            self.blockSignals(blocked)
         n = len(self._rows)
         if run[0] >= 0:
-            self._emit_changed(run[0], n - 1, 0, last)
+            spans.append((run[0], n - 1, 0, last))
         if run[1] >= 0:
-            self._emit_changed(run[1], n - 1, t_lo, t_hi)
+            spans.append((run[1], n - 1, t_lo, t_hi))
+        for span in spans:
+            self._emit_changed(*span)
+
+    def _write_pending(self, rows: list[int]) -> None:
+        """Write rows ``rows`` (shown positions) of those added unwritten."""
+        blocked = self.blockSignals(True)
+        try:
+            for i in rows:
+                self._write_row(i, self._rows[i], new=True)
+        finally:
+            self.blockSignals(blocked)
+
+    def _drain(self) -> None:
+        """Write the next rows added unwritten, reported changed (one turn of the loop)."""
+        if not self._pending:
+            return
+        pos = self._positions()
+        keys = list(self._pending)[: self.SYNC_ROWS // 2]
+        rows = sorted(pos[k] for k in keys if k in pos)
+        for k in keys:
+            self._pending.pop(k, None)
+        self._write_pending(rows)
+        last = len(self.columns) - 1
+        for i in rows:
+            self._emit_changed(i, i, 0, last)
+        if self._pending:
+            QTimer.singleShot(0, self, self._drain)
 
     def _emit_changed(self, r0: int, r1: int, c0: int, c1: int) -> None:
         c1 = min(c1, len(self.columns) - 1)

@@ -99,6 +99,7 @@ class BoardView(QWidget):
         # fitting columns to their contents measures the first rows only (not 1,000 of 2,000)
         self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.setWordWrap(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda idx: self.rowActivated.emit(idx.row()))
         layout.addWidget(self.table, 1)
 

@@ -51,7 +51,7 @@ def _nice_ceiling(x: float) -> int:
 class IntervalChart(QWidget):
     queueChanged = Signal(str)
     #: intervals added per turn of the event loop
-    CHUNK = 12
+    CHUNK = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

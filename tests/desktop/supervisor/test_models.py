@@ -159,3 +159,60 @@ def test_agent_changes_applied_one_by_one_equal_every_row(qtbot) -> None:
         ]
         assert shown == want, i
     assert 0 < sent < 6 * len(events) // 7  # changes only, not every row every time
+
+
+def test_clock_cells_are_written_for_the_rows_asked_for(qtbot) -> None:
+    """The cells live in Qt's items: the clock moving rewrites the time in state of the rows
+    in view only (one range); rows scrolled into view are brought up to the clock."""
+    from PySide6.QtGui import QStandardItemModel
+
+    m = RowsModel(AGENT_BOARD, "agent_id")
+    assert isinstance(m, QStandardItemModel)  # painted from C++ storage, not Python data()
+    m.set_now(100.0)
+    m.set_rows([agent(f"A{i}") for i in range(5)])
+    got: list[tuple[int, int, int, int]] = []
+    m.dataChanged.connect(lambda a, b: got.append((a.row(), b.row(), a.column(), b.column())))
+    m.set_now(130.0, (1, 2))
+    assert got == [(1, 2, col("time_in_state"), col("talk_time"))]
+    assert [text(m, r, "time_in_state") for r in range(5)] == [
+        "0:01",
+        "0:31",
+        "0:31",
+        "0:01",
+        "0:01",
+    ]
+    got.clear()
+    m.show_rows((3, 9))  # clipped to the rows there are
+    assert got == [(3, 4, col("time_in_state"), col("talk_time"))]
+    assert text(m, 4, "time_in_state") == "0:31"
+    # a row that changes is written whole, with the clock's time
+    m.update_rows([agent("A0", "on_call", t=10.0, answered_at=125.0)])
+    assert text(m, 0, "time_in_state") == "0:40" and text(m, 0, "talk_time") == "0:05"
+    assert m.data(m.index(0, 0), KEY_ROLE) == "A0"
+    assert not m.flags(m.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    align = Qt.ItemDataRole.TextAlignmentRole
+    assert m.data(m.index(4, col("handled")), align) == int(right.value)
+    assert m.data(m.index(4, col("name")), align) == int(left.value)
+
+
+def test_many_rows_added_at_once_are_written_over_a_few_turns(qtbot) -> None:
+    """A filter cleared on 2,000 agents adds them all: the first screenful is written at once,
+    the rest in the next turns of the event loop, each reported changed."""
+    m = RowsModel(AGENT_BOARD, "agent_id")
+    m.set_now(100.0)
+    n = 3 * RowsModel.SYNC_ROWS
+    m.set_rows([agent(f"A{i:03d}", handled=i) for i in range(n)])
+    qtbot.waitUntil(lambda: text(m, n - 1, "name") == f"NA{n - 1:03d}")
+    m.set_filter_text("na000")
+    assert m.keys() == ["A000"]
+    got: list[int] = []
+    m.dataChanged.connect(lambda a, b: got.extend(range(a.row(), b.row() + 1)))
+    m.set_filter_text("")
+    assert m.rowCount() == n and text(m, 1, "name") == "NA001"
+    assert m.data(m.index(n - 1, col("name"))) is None  # not yet written
+    qtbot.waitUntil(lambda: text(m, n - 1, "name") == f"NA{n - 1:03d}")
+    assert sorted(got) == list(range(RowsModel.SYNC_ROWS, n))
+    assert text(m, n - 1, "handled") == str(n - 1)
+    assert m.data(m.index(n - 1, 0), KEY_ROLE) == f"A{n - 1:03d}"
