@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from telephony.client import BusClient, Event, Reply
 from telephony.metrics import Rec, record_from_dict
+from telephony.security import ClientCurve
 
 log = logging.getLogger(__name__)
 
@@ -101,9 +102,16 @@ class SupervisorBus(QObject):
     gapDetected = Signal(int)
     replyReceived = Signal(str, bool, dict, str, str, object)
 
-    def __init__(self, commands: str, events: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        commands: str,
+        events: str,
+        parent: QObject | None = None,
+        *,
+        curve: ClientCurve | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.client = BusClient(commands, events, topics=[""], track_state=False)
+        self.client = BusClient(commands, events, topics=[""], track_state=False, curve=curve)
         self._stop = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("supervisor-bus")

@@ -50,6 +50,7 @@ from desktop.widgets.supervisor_actions import ForceStateDialog
 from desktop.widgets.supervisor_boards import BoardView
 from desktop.widgets.supervisor_charts import IntervalChart, TierChart
 from telephony.metrics import TOTAL, MetricSettings
+from telephony.security import client_curve_from_settings
 
 log = logging.getLogger(__name__)
 
@@ -606,6 +607,7 @@ def open_console(
         bus = SupervisorBus(
             commands or str(settings["commands_endpoint"]),
             events or str(settings["events_endpoint"]),
+            curve=client_curve_from_settings(settings),  # the secured bus, if configured
         )
     sid = supervisor_id or str(settings.get("supervisor_id") or "") or _login()
     console = SupervisorConsole(
