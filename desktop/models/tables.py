@@ -88,6 +88,17 @@ class DictTableModel(QAbstractTableModel):
     def row(self, index: int) -> dict[str, Any]:
         return self._rows[index]
 
+    def columns(self) -> list[Column]:
+        return list(self._columns)
+
+    def texts(self) -> list[list[str]]:
+        """The display text of every cell, row by row (formatted once per ``set_rows``)."""
+        return self._display
+
+    def is_changed(self, row: int) -> bool:
+        """Whether ``row`` is marked changed (shown bold)."""
+        return bool(self._key and self._changed and self._rows[row].get(self._key) in self._changed)
+
     # -- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

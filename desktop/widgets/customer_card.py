@@ -10,20 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QGroupBox,
-    QHeaderView,
-    QLabel,
-    QSizePolicy,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QSizePolicy, QWidget
 
-from desktop.models import Column, StaticTableModel
+from desktop.models import Column, DictTableModel
 from desktop.route_text import intent_label, ivr_result_label, route_reason_text
 from desktop.talking_points import talking_points
+from desktop.widgets.card_list import CardList
 from desktop.widgets.common import (
     TIER_COLOURS,
     channel_label,
@@ -122,22 +114,6 @@ class _Box(QGroupBox):
         self._place(self.inner())
 
 
-def _table(name: str, model: StaticTableModel) -> QTableView:
-    view = QTableView()
-    set_ids(view, name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(22)
-    # Fixed widths: ResizeToContents would measure every cell on each pop.
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    return view
-
-
 class CustomerCard(QFrame):
     issueActivated = Signal(dict)
 
@@ -160,10 +136,10 @@ class CustomerCard(QFrame):
             Column("opened_at", QT_TRANSLATE_NOOP("Columns", "Age"), self._age),
             Column("owner_agent_id", QT_TRANSLATE_NOOP("Columns", "Owner")),
         ]
-        # C++-held cells (``StaticTableModel``): painted on every pop without calling Python.
-        self.purchases_model = StaticTableModel(PURCHASE_COLUMNS, key="purchase_id", parent=self)
-        self.issues_model = StaticTableModel(issue_columns, key="issue_id", parent=self)
-        self.interactions_model = StaticTableModel(
+        # The rows and their texts; the lists (``CardList``) paint them themselves.
+        self.purchases_model = DictTableModel(PURCHASE_COLUMNS, key="purchase_id", parent=self)
+        self.issues_model = DictTableModel(issue_columns, key="issue_id", parent=self)
+        self.interactions_model = DictTableModel(
             INTERACTION_COLUMNS, key="interaction_id", parent=self
         )
 
@@ -186,23 +162,18 @@ class CustomerCard(QFrame):
         self.points.setWordWrap(True)
         self.points.setTextFormat(Qt.TextFormat.RichText)
         self.points.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.purchases = _table("recentPurchases", self.purchases_model)
-        self.issues = _table("openIssues", self.issues_model)
-        self.interactions = _table("recentInteractions", self.interactions_model)
-        for view, widths, stretch in (
-            (self.purchases, (0, 120, 90), 0),
-            (self.issues, (90, 0, 70, 70, 60, 70), 1),
-            (self.interactions, (90, 70, 60, 0), 3),
+        # column widths: fixed, but for one stretching column (the same on every pop)
+        self.purchases = CardList(self.purchases_model, (0, 120, 90), 0)
+        self.issues = CardList(self.issues_model, (90, 0, 70, 70, 60, 70), 1)
+        self.interactions = CardList(self.interactions_model, (90, 70, 60, 0), 3)
+        for view, name in (
+            (self.purchases, "recentPurchases"),
+            (self.issues, "openIssues"),
+            (self.interactions, "recentInteractions"),
         ):
-            header = view.horizontalHeader()
-            header.setStretchLastSection(False)
-            for col, width in enumerate(widths):
-                if col == stretch:
-                    header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-                else:
-                    view.setColumnWidth(col, width)
-        self.issues.doubleClicked.connect(
-            lambda index: self.issueActivated.emit(self.issues_model.row(index.row()))
+            set_ids(view, name)
+        self.issues.rowActivated.connect(
+            lambda row: self.issueActivated.emit(self.issues_model.row(row))
         )
 
         # No QLayout on the card: ``_place`` puts every part at a position that depends only on
@@ -335,8 +306,8 @@ class CustomerCard(QFrame):
         self.issues_box.setTitle(self.tr("Open issues"))
         self.purchases_box.setTitle(self.tr("Recent purchases"))
         self.interactions_box.setTitle(self.tr("Recent interactions"))
-        for model in (self.purchases_model, self.issues_model, self.interactions_model):
-            model.retranslate()
+        for view in (self.purchases, self.issues, self.interactions):
+            view.sync()
         if self.card is not None:
             self.set_card(self.card, self.call, self._now)
 
@@ -380,6 +351,8 @@ class CustomerCard(QFrame):
         self.purchases_model.set_rows(card.get("purchases", []), changes.get("purchases"))
         self.issues_model.set_rows(card.get("open_issues", []), changes.get("open_issues"))
         self.interactions_model.set_rows(card.get("interactions", []), changes.get("interactions"))
+        for view in (self.purchases, self.issues, self.interactions):
+            view.sync()
         self._place_head()
         self.set_call(call, now)
 

@@ -233,68 +233,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="47"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="39"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="50"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="42"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="54"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="46"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="57"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="49"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="58"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="50"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="59"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="51"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="62"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="54"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="152"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="128"/>
         <source>#</source>
         <extracomment>the card&apos;s constant minimum size (the window&apos;s minimum never follows the card&apos;s texts)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="153"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="129"/>
         <source>Issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="154"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="130"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="157"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="133"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="160"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="136"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="161"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="137"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -307,128 +307,128 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="301"/>
         <source>Customer id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="301"/>
         <source>Lifecycle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="301"/>
         <source>Lifetime value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="331"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="302"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="333"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="304"/>
         <source>IVR and routing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="334"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="305"/>
         <source>Talking points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="335"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="306"/>
         <source>Open issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="336"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="307"/>
         <source>Recent purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="337"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="308"/>
         <source>Recent interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="361"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="332"/>
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="370"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="341"/>
         <source>Phones: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="392"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="365"/>
         <source>Why you: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="394"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="367"/>
         <source>Why you: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="374"/>
         <source>Nothing special on file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="406"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
         <source>IVR: no IVR data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="407"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
         <source>verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="407"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
         <source>not verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="409"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="382"/>
         <source>menu %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="410"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="383"/>
         <source>intent %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="417"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="390"/>
         <source>queue %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="418"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="391"/>
         <source>IVR: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="424"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="397"/>
         <source>up to date with central, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="426"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="399"/>
         <source>offline, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="428"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
         <source>local copy, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="438"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="440"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="411"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="413"/>
         <source>Changed in central</source>
         <translation type="unfinished"></translation>
     </message>

@@ -232,68 +232,68 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="47"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="39"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="50"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="42"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="54"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="46"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="57"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="49"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="58"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="50"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="59"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="51"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="62"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="54"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="152"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="128"/>
         <source>#</source>
         <extracomment>the card&apos;s constant minimum size (the window&apos;s minimum never follows the card&apos;s texts)</extracomment>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="153"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="129"/>
         <source>Issue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="154"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="157"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="133"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="160"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="136"/>
         <source>Age</source>
         <translation>已开</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="161"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="137"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -306,128 +306,128 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="301"/>
         <source>Customer id</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="301"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="330"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="301"/>
         <source>Lifetime value</source>
         <translation>客户终身价值</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="331"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="302"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="333"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="304"/>
         <source>IVR and routing</source>
         <translation>IVR 与路由</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="334"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="305"/>
         <source>Talking points</source>
         <translation>沟通要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="335"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="306"/>
         <source>Open issues</source>
         <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="336"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="307"/>
         <source>Recent purchases</source>
         <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="337"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="308"/>
         <source>Recent interactions</source>
         <translation>最近联系记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="361"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="332"/>
         <source>Unknown caller</source>
         <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="370"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="341"/>
         <source>Phones: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="392"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="365"/>
         <source>Why you: %1</source>
         <translation>分配原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="394"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="367"/>
         <source>Why you: —</source>
         <translation>分配原因：—</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="374"/>
         <source>Nothing special on file.</source>
         <translation>档案中无特别事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="406"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
         <source>IVR: no IVR data</source>
         <translation>IVR：无 IVR 数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="407"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="407"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
         <source>not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="409"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="382"/>
         <source>menu %1</source>
         <translation>菜单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="410"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="383"/>
         <source>intent %1</source>
         <translation>意图 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="417"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="390"/>
         <source>queue %1</source>
         <translation>队列 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="418"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="391"/>
         <source>IVR: %1</source>
         <translation>IVR：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="424"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="397"/>
         <source>up to date with central, %1</source>
         <translation>已与中心同步，%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="426"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="399"/>
         <source>offline, as of %1</source>
         <translation>离线，数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="428"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
         <source>local copy, as of %1</source>
         <translation>本地副本，截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="438"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="440"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="411"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="413"/>
         <source>Changed in central</source>
         <translation>中心数据已更改</translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import I18N_DIR, install_translators, remove_translators, resolve_language
@@ -42,10 +43,8 @@ def test_chinese_ui(qtbot: Any, chinese: Any, sample_card: dict, sample_call: di
     assert w.menu_call.title() == "通话(&C)"
     assert w.card.tier.text() == "白金"
     assert w.card.lifecycle.text() == "新客户"
-    assert (
-        w.card.issues.model().headerData(1, w.card.issues.horizontalHeader().orientation())
-        == "工单"
-    )
+    assert w.card.issues.model().headerData(1, Qt.Orientation.Horizontal) == "工单"
+    assert "工单: " in w.card.issues.accessibleDescription()
     assert "白金客户" in w.card.points.text()
     assert w.status.connection.text() == "离线"
     assert w.wrapup.save.text() == "保存并完成"

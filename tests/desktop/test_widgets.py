@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.widgets.chooser import CandidateChooser
@@ -391,3 +392,71 @@ def test_talking_points_for_a_transferred_call(sample_card: dict, sample_call: d
     assert points["transfer"].startswith("Transferred by Li Na (queue Billing)")
     plain = dict(talking_points(None, sample_call, 0.0))
     assert plain == {}
+
+
+def test_card_lists_describe_their_rows_and_open_an_issue(
+    qtbot: Any, sample_card: dict, sample_call: dict
+) -> None:
+    from desktop.widgets.card_list import ROW_H
+
+    w = MainWindow("0")
+    qtbot.addWidget(w)
+    w.show_page(PAGE_CARD)
+    w.show()
+    qtbot.waitExposed(w)
+    issues = [dict(sample_card["open_issues"][0], issue_id=f"I{i}") for i in range(7, 9)]
+    card = dict(sample_card, open_issues=issues)
+    w.card.set_card(card, sample_call, 1_795_000_000.0)
+    # what a screen reader reads: every row, as "column: value"
+    text = w.card.purchases.accessibleDescription()
+    assert text == "1: Product: Fibre 1000, Amount: CNY 399.00, Date: 2026-11-10"
+    assert "#: I7, Issue: Router keeps rebooting" in w.card.issues.accessibleDescription()
+    assert "#: I8" in w.card.issues.accessibleDescription()
+    assert "Outcome: Follow-up needed" in w.card.interactions.accessibleDescription()
+    # a double click on the second issue row asks to open that issue
+    with qtbot.waitSignal(w.card.issueActivated) as opened:
+        qtbot.mouseDClick(
+            w.card.issues, Qt.MouseButton.LeftButton, pos=QPoint(20, ROW_H + ROW_H + ROW_H // 2)
+        )
+    assert opened.args[0]["issue_id"] == "I8"
+    # from the keyboard: Down selects the first row, Enter opens it
+    w.card.issues.setFocus()
+    qtbot.keyClick(w.card.issues, Qt.Key.Key_Down)
+    assert w.card.issues.current_row() == 0
+    with qtbot.waitSignal(w.card.issueActivated) as opened:
+        qtbot.keyClick(w.card.issues, Qt.Key.Key_Return)
+    assert opened.args[0]["issue_id"] == "I7"
+    # a new card: no row selected, the new rows described
+    w.card.set_card(dict(sample_card, open_issues=[]), sample_call, 0.0)
+    assert w.card.issues.current_row() == -1
+    assert w.card.issues.accessibleDescription() == "0"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_card_lists_painted_in_the_theme(
+    qtbot: Any, qapp: Any, theme: str, sample_card: dict, sample_call: dict
+) -> None:
+    from desktop.themes import apply_theme
+    from desktop.widgets.card_list import ROW_H
+
+    apply_theme(qapp, theme)
+    try:
+        w = MainWindow("0")
+        qtbot.addWidget(w)
+        w.show_page(PAGE_CARD)
+        w.show()
+        qtbot.waitExposed(w)
+        w.card.set_card(sample_card, sample_call, 0.0)
+        view = w.card.purchases
+        pal = view.palette()
+        img = view.grab().toImage()
+        header = img.pixelColor(img.width() - 4, ROW_H // 2)
+        assert header == pal.color(QPalette.ColorRole.Button)
+        empty_row = img.pixelColor(img.width() - 4, ROW_H * 3 + ROW_H // 2)
+        assert empty_row == pal.color(QPalette.ColorRole.Base)
+        # the row's text is drawn in the theme's text colour
+        row = [img.pixelColor(x, ROW_H + ROW_H // 2) for x in range(4, 80)]
+        assert pal.color(QPalette.ColorRole.Text) in row
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setPalette(qapp.style().standardPalette())
