@@ -8,15 +8,19 @@ new keys are inserted at the end and vanished keys removed, so views keep their 
 scroll position and a 2,000-row board costs the GUI thread a few milliseconds a second.
 The cells live in C++ (a ``QStandardItemModel``'s items, written from Python only when a
 value changed): painting a board calls no Python, which halves the cost of a repaint.
-Sorting (``sort``, called by the view's header) and filtering (free text, one exact field,
-flagged rows only) are done by the model itself on its Python rows, not by a
-``QSortFilterProxyModel``: a proxy calls back into Python for every row it sorts or filters,
-which at 2,000 rows costs more than a frame.
+Filtering (free text, one exact field, flagged rows only) is done by the model itself on its
+Python rows, not by a ``QSortFilterProxyModel`` (a proxy calls back into Python for every row
+it filters). Sorting (``sort``, called by the view's header) is Qt's C++ sort of the items on
+a sort key each cell holds (``SORT_ROLE``, written with the cell): a header click, or a
+refresh that changed a row's sort key, costs one C++ sort and a sort of the Python rows on the
+stored keys, no Python call per comparison. Ties sort by the row key; descending is the exact
+reverse of ascending.
 """
 
 from __future__ import annotations
 
 import math
+import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -85,6 +89,9 @@ class Column:
     #: for a ticking column: its value from the row and the model's clock, computed when the
     #: cell is painted (so the rows need not change every second; see ``RowsModel.set_now``)
     tick: Callable[[dict[str, Any], float], Any] | None = None
+    #: for a clock-computed column: a value from the row alone that sorts as the column does
+    #: (so a row's sort key does not change with the clock)
+    sort_by: Callable[[dict[str, Any]], Any] | None = None
 
 
 def since_now(row: dict[str, Any], now: float) -> float | None:
@@ -97,6 +104,32 @@ def talk_now(row: dict[str, Any], now: float) -> float | None:
     """Seconds since the row's call was answered, while on that call."""
     at = row.get("answered_at")
     return None if at is None else max(0.0, now - at)
+
+
+def since_order(row: dict[str, Any]) -> float | None:
+    """Sorts as ``since_now``: the later the row's ``since``, the shorter the time."""
+    since = row.get("since")
+    return None if since is None else -since
+
+
+def talk_order(row: dict[str, Any]) -> float | None:
+    """Sorts as ``talk_now``."""
+    at = row.get("answered_at")
+    return None if at is None else -at
+
+
+_SIGN = 1 << 63
+_ALL = (1 << 64) - 1
+
+
+def _sort_text(v: Any, numeric: bool, key: Any) -> str:
+    """A cell's sort key as a string that sorts (by code unit, as Qt compares strings) as
+    ``(_sort_value(v), str(key))``: a number as its IEEE bits made order-preserving, in hex."""
+    x = _sort_value(v, numeric)
+    if numeric:
+        b = struct.unpack(">Q", struct.pack(">d", x))[0]
+        x = f"{(b ^ _ALL) if b & _SIGN else (b | _SIGN):016x}"
+    return f"{x}\x00{key}"
 
 
 def _sort_value(v: Any, numeric: bool) -> Any:
@@ -168,6 +201,8 @@ class RowsModel(QStandardItemModel):
         self._level: dict[Any, int] = {}
         #: the cell texts written for each shown key
         self._texts: dict[Any, list[str]] = {}
+        #: the sort keys (``SORT_ROLE``) written for each shown key
+        self._skeys: dict[Any, list[str]] = {}
         #: keys of rows added but not written yet (see ``SYNC_ROWS``)
         self._pending: dict[Any, None] = {}
         self._label = label
@@ -212,6 +247,12 @@ class RowsModel(QStandardItemModel):
                 if text != old[c]:
                     set_data(index(i, c), text)
         self._texts[k] = texts
+        skeys = [self._sort_text(row, c) for c in range(len(self.columns))]
+        old_s = None if new else self._skeys.get(k)
+        for c, sk in enumerate(skeys):
+            if old_s is None or sk != old_s[c]:
+                set_data(index(i, c), sk, SORT_ROLE)
+        self._skeys[k] = skeys
         if new:
             set_data(index(i, 0), k, KEY_ROLE)
             for c, align in self._aligns:
@@ -246,6 +287,29 @@ class RowsModel(QStandardItemModel):
     def _raw(self, row: dict[str, Any], col: Column) -> Any:
         return col.tick(row, self._now) if col.tick is not None else row.get(col.key)
 
+    def _sort_text(self, row: dict[str, Any], c: int) -> str:
+        """Row ``row``'s sort key in column ``c`` (what its ``SORT_ROLE`` holds)."""
+        col = self.columns[c]
+        v = col.sort_by(row) if col.sort_by is not None else row.get(col.key)
+        return _sort_text(v, col.numeric or col.sort_by is not None, row.get(self.key))
+
+    def _qt_sort(self) -> None:
+        """Reorder the shown rows by the sort column in C++ (Qt's sort of the items on their
+        ``SORT_ROLE``: one layout change, persistent indexes follow their rows, no Python per
+        comparison), then the Python rows to match."""
+        assert self._sort is not None and not self._pending
+        c, order = self._sort
+        self.setSortRole(SORT_ROLE)
+        try:
+            QStandardItemModel.sort(self, c, order)
+        finally:
+            self.setSortRole(_ORDER_ROLE)
+        skeys, key = self._skeys, self.key
+        self._rows.sort(
+            key=lambda r: skeys[r[key]][c], reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        self._pos = None
+
     # updates
     def set_now(self, now: float, rows: tuple[int, int] | None = None) -> None:
         """The clock moved: the clock-computed cells of ``rows`` (first, last; default every
@@ -274,7 +338,8 @@ class RowsModel(QStandardItemModel):
         if not changed and not removed:
             return
         restructure = bool(removed)
-        sort_col = self.columns[self._sort[0]] if self._sort is not None else None
+        moved = False  # a row's sort key changed: Qt re-sorts the rows (see ``_qt_sort``)
+        sort_c = self._sort[0] if self._sort is not None else None
         filtering = bool(self._text or self._field is not None or self._only_flagged)
         pos = self._positions()
         runs: list[int] = []
@@ -285,8 +350,8 @@ class RowsModel(QStandardItemModel):
             if old is None:
                 restructure = True
                 continue
-            if sort_col is not None and self._raw(old, sort_col) != self._raw(row, sort_col):
-                restructure = True
+            if sort_c is not None and self._sort_text(old, sort_c) != self._sort_text(row, sort_c):
+                moved = True
             if filtering and self._accepts(old) != self._accepts(row):
                 restructure = True
             i = pos.get(k)
@@ -294,7 +359,7 @@ class RowsModel(QStandardItemModel):
                 runs.append(i)
         for k in removed:
             self._all.pop(k, None)
-        if restructure:
+        if restructure or (moved and self._pending):
             self._show(self._visible())
             return
         runs.sort()
@@ -316,6 +381,8 @@ class RowsModel(QStandardItemModel):
             prev = i
         if start >= 0:
             self._emit_changed(start, prev, 0, last)
+        if moved:
+            self._qt_sort()
 
     def _positions(self) -> dict[Any, int]:
         if self._pos is None or len(self._pos) != len(self._rows):
@@ -351,6 +418,9 @@ class RowsModel(QStandardItemModel):
             self._sort = None
         else:
             self._sort = (column, order)
+            if not self._pending:  # every shown row's sort keys are written: Qt sorts
+                self._qt_sort()
+                return
         self._show(self._visible())
 
     def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
@@ -386,11 +456,10 @@ class RowsModel(QStandardItemModel):
             else list(self._all.values())
         )
         if self._sort is not None:
-            col = self.columns[self._sort[0]]
+            c = self._sort[0]
             desc = self._sort[1] == Qt.SortOrder.DescendingOrder
-            # stable: ties keep the key order
-            rows.sort(key=lambda r: str(r[self.key]))
-            rows.sort(key=lambda r: _sort_value(self._raw(r, col), col.numeric), reverse=desc)
+            # the order of ``_qt_sort``: by value, ties by key (descending: the reverse)
+            rows.sort(key=lambda r: self._sort_text(r, c), reverse=desc)
         return rows
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
@@ -411,6 +480,7 @@ class RowsModel(QStandardItemModel):
                 for k in old_keys[j : i + 1]:
                     self._level.pop(k, None)
                     self._texts.pop(k, None)
+                    self._skeys.pop(k, None)
                     self._pending.pop(k, None)
                 del self._rows[j : i + 1]
                 del old_keys[j : i + 1]
@@ -674,6 +744,7 @@ AGENT_BOARD = [
         fmt_duration,
         ticking=True,
         tick=since_now,
+        sort_by=since_order,
     ),
     Column(
         "call_ani",
@@ -698,6 +769,7 @@ AGENT_BOARD = [
         fmt_duration,
         ticking=True,
         tick=talk_now,
+        sort_by=talk_order,
     ),
     Column(
         "handled",
