@@ -208,19 +208,18 @@ class RowsModel(QStandardItemModel):
         self._label = label
         #: updates applied and cells reported changed (for tests and the benchmark)
         self.changed_ranges = 0
+        self.retranslate()
 
-    # Qt API (data, rowCount and flags are the C++ ones: no Python per painted cell)
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        col = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return tr(col.header)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{tr(col.header)}: {tr(col.tip)}"
-        return None
+    # Qt API: data, headerData, rowCount and flags are the C++ ones (no Python per painted
+    # cell or header section)
+    def retranslate(self) -> None:
+        """Write the headers and their tooltips (the formulas), translated now."""
+        h = Qt.Orientation.Horizontal
+        for section, col in enumerate(self.columns):
+            self.setHeaderData(section, h, tr(col.header), Qt.ItemDataRole.DisplayRole)
+            self.setHeaderData(
+                section, h, f"{tr(col.header)}: {tr(col.tip)}", Qt.ItemDataRole.ToolTipRole
+            )
 
     # cells (written with the model's signals blocked; callers report the ranges)
     def _text_of(self, row: dict[str, Any], c: int) -> str:
