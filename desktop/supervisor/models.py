@@ -201,8 +201,13 @@ class RowsModel(QStandardItemModel):
         self._level: dict[Any, int] = {}
         #: the cell texts written for each shown key
         self._texts: dict[Any, list[str]] = {}
-        #: the sort keys (``SORT_ROLE``) written for each shown key
-        self._skeys: dict[Any, list[str]] = {}
+        #: the sort keys (``SORT_ROLE``) written for each shown key. A new row's are written
+        #: with it; when a row changes, the sort column's at once, the others a few turns of
+        #: the event loop later (``_flush_stale``) or when their column is sorted by:
+        #: ``_stale[c]`` holds the keys whose key in column ``c`` may be behind the row
+        self._skeys: dict[Any, list[str | None]] = {}
+        self._stale: list[set[Any]] = [set() for _ in self.columns]
+        self._flushing = False
         #: keys of rows added but not written yet (see ``SYNC_ROWS``)
         self._pending: dict[Any, None] = {}
         self._label = label
@@ -246,12 +251,24 @@ class RowsModel(QStandardItemModel):
                 if text != old[c]:
                     set_data(index(i, c), text)
         self._texts[k] = texts
-        skeys = [self._sort_text(row, c) for c in range(len(self.columns))]
-        old_s = None if new else self._skeys.get(k)
-        for c, sk in enumerate(skeys):
-            if old_s is None or sk != old_s[c]:
+        skeys = None if new else self._skeys.get(k)
+        if skeys is None:  # a new row: every key now
+            skeys = self._skeys[k] = [self._sort_text(row, c) for c in range(len(self.columns))]
+            for c, sk in enumerate(skeys):
                 set_data(index(i, c), sk, SORT_ROLE)
-        self._skeys[k] = skeys
+        else:
+            sort_c = self._sort[0] if self._sort is not None else -1
+            if sort_c >= 0:
+                sk = self._sort_text(row, sort_c)
+                if sk != skeys[sort_c]:
+                    set_data(index(i, sort_c), sk, SORT_ROLE)
+                    skeys[sort_c] = sk
+            for c, stale in enumerate(self._stale):
+                if c != sort_c:
+                    stale.add(k)
+            if not self._flushing:
+                self._flushing = True
+                QTimer.singleShot(0, self, self._flush_stale)
         if new:
             set_data(index(i, 0), k, KEY_ROLE)
             for c, align in self._aligns:
@@ -298,6 +315,7 @@ class RowsModel(QStandardItemModel):
         comparison), then the Python rows to match."""
         assert self._sort is not None and not self._pending
         c, order = self._sort
+        self._write_stale(c, len(self._stale[c]))
         self.setSortRole(SORT_ROLE)
         try:
             QStandardItemModel.sort(self, c, order)
@@ -308,6 +326,41 @@ class RowsModel(QStandardItemModel):
             key=lambda r: skeys[r[key]][c], reverse=order == Qt.SortOrder.DescendingOrder
         )
         self._pos = None
+
+    def _write_stale(self, c: int, n: int) -> int:
+        """Bring up to ``n`` of column ``c``'s stale sort keys up to date; how many it did."""
+        stale = self._stale[c]
+        if not stale or n <= 0:
+            return 0
+        pos, rows, index, set_data = self._positions(), self._rows, self.index, self.setData
+        done = 0
+        blocked = self.blockSignals(True)
+        try:
+            while stale and done < n:
+                k = stale.pop()
+                done += 1
+                i = pos.get(k)
+                skeys = self._skeys.get(k)
+                if i is None or skeys is None:
+                    continue
+                sk = self._sort_text(rows[i], c)
+                if sk != skeys[c]:
+                    set_data(index(i, c), sk, SORT_ROLE)
+                    skeys[c] = sk
+        finally:
+            self.blockSignals(blocked)
+        return done
+
+    #: stale sort keys brought up to date a turn of the event loop
+    STALE_PER_TURN = 400
+
+    def _flush_stale(self) -> None:
+        budget = self.STALE_PER_TURN
+        for c in range(len(self.columns)):
+            budget -= self._write_stale(c, budget)
+        self._flushing = any(self._stale)
+        if self._flushing:
+            QTimer.singleShot(0, self, self._flush_stale)
 
     # updates
     def set_now(self, now: float, rows: tuple[int, int] | None = None) -> None:
@@ -480,6 +533,8 @@ class RowsModel(QStandardItemModel):
                     self._level.pop(k, None)
                     self._texts.pop(k, None)
                     self._skeys.pop(k, None)
+                    for stale in self._stale:
+                        stale.discard(k)
                     self._pending.pop(k, None)
                 del self._rows[j : i + 1]
                 del old_keys[j : i + 1]

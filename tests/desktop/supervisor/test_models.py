@@ -291,6 +291,13 @@ def test_sort_by_each_column_and_after_updates_that_move_rows(qtbot) -> None:
         assert _items_in_order(m)
         assert m.data(m.index(keep.row(), 0), KEY_ROLE) == "A010"
     assert keep.row() == 0  # "zzz" sorts first, descending
+    # the other columns' keys of the rows that changed, written a turn later: right too
+    qtbot.waitUntil(lambda: not m._flushing)
+    for c in (col("handled"), col("time_in_state")):
+        m.sort(c, Qt.SortOrder.AscendingOrder)
+        assert m.keys() == _expected(m, list(by_key.values()), c, Qt.SortOrder.AscendingOrder, 100)
+        assert _items_in_order(m)
+    m.sort(col("state"), Qt.SortOrder.DescendingOrder)
     # and with a filter on: rows that move, and rows that leave the filter
     m.set_filter_field("state", "ready")
     ready = lambda: [r for r in by_key.values() if r["state"] == "ready"]  # noqa: E731
