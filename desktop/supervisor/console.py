@@ -257,6 +257,8 @@ class SupervisorConsole(QMainWindow):
         self.agent_board.title.setText(self.tr("Agents"))
         self.staffing_board.title.setText(self.tr("Erlang C staffing"))
         self.tier_board.title.setText(self.tr("Tier split"))
+        for model in (self.queue_model, self.agent_model, self.staffing_model, self.tier_model):
+            model.retranslate()  # the boards' headers and formulas
         self.tabs.setTabText(0, self.tr("Charts"))
         self.tabs.setTabText(1, self.tr("Staffing"))
         self.tabs.setTabText(2, self.tr("Tiers"))

@@ -8,15 +8,19 @@ new keys are inserted at the end and vanished keys removed, so views keep their 
 scroll position and a 2,000-row board costs the GUI thread a few milliseconds a second.
 The cells live in C++ (a ``QStandardItemModel``'s items, written from Python only when a
 value changed): painting a board calls no Python, which halves the cost of a repaint.
-Sorting (``sort``, called by the view's header) and filtering (free text, one exact field,
-flagged rows only) are done by the model itself on its Python rows, not by a
-``QSortFilterProxyModel``: a proxy calls back into Python for every row it sorts or filters,
-which at 2,000 rows costs more than a frame.
+Filtering (free text, one exact field, flagged rows only) is done by the model itself on its
+Python rows, not by a ``QSortFilterProxyModel`` (a proxy calls back into Python for every row
+it filters). Sorting (``sort``, called by the view's header) is Qt's C++ sort of the items on
+a sort key each cell holds (``SORT_ROLE``, written with the cell): a header click, or a
+refresh that changed a row's sort key, costs one C++ sort and a sort of the Python rows on the
+stored keys, no Python call per comparison. Ties sort by the row key; descending is the exact
+reverse of ascending.
 """
 
 from __future__ import annotations
 
 import math
+import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -85,6 +89,9 @@ class Column:
     #: for a ticking column: its value from the row and the model's clock, computed when the
     #: cell is painted (so the rows need not change every second; see ``RowsModel.set_now``)
     tick: Callable[[dict[str, Any], float], Any] | None = None
+    #: for a clock-computed column: a value from the row alone that sorts as the column does
+    #: (so a row's sort key does not change with the clock)
+    sort_by: Callable[[dict[str, Any]], Any] | None = None
 
 
 def since_now(row: dict[str, Any], now: float) -> float | None:
@@ -97,6 +104,32 @@ def talk_now(row: dict[str, Any], now: float) -> float | None:
     """Seconds since the row's call was answered, while on that call."""
     at = row.get("answered_at")
     return None if at is None else max(0.0, now - at)
+
+
+def since_order(row: dict[str, Any]) -> float | None:
+    """Sorts as ``since_now``: the later the row's ``since``, the shorter the time."""
+    since = row.get("since")
+    return None if since is None else -since
+
+
+def talk_order(row: dict[str, Any]) -> float | None:
+    """Sorts as ``talk_now``."""
+    at = row.get("answered_at")
+    return None if at is None else -at
+
+
+_SIGN = 1 << 63
+_ALL = (1 << 64) - 1
+
+
+def _sort_text(v: Any, numeric: bool, key: Any) -> str:
+    """A cell's sort key as a string that sorts (by code unit, as Qt compares strings) as
+    ``(_sort_value(v), str(key))``: a number as its IEEE bits made order-preserving, in hex."""
+    x = _sort_value(v, numeric)
+    if numeric:
+        b = struct.unpack(">Q", struct.pack(">d", x))[0]
+        x = f"{(b ^ _ALL) if b & _SIGN else (b | _SIGN):016x}"
+    return f"{x}\x00{key}"
 
 
 def _sort_value(v: Any, numeric: bool) -> Any:
@@ -168,24 +201,30 @@ class RowsModel(QStandardItemModel):
         self._level: dict[Any, int] = {}
         #: the cell texts written for each shown key
         self._texts: dict[Any, list[str]] = {}
+        #: the sort keys (``SORT_ROLE``) written for each shown key. A new row's are written
+        #: with it; when a row changes, the sort column's at once, the others a few turns of
+        #: the event loop later (``_flush_stale``) or when their column is sorted by:
+        #: ``_stale[c]`` holds the keys whose key in column ``c`` may be behind the row
+        self._skeys: dict[Any, list[str | None]] = {}
+        self._stale: list[set[Any]] = [set() for _ in self.columns]
+        self._flushing = False
         #: keys of rows added but not written yet (see ``SYNC_ROWS``)
         self._pending: dict[Any, None] = {}
         self._label = label
         #: updates applied and cells reported changed (for tests and the benchmark)
         self.changed_ranges = 0
+        self.retranslate()
 
-    # Qt API (data, rowCount and flags are the C++ ones: no Python per painted cell)
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        col = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return tr(col.header)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{tr(col.header)}: {tr(col.tip)}"
-        return None
+    # Qt API: data, headerData, rowCount and flags are the C++ ones (no Python per painted
+    # cell or header section)
+    def retranslate(self) -> None:
+        """Write the headers and their tooltips (the formulas), translated now."""
+        h = Qt.Orientation.Horizontal
+        for section, col in enumerate(self.columns):
+            self.setHeaderData(section, h, tr(col.header), Qt.ItemDataRole.DisplayRole)
+            self.setHeaderData(
+                section, h, f"{tr(col.header)}: {tr(col.tip)}", Qt.ItemDataRole.ToolTipRole
+            )
 
     # cells (written with the model's signals blocked; callers report the ranges)
     def _text_of(self, row: dict[str, Any], c: int) -> str:
@@ -212,6 +251,24 @@ class RowsModel(QStandardItemModel):
                 if text != old[c]:
                     set_data(index(i, c), text)
         self._texts[k] = texts
+        skeys = None if new else self._skeys.get(k)
+        if skeys is None:  # a new row: every key now
+            skeys = self._skeys[k] = [self._sort_text(row, c) for c in range(len(self.columns))]
+            for c, sk in enumerate(skeys):
+                set_data(index(i, c), sk, SORT_ROLE)
+        else:
+            sort_c = self._sort[0] if self._sort is not None else -1
+            if sort_c >= 0:
+                sk = self._sort_text(row, sort_c)
+                if sk != skeys[sort_c]:
+                    set_data(index(i, sort_c), sk, SORT_ROLE)
+                    skeys[sort_c] = sk
+            for c, stale in enumerate(self._stale):
+                if c != sort_c:
+                    stale.add(k)
+            if not self._flushing:
+                self._flushing = True
+                QTimer.singleShot(0, self, self._flush_stale)
         if new:
             set_data(index(i, 0), k, KEY_ROLE)
             for c, align in self._aligns:
@@ -246,6 +303,65 @@ class RowsModel(QStandardItemModel):
     def _raw(self, row: dict[str, Any], col: Column) -> Any:
         return col.tick(row, self._now) if col.tick is not None else row.get(col.key)
 
+    def _sort_text(self, row: dict[str, Any], c: int) -> str:
+        """Row ``row``'s sort key in column ``c`` (what its ``SORT_ROLE`` holds)."""
+        col = self.columns[c]
+        v = col.sort_by(row) if col.sort_by is not None else row.get(col.key)
+        return _sort_text(v, col.numeric or col.sort_by is not None, row.get(self.key))
+
+    def _qt_sort(self) -> None:
+        """Reorder the shown rows by the sort column in C++ (Qt's sort of the items on their
+        ``SORT_ROLE``: one layout change, persistent indexes follow their rows, no Python per
+        comparison), then the Python rows to match."""
+        assert self._sort is not None and not self._pending
+        c, order = self._sort
+        self._write_stale(c, len(self._stale[c]))
+        self.setSortRole(SORT_ROLE)
+        try:
+            QStandardItemModel.sort(self, c, order)
+        finally:
+            self.setSortRole(_ORDER_ROLE)
+        skeys, key = self._skeys, self.key
+        self._rows.sort(
+            key=lambda r: skeys[r[key]][c], reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        self._pos = None
+
+    def _write_stale(self, c: int, n: int) -> int:
+        """Bring up to ``n`` of column ``c``'s stale sort keys up to date; how many it did."""
+        stale = self._stale[c]
+        if not stale or n <= 0:
+            return 0
+        pos, rows, index, set_data = self._positions(), self._rows, self.index, self.setData
+        done = 0
+        blocked = self.blockSignals(True)
+        try:
+            while stale and done < n:
+                k = stale.pop()
+                done += 1
+                i = pos.get(k)
+                skeys = self._skeys.get(k)
+                if i is None or skeys is None:
+                    continue
+                sk = self._sort_text(rows[i], c)
+                if sk != skeys[c]:
+                    set_data(index(i, c), sk, SORT_ROLE)
+                    skeys[c] = sk
+        finally:
+            self.blockSignals(blocked)
+        return done
+
+    #: stale sort keys brought up to date a turn of the event loop
+    STALE_PER_TURN = 400
+
+    def _flush_stale(self) -> None:
+        budget = self.STALE_PER_TURN
+        for c in range(len(self.columns)):
+            budget -= self._write_stale(c, budget)
+        self._flushing = any(self._stale)
+        if self._flushing:
+            QTimer.singleShot(0, self, self._flush_stale)
+
     # updates
     def set_now(self, now: float, rows: tuple[int, int] | None = None) -> None:
         """The clock moved: the clock-computed cells of ``rows`` (first, last; default every
@@ -274,7 +390,8 @@ class RowsModel(QStandardItemModel):
         if not changed and not removed:
             return
         restructure = bool(removed)
-        sort_col = self.columns[self._sort[0]] if self._sort is not None else None
+        moved = False  # a row's sort key changed: Qt re-sorts the rows (see ``_qt_sort``)
+        sort_c = self._sort[0] if self._sort is not None else None
         filtering = bool(self._text or self._field is not None or self._only_flagged)
         pos = self._positions()
         runs: list[int] = []
@@ -285,8 +402,8 @@ class RowsModel(QStandardItemModel):
             if old is None:
                 restructure = True
                 continue
-            if sort_col is not None and self._raw(old, sort_col) != self._raw(row, sort_col):
-                restructure = True
+            if sort_c is not None and self._sort_text(old, sort_c) != self._sort_text(row, sort_c):
+                moved = True
             if filtering and self._accepts(old) != self._accepts(row):
                 restructure = True
             i = pos.get(k)
@@ -294,7 +411,7 @@ class RowsModel(QStandardItemModel):
                 runs.append(i)
         for k in removed:
             self._all.pop(k, None)
-        if restructure:
+        if restructure or (moved and self._pending):
             self._show(self._visible())
             return
         runs.sort()
@@ -316,6 +433,8 @@ class RowsModel(QStandardItemModel):
             prev = i
         if start >= 0:
             self._emit_changed(start, prev, 0, last)
+        if moved:
+            self._qt_sort()
 
     def _positions(self) -> dict[Any, int]:
         if self._pos is None or len(self._pos) != len(self._rows):
@@ -351,6 +470,9 @@ class RowsModel(QStandardItemModel):
             self._sort = None
         else:
             self._sort = (column, order)
+            if not self._pending:  # every shown row's sort keys are written: Qt sorts
+                self._qt_sort()
+                return
         self._show(self._visible())
 
     def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
@@ -386,11 +508,10 @@ class RowsModel(QStandardItemModel):
             else list(self._all.values())
         )
         if self._sort is not None:
-            col = self.columns[self._sort[0]]
+            c = self._sort[0]
             desc = self._sort[1] == Qt.SortOrder.DescendingOrder
-            # stable: ties keep the key order
-            rows.sort(key=lambda r: str(r[self.key]))
-            rows.sort(key=lambda r: _sort_value(self._raw(r, col), col.numeric), reverse=desc)
+            # the order of ``_qt_sort``: by value, ties by key (descending: the reverse)
+            rows.sort(key=lambda r: self._sort_text(r, c), reverse=desc)
         return rows
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
@@ -411,6 +532,9 @@ class RowsModel(QStandardItemModel):
                 for k in old_keys[j : i + 1]:
                     self._level.pop(k, None)
                     self._texts.pop(k, None)
+                    self._skeys.pop(k, None)
+                    for stale in self._stale:
+                        stale.discard(k)
                     self._pending.pop(k, None)
                 del self._rows[j : i + 1]
                 del old_keys[j : i + 1]
@@ -674,6 +798,7 @@ AGENT_BOARD = [
         fmt_duration,
         ticking=True,
         tick=since_now,
+        sort_by=since_order,
     ),
     Column(
         "call_ani",
@@ -698,6 +823,7 @@ AGENT_BOARD = [
         fmt_duration,
         ticking=True,
         tick=talk_now,
+        sort_by=talk_order,
     ),
     Column(
         "handled",

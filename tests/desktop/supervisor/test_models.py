@@ -216,3 +216,97 @@ def test_many_rows_added_at_once_are_written_over_a_few_turns(qtbot) -> None:
     assert sorted(got) == list(range(RowsModel.SYNC_ROWS, n))
     assert text(m, n - 1, "handled") == str(n - 1)
     assert m.data(m.index(n - 1, 0), KEY_ROLE) == f"A{n - 1:03d}"
+
+
+def _expected(m: RowsModel, rows: list[dict], c: int, order: Qt.SortOrder, now: float) -> list:
+    """The keys of ``rows`` in the order of column ``c``, computed here from the values."""
+    column = AGENT_BOARD[c]
+
+    def value(r: dict):
+        if column.key == "time_in_state":
+            v = None if r.get("since") is None else now - r["since"]
+        elif column.key == "talk_time":
+            v = None if r.get("answered_at") is None else now - r["answered_at"]
+        else:
+            v = r.get(column.key)
+        if column.numeric:
+            return float("-inf") if v is None else float(v)
+        return "" if v is None else str(v).lower()
+
+    keys = [r["agent_id"] for r in sorted(rows, key=lambda r: (value(r), r["agent_id"]))]
+    return keys[::-1] if order == Qt.SortOrder.DescendingOrder else keys
+
+
+def _items_in_order(m: RowsModel) -> bool:
+    """The cells Qt shows are those of the model's rows, row for row."""
+    return all(
+        m.data(m.index(i, 0), KEY_ROLE) == k and text(m, i, "state") == m.row(i)["state"]
+        for i, k in enumerate(m.keys())
+    )
+
+
+def test_sort_by_each_column_and_after_updates_that_move_rows(qtbot) -> None:
+    states = ["ready", "on_call", "wrap_up", "Not_ready", "reserved"]
+    rows = [
+        agent(
+            f"A{i:03d}",
+            states[i * 7 % 5],
+            t=float(i * 13 % 17),  # ties in time in state
+            handled=i * 5 % 4,  # ties
+            aht=None if i % 6 == 0 else 30.0 + i * 37 % 11,
+            occupancy=(i * 3 % 10) / 10,
+            reason="break" if i % 5 == 3 else None,
+            answered_at=(90.0 + i % 7) if i % 5 == 1 else None,
+            call_queue=f"q{i % 3}" if i % 5 == 1 else None,
+        )
+        for i in range(100)  # more than SYNC_ROWS: some rows are written a turn later
+    ]
+    m = RowsModel(AGENT_BOARD, "agent_id")
+    m.set_now(100.0)
+    m.set_rows(rows)
+    # sorted while rows are still unwritten, then once all are written
+    m.sort(col("state"), Qt.SortOrder.AscendingOrder)
+    assert m.keys() == _expected(m, rows, col("state"), Qt.SortOrder.AscendingOrder, 100.0)
+    qtbot.waitUntil(lambda: not m._pending)
+    assert _items_in_order(m)
+    for c in range(len(AGENT_BOARD)):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            m.sort(c, order)
+            assert m.keys() == _expected(m, rows, c, order, 100.0), (AGENT_BOARD[c].key, order)
+            assert _items_in_order(m)
+    # sorted by state: live updates that move rows, the selected row followed
+    m.sort(col("state"), Qt.SortOrder.DescendingOrder)
+    by_key = {r["agent_id"]: r for r in rows}
+    keep = QPersistentModelIndex(m.index(m.keys().index("A010"), 0))
+    for step, (aid, state) in enumerate(
+        [("A010", "ready"), ("A011", "wrap_up"), ("A050", "on_call"), ("A010", "zzz")]
+    ):
+        changed = [dict(by_key[aid], state=state, since=99.0 - step)]
+        changed.append(dict(by_key["A099"], handled=step))  # a row that does not move
+        for r in changed:
+            by_key[r["agent_id"]] = r
+        m.update_rows(changed)
+        want = _expected(m, list(by_key.values()), col("state"), Qt.SortOrder.DescendingOrder, 100)
+        assert m.keys() == want
+        assert _items_in_order(m)
+        assert m.data(m.index(keep.row(), 0), KEY_ROLE) == "A010"
+    assert keep.row() == 0  # "zzz" sorts first, descending
+    # the other columns' keys of the rows that changed, written a turn later: right too
+    qtbot.waitUntil(lambda: not m._flushing)
+    for c in (col("handled"), col("time_in_state")):
+        m.sort(c, Qt.SortOrder.AscendingOrder)
+        assert m.keys() == _expected(m, list(by_key.values()), c, Qt.SortOrder.AscendingOrder, 100)
+        assert _items_in_order(m)
+    m.sort(col("state"), Qt.SortOrder.DescendingOrder)
+    # and with a filter on: rows that move, and rows that leave the filter
+    m.set_filter_field("state", "ready")
+    ready = lambda: [r for r in by_key.values() if r["state"] == "ready"]  # noqa: E731
+    assert m.keys() == _expected(m, ready(), col("state"), Qt.SortOrder.DescendingOrder, 100)
+    m.sort(col("time_in_state"), Qt.SortOrder.AscendingOrder)
+    first = m.keys()[-1]
+    changed = [dict(by_key[first], since=99.5), dict(by_key[m.keys()[0]], state="on_call")]
+    for r in changed:
+        by_key[r["agent_id"]] = r
+    m.update_rows(changed)
+    assert m.keys() == _expected(m, ready(), col("time_in_state"), Qt.SortOrder.AscendingOrder, 100)
+    assert _items_in_order(m)
