@@ -1,5 +1,5 @@
 """Qt item models over plain query results (lists of dicts)."""
 
-from desktop.models.tables import Column, DictTableModel, StaticTableModel
+from desktop.models.tables import Column, DictTableModel
 
-__all__ = ["Column", "DictTableModel", "StaticTableModel"]
+__all__ = ["Column", "DictTableModel"]

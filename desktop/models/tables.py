@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
@@ -27,8 +27,6 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FONT = int(Qt.ItemDataRole.FontRole.value)
 _USER = int(Qt.ItemDataRole.UserRole.value)
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
-#: cells longer than this get their text as a tooltip too (in case the column elides it)
-TOOLTIP_MIN = 10
 
 
 @dataclass(frozen=True)
@@ -138,75 +136,3 @@ class DictTableModel(QAbstractTableModel):
         ):
             return QCoreApplication.translate("Columns", self._columns[section].header)
         return None
-
-
-class StaticTableModel(QStandardItemModel):
-    """The same rows and formatting as ``DictTableModel``, held in C++ items.
-
-    For the card's tables, painted on every pop: a view asks its model for about seven roles of
-    every visible cell on each paint, and with a Python ``data()`` each of those is a call into
-    the interpreter (about 1.5 ms per table and paint on this machine). Here the strings are
-    formatted once per ``set_rows`` and the paint never leaves C++. Headers are set (translated)
-    by ``retranslate``.
-    """
-
-    def __init__(self, columns: Sequence[Column], key: str | None = None, parent: Any = None):
-        super().__init__(0, len(columns), parent)
-        self._columns = list(columns)
-        self._rows: list[dict[str, Any]] = []
-        self._key = key
-        self._changed: set[Any] = set()
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("Columns", c.header) for c in self._columns]
-        )
-        if self._rows:
-            self.refresh()
-
-    def set_rows(self, rows: Sequence[dict[str, Any]], changed: set[Any] | None = None) -> None:
-        """Replace the rows: the row count changes through insert/remove, the cells are
-        rewritten with signals blocked and announced by one ``dataChanged``."""
-        new = list(rows)
-        self._changed = set(changed or ())
-        if len(new) != self.rowCount():
-            self.setRowCount(len(new))
-        self._rows = new
-        ncol = len(self._columns)
-        blocked = self.blockSignals(True)
-        try:
-            for r, row in enumerate(new):
-                bold = bool(self._key and self._changed and row.get(self._key) in self._changed)
-                for c, col in enumerate(self._columns):
-                    value = row.get(col.key)
-                    if col.fmt is not None:
-                        text = col.fmt(value, row)
-                    else:
-                        text = "" if value is None else str(value)
-                    item = QStandardItem(text)
-                    if len(text) > TOOLTIP_MIN:  # short cells are never elided
-                        item.setToolTip(text)
-                    if col.align_right:
-                        item.setData(_RIGHT, _ALIGN)
-                    if bold:
-                        item.setFont(self._bold)
-                    if c == 0:
-                        item.setData(row, _USER)
-                    self.setItem(r, c, item)
-        finally:
-            self.blockSignals(blocked)
-        if new and ncol:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, ncol - 1))
-
-    def refresh(self) -> None:
-        """Re-format every row (e.g. ages as time passes, or a language change)."""
-        self.set_rows(self._rows, self._changed)
-
-    def rows(self) -> list[dict[str, Any]]:
-        return list(self._rows)
-
-    def row(self, index: int) -> dict[str, Any]:
-        return self._rows[index]

@@ -160,7 +160,9 @@ class CustomerCard(QFrame):
         self.route.setWordWrap(True)
         self.points = set_ids(QLabel(), "talkingPoints")
         self.points.setWordWrap(True)
-        self.points.setTextFormat(Qt.TextFormat.RichText)
+        # Plain text, one bulleted line per point: a rich-text label parsed an HTML list into a
+        # text document and laid it out on every pop (the card's dearest label to paint).
+        self.points.setTextFormat(Qt.TextFormat.PlainText)
         self.points.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # column widths: fixed, but for one stretching column (the same on every pop)
         self.purchases = CardList(self.purchases_model, (0, 120, 90), 0)
@@ -368,8 +370,7 @@ class CustomerCard(QFrame):
         )
         pts = talking_points(self.card, call, now)
         if pts:
-            items = "".join(f"<li>{_escape(text)}</li>" for _, text in pts)
-            self.points.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
+            self.points.setText("\n".join(f"\u2022 {text}" for _, text in pts))
         else:
             self.points.setText(self.tr("Nothing special on file."))
 
@@ -412,7 +413,3 @@ class CustomerCard(QFrame):
             return
         widget.setToolTip(self.tr("Changed in central") if changed else "")
         set_style_prop(widget, "changed", changed)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

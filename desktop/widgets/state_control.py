@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from desktop.widgets.common import (
     fmt_duration,
     reason_label,
     set_ids,
-    set_style_prop,
     state_label,
 )
 
@@ -20,6 +19,67 @@ AGENT_STATES = ("logged_out", "ready", "not_ready", "reserved", "on_call", "wrap
 READY_KEY = "Ctrl+R"
 NOT_READY_KEY = "Ctrl+N"
 LOGOUT_KEY = "Ctrl+Shift+L"
+
+#: per theme: the button's border, then each state's (background, text) colour; other states
+#: (logged out) get the theme's plain button look from the style sheet
+STATE_COLOURS: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
+    "light": (
+        "#c5cad3",
+        {
+            "ready": ("#dcf5e3", "#14532d"),
+            "not_ready": ("#fde8e8", "#7f1d1d"),
+            "on_call": ("#dbe8ff", "#1e3a8a"),
+            "reserved": ("#fff4d6", "#5a3d00"),
+            "wrap_up": ("#efe3ff", "#4c1d95"),
+        },
+    ),
+    "dark": (
+        "#3a3f47",
+        {
+            "ready": ("#1d4d2c", "#d9f7e2"),
+            "not_ready": ("#5a2424", "#ffe1e1"),
+            "on_call": ("#1f3766", "#dbe8ff"),
+            "reserved": ("#4d3d10", "#ffe9a8"),
+            "wrap_up": ("#3f2a66", "#efe3ff"),
+        },
+    ),
+}
+
+
+class StateButton(QToolButton):
+    """The state button, painted here in its state's colours (``STATE_COLOURS``): no style
+    sheet rule on an ``agentState`` property, so a state change (ready -> ringing on every
+    pop) re-polishes nothing. ``property("agentState")`` still says which state it shows."""
+
+    def set_state(self, state: str) -> None:
+        if self.property("agentState") != state:
+            self.setProperty("agentState", state)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        app = QApplication.instance()
+        theme = str(app.property("agentdeskTheme") or "light") if app is not None else "light"
+        border, states = STATE_COLOURS.get(theme, STATE_COLOURS["light"])
+        colours = states.get(str(self.property("agentState")))
+        if colours is None:
+            super().paintEvent(event)
+            return
+        background, text = colours
+        if not self.isEnabled():
+            text = self.palette().color(self.palette().ColorGroup.Disabled, self.foregroundRole())
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(border), 1))
+        p.setBrush(QColor(background))
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+        p.setPen(QColor(text))
+        arrow = 8  # the menu's arrow, bottom right (as the style draws it)
+        p.drawText(self.rect().adjusted(0, 0, -arrow, 0), Qt.AlignmentFlag.AlignCenter, self.text())
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(text))
+        x, y = self.width() - 10.0, self.height() - 8.0
+        p.drawPolygon(QPolygonF([QPointF(x, y), QPointF(x + 6, y), QPointF(x + 3, y + 3)]))
+        p.end()
 
 
 class StateControl(QWidget):
@@ -34,7 +94,7 @@ class StateControl(QWidget):
         self._since: float | None = None
         self._reasons: list[str] = []
         self._connected = True
-        self.button = set_ids(QToolButton(), "agentState")
+        self.button = set_ids(StateButton(), "agentState")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setProperty("role", "state")
         self.time = set_ids(QLabel(), "timeInState")
@@ -125,7 +185,7 @@ class StateControl(QWidget):
         if state == "not_ready" and self.agent.get("reason"):
             text += " · " + reason_label(self.agent.get("reason"))
         self.button.setText(text)
-        set_style_prop(self.button, "agentState", state)
+        self.button.set_state(state)
         idle = state in ("ready", "not_ready")
         self.ready_action.setEnabled(self._connected and idle and state != "ready")
         self.not_ready_action.setEnabled(self._connected and idle)

@@ -82,6 +82,8 @@ def test_card_shows_every_field(qtbot: Any, sample_card: dict, sample_call: dict
     assert "not verified" not in ivr
     assert card.route.text() == "Why you: VIP queue, longest idle agent."
     points = card.points.text()
+    lines = points.split("\n")
+    assert len(lines) >= 4 and all(line.startswith("\u2022 ") for line in lines)  # one per point
     assert "Platinum customer" in points
     assert "Open issue #I7" in points and "owned by A2" in points
     assert "Bought Fibre 1000" in points
@@ -226,6 +228,34 @@ def test_state_control(qtbot: Any) -> None:
     assert blocker.args == ["lunch"]
     s.set_agent({"state": "on_call", "since": 100.0}, 100.0)
     assert not s.ready_action.isEnabled() and not s.logout_action.isEnabled()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_state_button_painted_in_state_colour(qtbot: Any, qapp: Any, theme: str) -> None:
+    from desktop.themes import apply_theme
+    from desktop.widgets.state_control import STATE_COLOURS
+
+    apply_theme(qapp, theme)
+    try:
+        s = StateControl()
+        qtbot.addWidget(s)
+        s.show()
+        qtbot.waitExposed(s)
+        _, colours = STATE_COLOURS[theme]
+        for state, (background, text) in colours.items():
+            s.set_agent({"state": state, "since": 0.0}, 0.0)
+            assert s.button.property("agentState") == state
+            img = s.button.grab().toImage()
+            pixel = img.pixelColor(4, img.height() // 2)
+            assert pixel.name() == background, (theme, state)
+            # the state's name is drawn in the state's text colour
+            seen = {
+                img.pixelColor(x, y).name() for x in range(img.width()) for y in range(img.height())
+            }
+            assert text in seen, (theme, state)
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setPalette(qapp.style().standardPalette())
 
 
 def test_wrapup_dialog_validates_and_emits_drafts(qtbot: Any) -> None:
