@@ -66,6 +66,8 @@ def pct(values: list[float], p: float) -> float:
 
 def fmt(values: list[float]) -> str:
     ms = [v * 1000 for v in values]
+    if not ms:
+        return "n=0 (not measured)"
     return (
         f"n={len(ms)} p50={pct(ms, 50):.2f} ms p90={pct(ms, 90):.2f} ms "
         f"p99={pct(ms, 99):.2f} ms max={max(ms):.2f} ms mean={statistics.fmean(ms):.2f} ms"
