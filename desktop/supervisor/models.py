@@ -206,6 +206,10 @@ class RowsModel(QStandardItemModel):
         #: the event loop later (``_flush_stale``) or when their column is sorted by:
         #: ``_stale[c]`` holds the keys whose key in column ``c`` may be behind the row
         self._skeys: dict[Any, list[str | None]] = {}
+        #: the sort column's key per row for ``_visible``: (column, {key: (row, sort text)}); a
+        #: row dict is not changed once taken (a change comes as a new dict), so a key whose
+        #: row is the same object keeps its text (a refresh re-sorts 2,000 rows per slice)
+        self._sort_memo: tuple[int, dict[Any, tuple[dict[str, Any], str]]] | None = None
         self._stale: list[set[Any]] = [set() for _ in self.columns]
         self._flushing = False
         #: keys of rows added but not written yet (see ``SYNC_ROWS``)
@@ -511,7 +515,26 @@ class RowsModel(QStandardItemModel):
             c = self._sort[0]
             desc = self._sort[1] == Qt.SortOrder.DescendingOrder
             # the order of ``_qt_sort``: by value, ties by key (descending: the reverse)
-            rows.sort(key=lambda r: self._sort_text(r, c), reverse=desc)
+            if (
+                self._sort_memo is None
+                or self._sort_memo[0] != c
+                or (
+                    len(self._sort_memo[1]) > 2 * len(self._all) + 100  # keys long gone
+                )
+            ):
+                self._sort_memo = (c, {})
+            memo, key, sort_text = self._sort_memo[1], self.key, self._sort_text
+
+            def skey(r: dict[str, Any]) -> str:
+                k = r[key]
+                hit = memo.get(k)
+                if hit is not None and hit[0] is r:
+                    return hit[1]
+                t = sort_text(r, c)
+                memo[k] = (r, t)
+                return t
+
+            rows.sort(key=skey, reverse=desc)
         return rows
 
     def _show(self, rows: list[dict[str, Any]]) -> None:

@@ -310,3 +310,26 @@ def test_sort_by_each_column_and_after_updates_that_move_rows(qtbot) -> None:
     m.update_rows(changed)
     assert m.keys() == _expected(m, ready(), col("time_in_state"), Qt.SortOrder.AscendingOrder, 100)
     assert _items_in_order(m)
+
+
+def test_rows_added_in_slices_to_a_sorted_board_stay_sorted(qtbot) -> None:
+    """The console fills a sorted board a slice a turn; every slice re-sorts the rows shown
+    (by sort keys kept per row dict), and a row sent again as a new dict sorts by its new
+    values."""
+    m = RowsModel(AGENT_BOARD, "agent_id")
+    m.sort(col("state"), Qt.SortOrder.AscendingOrder)
+    states = ["wrap_up", "ready", "on_call", "not_ready"]
+    rows = [agent(f"A{i:02d}", states[i % 4]) for i in range(12)]
+    for i in range(0, 12, 5):
+        m.update_rows(rows[i : i + 5])
+    want = sorted(rows, key=lambda r: (r["state"], r["agent_id"]))
+    assert m.keys() == [r["agent_id"] for r in want]
+    # A00 (wrap_up) becomes ready while a new row comes (the rows are re-sorted in Python)
+    m.update_rows([agent("A00", "ready"), agent("A12", "on_call")])
+    now = {r["agent_id"]: r["state"] for r in rows} | {"A00": "ready", "A12": "on_call"}
+    assert m.keys() == sorted(now, key=lambda k: (now[k], k))
+    assert text(m, m.keys().index("A00"), "state") == "ready"
+    m.sort(col("state"), Qt.SortOrder.DescendingOrder)
+    m.update_rows([agent("A13", "ready")])
+    now["A13"] = "ready"
+    assert m.keys() == sorted(now, key=lambda k: (now[k], k), reverse=True)
