@@ -42,28 +42,16 @@ _SQL_INTERACTIONS = (
     "WHERE customer_id = ? ORDER BY started_at DESC, interaction_id DESC "
     f"LIMIT {CARD_INTERACTIONS}"
 )
-_SQLITE = {
-    sql: sql
-    for sql in (
-        _SQL_BY_PHONE,
-        _SQL_BY_ID,
-        _SQL_PHONES,
-        _SQL_PURCHASES,
-        _SQL_OPEN_ISSUES,
-        _SQL_INTERACTIONS,
-    )
-}
-_PG = {
-    sql: sql.replace("?", "%s")
-    for sql in (
-        _SQL_BY_PHONE,
-        _SQL_BY_ID,
-        _SQL_PHONES,
-        _SQL_PURCHASES,
-        _SQL_OPEN_ISSUES,
-        _SQL_INTERACTIONS,
-    )
-}
+_QUERIES = (
+    _SQL_BY_PHONE,
+    _SQL_BY_ID,
+    _SQL_PHONES,
+    _SQL_PURCHASES,
+    _SQL_OPEN_ISSUES,
+    _SQL_INTERACTIONS,
+)
+_SQLITE = {sql: sql for sql in _QUERIES}
+_PG = {sql: sql.replace("?", "%s") for sql in _QUERIES}
 
 
 def iso_utc(value: datetime | str | None) -> str | None:
