@@ -132,6 +132,7 @@ class IvrSim:
         self.patience_median = patience_median
         self.speed = speed
         self.clock = clock
+        self.sent = 0  # ivr.call commands sent, replied to or not: what --count bounds
         self.placed = 0
         self.failed = 0
         self.abandoned = 0
@@ -204,7 +205,7 @@ class IvrSim:
         try:
             while not self._stop.is_set():
                 now = self.clock()
-                more = (self.count is None or self.placed + self.failed < self.count) and (
+                more = (self.count is None or self.sent < self.count) and (
                     self.duration is None or now - start < self.duration
                 )
                 if not more and not client.pending and not self._live:
@@ -214,6 +215,7 @@ class IvrSim:
                 if more and now >= next_at:
                     args = self.make_call()
                     client.send("ivr.call", args, tag=args["external_id"])
+                    self.sent += 1
                     next_at += self.rng.expovariate(self.rate) / self.speed
                     continue
                 wake = [1.0]

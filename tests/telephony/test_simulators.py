@@ -116,6 +116,26 @@ def test_simulated_center_runs_calls_to_the_end(
     assert set(last_state.values()) == {"logged_out"}
 
 
+def test_ivr_sim_count_bounds_calls_sent_not_replies(
+    switchboard_factory: Callable[..., RunningSwitchboard], telephony_store: str
+) -> None:
+    # At a rate far above the switchboard's reply latency many ivr.call commands are in
+    # flight before the first reply: --count must bound what is sent, not what was answered.
+    sb = switchboard_factory(rules=FAST_RULES, store_url=telephony_store)
+    ivr = IvrSim(
+        sb.commands,
+        sb.events,
+        rate_per_min=6_000_000,
+        count=7,
+        callers=load_callers(telephony_store),
+        seed=4,
+        patience_median=0.2,
+    )
+    summary = ivr.run()
+    assert (ivr.sent, ivr.placed, ivr.failed) == (7, 7, 0), summary
+    assert len(sb.switchboard.engine.finished) == 7
+
+
 def test_ivr_sim_cli_reports_refusal_when_no_switchboard() -> None:
     res = subprocess.run(
         [sys.executable, "-m", "agentdesk", "ivr-sim", "--rate", "0"],
