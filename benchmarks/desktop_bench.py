@@ -14,7 +14,12 @@ offscreen (``QT_QPA_PLATFORM=offscreen`` unless set):
   and banner (the earlier, stricter measure). Per pop it also records the GUI thread's CPU time
   (``time.thread_time`` from its last idle tick). The IVR then hangs up and the next call
   comes. Callers are known numbers, with some shared (ambiguous: the chooser is painted) and
-  unknown ones (the quick-create form).
+  unknown ones (the quick-create form). The IVR is a driver in its own process (told what to
+  send over a pipe; it subscribes to no events), so neither its ZeroMQ work nor its GIL is in
+  the desk's figures: the GUI thread's only bench work per call is one pipe write. Also printed:
+  the hop (publish -> the bus thread reads it -> the GUI thread's first slot), Python's garbage
+  collections (``gc.callbacks``: how many, and how many ran inside a pop) and the desk's
+  resident memory before and after the pops (``--gap 0 --calls 5000`` for a long day).
 * start-up: a fresh ``python`` process running ``DesktopApp`` until the window is shown and the
   agent is logged in (time measured from before the process is spawned), and its RSS then.
 * search: ``customerSearch`` requests (name prefix, phone, id) until the results are in the
@@ -27,6 +32,7 @@ search <= 50 ms.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -176,6 +182,64 @@ class SwitchboardProcess:
         self.proc.wait(20)
 
 
+class IvrDriver:
+    """The IVR in its own process (``--ivr-driver``): ``call ANI`` sends ``ivr.call`` without
+    waiting, ``hangup CALL_ID`` hangs up (its errors, and failed calls, go to stderr)."""
+
+    def __init__(self, commands: str, events: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--ivr-driver", commands, events],
+            stdin=subprocess.PIPE,
+            bufsize=0,
+        )
+        assert self.proc.stdin is not None
+        self._fd = self.proc.stdin.fileno()
+
+    def _say(self, line: str) -> None:
+        os.write(self._fd, line.encode() + b"\n")
+
+    def call(self, ani: str) -> None:
+        self._say(f"call {ani}")
+
+    def hangup(self, call_id: str) -> None:
+        self._say(f"hangup {call_id}")
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._say("quit")
+        self.proc.wait(20)
+
+
+def ivr_driver(commands: str, events: str) -> None:
+    """Run in a fresh interpreter: the IVR driver's loop (see ``IvrDriver``)."""
+    from telephony.client import BusClient, Reply
+
+    ivr = BusClient(commands, events, topics=[], track_state=False)
+    ivr.open()
+
+    def drain() -> None:
+        for n in ivr.poll(0):
+            if isinstance(n, Reply) and not n.ok:
+                print(f"ivr driver: {n.cmd} failed: {n.code} {n.message}", file=sys.stderr)
+
+    try:
+        for line in sys.stdin:
+            cmd, _, arg = line.strip().partition(" ")
+            if cmd == "call":
+                ivr.send("ivr.call", {"ani": arg, "ivr": {"menu": "1"}})
+            elif cmd == "hangup":
+                drain()
+                try:
+                    ivr.request("ivr.hangup", {"call_id": arg})
+                except Exception as exc:
+                    print(f"ivr driver: hangup {arg}: {exc}", file=sys.stderr)
+            elif cmd == "quit":
+                break
+            drain()
+    finally:
+        ivr.close()
+
+
 def bench_pop_and_search(
     url: str,
     folder: Path,
@@ -184,12 +248,17 @@ def bench_pop_and_search(
     gap: float = 0.1,
     full_repaint: bool = False,
 ) -> dict[str, Any]:
+    import gc
+    import threading
+
+    import psutil
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from agentdesk.config import load_settings
     from desktop.app import DesktopApp, dispose_qapp, make_qapp
-    from telephony.client import BusClient
+    from desktop.bus_bridge import BusBridge
+    from desktop.controller import DeskController
 
     rng = random.Random(7)
     known, shared, cid, prefix = callers(url, calls, rng)
@@ -206,6 +275,35 @@ def bench_pop_and_search(
     )
     app = make_qapp(settings)
     assert isinstance(app, QApplication)
+    # The hop, measured by wrapping two methods before the desk is built (one time.time() each):
+    # when the bus thread reads call.offered, and when the GUI thread's first slot runs.
+    hop: dict[str, dict[str, float]] = {}
+    read_offer, first_slot = BusBridge._dispatch, DeskController.on_card_prefetched
+
+    def timed_dispatch(self: Any, n: Any) -> None:
+        if getattr(n, "type", "") == "call.offered":
+            hop.setdefault(str(getattr(n.record, "call_id", "")), {})["read"] = time.time()
+        read_offer(self, n)
+
+    def timed_slot(self: Any, call_id: str, card: dict[str, Any]) -> None:
+        hop.setdefault(call_id, {})["slot"] = time.time()
+        first_slot(self, call_id, card)
+
+    BusBridge._dispatch = timed_dispatch  # type: ignore[method-assign]
+    DeskController.on_card_prefetched = timed_slot  # type: ignore[method-assign]
+    # every garbage collection: (generation, wall-clock start, duration, thread)
+    collections: list[tuple[int, float, float, str]] = []
+    gc_start: dict[int, tuple[float, float]] = {}
+
+    def on_gc(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            gc_start[threading.get_ident()] = (time.time(), time.perf_counter())
+        else:
+            t, p0 = gc_start.pop(threading.get_ident(), (time.time(), time.perf_counter()))
+            collections.append(
+                (info["generation"], t, time.perf_counter() - p0, threading.current_thread().name)
+            )
+
     from store.db import make_engine
     from store.directory import list_agents
 
@@ -220,11 +318,12 @@ def bench_pop_and_search(
         data_dir=Path(tempfile.mkdtemp(prefix="agentdesk-bench-")),
         auto_ready=True,
     )
-    ivr = BusClient(sb.commands_endpoint, sb.events_endpoint, track_state=False)
-    ivr.open()
+    ivr = IvrDriver(sb.commands_endpoint, sb.events_endpoint)
     latencies: list[float] = []
     #: per pop: (kind, latency, CPU time of the GUI thread from its last idle tick to painted)
     pops: list[tuple[str, float, float]] = []
+    #: per pop: (call id, switchboard ts, painted at)
+    windows: list[tuple[str, float, float]] = []
     kinds: dict[str, int] = {}
     w, c = desk.window, desk.controller
     state: dict[str, Any] = {"done": False}
@@ -236,9 +335,12 @@ def bench_pop_and_search(
         if full_repaint:  # the earlier, stricter measure: the whole page and banner repainted
             w.pages.currentWidget().repaint()
             w.banner.repaint()
-        latency = time.time() - ts
+        now = time.time()
+        latency = now - ts
         latencies.append(latency)
         pops.append((state.get("kind", ""), latency, time.thread_time() - state["idle_cpu"]))
+        windows.append((call_id, ts, now))
+        state["call_id"] = call_id
         state["done"] = True
         check = state.get("check")
         if check:
@@ -247,16 +349,6 @@ def bench_pop_and_search(
             state["idle_cpu"] = idle_cpu
 
     c.cardShown.connect(painted)
-
-    def reply(rid: str) -> str:
-        from telephony.client import Reply
-
-        end = time.monotonic() + 10
-        while time.monotonic() < end:
-            for n in ivr.poll(100):
-                if isinstance(n, Reply) and n.id == rid:
-                    return str(n.result["call_id"])
-        raise TimeoutError("no reply to ivr.call")
 
     def idle(seconds: float) -> None:
         loop = QEventLoop()
@@ -293,9 +385,14 @@ def bench_pop_and_search(
         if failed:
             raise TimeoutError("benchmark step timed out")
 
+    rss: dict[str, float] = {}
     try:
         desk.start()
         wait(lambda: c.agent.get("state") == "ready")
+        collector = getattr(desk, "collector", None)  # (absent in builds before it)
+        if collector is not None:
+            wait(lambda: collector.frozen)
+        gc.callbacks.append(on_gc)
         for i in range(calls + 20):
             r = rng.random()
             if r < 0.05 and shared:
@@ -307,19 +404,24 @@ def bench_pop_and_search(
             state["done"] = False
             state["kind"] = kind
             state["idle_cpu"] = time.thread_time()
-            # Send without waiting for the reply: this (GUI) thread must be free to take the
-            # offer the moment it arrives, as it would be in a real desktop.
-            rid = ivr.send("ivr.call", {"ani": ani, "ivr": {"menu": "1"}})
+            # The driver process sends it: this (GUI) thread is free to take the offer the
+            # moment it arrives, as it would be in a real desktop.
+            ivr.call(ani)
             wait(lambda: state["done"], poll=False)
-            call_id = reply(rid)
             if i < 20:
                 latencies.clear()  # warm-up
                 pops.clear()
+                windows.clear()
+                collections.clear()
             else:
                 kinds[kind] = kinds.get(kind, 0) + 1
-            ivr.request("ivr.hangup", {"call_id": call_id})
+            if i == 20:
+                rss["first"] = psutil.Process().memory_info().rss
+            ivr.hangup(state["call_id"])
             wait(lambda: c.call is None and c.agent.get("state") == "ready")
             idle(gap)  # the next caller arrives a little later (see --gap)
+        gc.callbacks.remove(on_gc)
+        rss["last"] = psutil.Process().memory_info().rss
         pop = list(latencies)
         # search through the desk: request -> results in the view's model
         queries = [prefix, prefix[:1], cid, known[0], known[1][-8:], "Li", "王", "+8613"]
@@ -340,14 +442,27 @@ def bench_pop_and_search(
             t0 = time.perf_counter()
             desk.store.search(q)
             direct.append(time.perf_counter() - t0)
+        inside = [
+            (g, d)
+            for g, t, d, _ in collections
+            if any(t0 <= t <= t1 for _, t0, t1 in windows)  # few collections: a plain scan
+        ]
         return {
             "pop": pop,
             "pops": list(pops),
+            "hop_read": [hop[cid]["read"] - t0 for cid, t0, _ in windows if "read" in hop[cid]],
+            "hop_slot": [hop[cid]["slot"] - t0 for cid, t0, _ in windows if "slot" in hop[cid]],
+            "collections": collections,
+            "collections_in_pops": inside,
+            "collector": (collector.releases, collector.expired) if collector else (0, 0),
+            "rss": rss,
             "kinds": kinds,
             "search": search_times,
             "search_direct": direct,
         }
     finally:
+        BusBridge._dispatch = read_offer  # type: ignore[method-assign]
+        DeskController.on_card_prefetched = first_slot  # type: ignore[method-assign]
         ivr.close()
         desk.shutdown()
         sb.stop()
@@ -432,6 +547,9 @@ def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--startup-child":
         startup_child(*sys.argv[2:7])
         return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "--ivr-driver":
+        ivr_driver(*sys.argv[2:4])
+        return 0
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--customers", type=int, default=1_000_000)
     p.add_argument("--calls", type=int, default=1000)
@@ -479,6 +597,19 @@ def main() -> int:
     if switched:
         print(f"    known right after a chooser or form (page switch): {fmt(switched)}")
     print(f"  GUI-thread CPU per pop: {fmt([cpu for _, _, cpu in pops])}")
+    print(f"  hop, publish -> bus thread reads it:   {fmt(res['hop_read'])}")
+    print(f"  hop, publish -> the GUI's first slot:  {fmt(res['hop_slot'])} (card read in between)")
+    cols = res["collections"]
+    by_gen = [sum(1 for g, *_ in cols if g == gen) for gen in range(3)]
+    ins = res["collections_in_pops"]
+    print(
+        f"  garbage collections during the pops: {len(cols)} (gen0/1/2: {by_gen}; "
+        f"max {max((d for _, _, d, _ in cols), default=0) * 1000:.2f} ms), inside a pop: "
+        f"{len(ins)} (max {max((d for _, d in ins), default=0) * 1000:.2f} ms); collector "
+        f"holds released {res['collector'][0]} (by the time limit {res['collector'][1]})"
+    )
+    mb = {k: v / 2**20 for k, v in res["rss"].items()}
+    print(f"  desk RSS: after the warm-up {mb['first']:.0f} MB, after the pops {mb['last']:.0f} MB")
     print(f"search (request -> results in the view): {fmt(res['search'])}   target <= 50 ms")
     print(f"search (store query only):               {fmt(res['search_direct'])}")
     print(

@@ -27,6 +27,7 @@ from agentdesk.config import Settings, user_config_path, user_data_dir
 from agentdesk.errors import AgentdeskError
 from agentdesk.resources import resource_path
 from desktop.bus_bridge import BusBridge
+from desktop.collector import CollectorHold
 from desktop.controller import DeskController
 from desktop.i18n import install_translators
 from desktop.localstate import LocalState
@@ -106,6 +107,8 @@ class DesktopApp:
             auto_ready=auto_ready,
             clock=clock,
         )
+        #: Python's garbage collector held off while a call pops (``desktop.collector``)
+        self.collector = CollectorHold()
         self.tick_timer = QTimer()
         self.tick_timer.setInterval(250)
         self.sync_timer = QTimer()
@@ -123,6 +126,10 @@ class DesktopApp:
         bus.replyReceived.connect(c.on_reply)
         bus.cardPrefetched.connect(c.on_card_prefetched)
         bus.prefetch = c.fetch_card
+        # no garbage collection between reading call.offered and the card painted
+        bus.on_offer = self.collector.hold
+        c.cardShown.connect(self.collector.release_soon)
+        self.tick_timer.timeout.connect(self.collector.check)
         # ringing banner and call controls -> commands
         w.banner.answerClicked.connect(c.answer)
         w.banner.rejectClicked.connect(c.reject)
@@ -163,7 +170,7 @@ class DesktopApp:
         self.window.status.set_connection("reconnecting")
         self.window.set_connected(False)
         self.bus.start()
-        self.tasks.run(self.store.warm_up)
+        self.tasks.run(self.store.warm_up, lambda _r: self._freeze_collector())
         # the version for the About box, off the GUI thread (importlib.metadata is slow to import)
         self.tasks.run(lambda: str(agentdesk.__version__), self._set_version)
         self.tick_timer.start()
@@ -174,6 +181,16 @@ class DesktopApp:
         self.controller.restore_drafts()
         if show:
             self.window.show()
+
+    def _freeze_collector(self) -> None:
+        """Once the store is loaded: what start-up made is kept out of later collections
+        (``CollectorHold.freeze``); not while a call is live (a full collection, ~50-90 ms)."""
+        if self._closed or self.collector.frozen:
+            return
+        if self.controller.call is not None or self.collector.held:
+            QTimer.singleShot(1000, self._freeze_collector)
+            return
+        self.collector.freeze()
 
     def _set_version(self, version: str) -> None:
         self.window.version = version
@@ -188,6 +205,7 @@ class DesktopApp:
         self.tick_timer.stop()
         self.sync_timer.stop()
         self.bus.stop()
+        self.collector.close()
         self.tasks.shutdown()
         self.store.close()
         self.window.wrapup.hide()

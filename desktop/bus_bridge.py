@@ -108,6 +108,9 @@ class BusBridge(QObject):
         self.disconnected_since: float | None = time.monotonic()
         #: card lookup run on the bus thread for calls offered to this agent (see above)
         self.prefetch: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+        #: called on the bus thread the moment a ``call.offered`` for this agent is read,
+        #: before anything else (``desktop.collector.CollectorHold.hold``)
+        self.on_offer: Callable[[], None] | None = None
 
     def start(self) -> None:
         self._thread.start()
@@ -125,6 +128,11 @@ class BusBridge(QObject):
     # bus thread ------------------------------------------------------------------------------
     def _dispatch(self, n: Any) -> None:
         if isinstance(n, Event):
+            if n.type == "call.offered" and self.on_offer is not None:
+                rec = n.record
+                aid = rec.get("agent_id") if isinstance(rec, dict) else getattr(rec, "agent_id", "")
+                if aid == self.agent_id:
+                    self.on_offer()
             record = n.record if isinstance(n.record, dict) else to_dict(n.record)
             prefetch = self.prefetch
             if (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -28,9 +29,16 @@ def test_pop_fills_every_field(desk_env: Any, qtbot: Any) -> None:
     desk = desk_env.desk()
     w, c = desk.window, desk.controller
     assert w.status.connection.text() == "Connected"
+    qtbot.waitUntil(lambda: desk.collector.frozen, timeout=10000)  # start-up set aside
     phone = desk_env.seeded.known_phone
+    collecting_at_pop: list[bool] = []
+    c.cardShown.connect(lambda *_: collecting_at_pop.append(gc.isenabled()))
     with qtbot.waitSignal(c.cardShown, timeout=10000):
         call_id = desk_env.call(phone)
+    # no garbage collection from reading call.offered to the card shown; back on after it
+    assert collecting_at_pop == [False]
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
+    assert desk.collector.releases == 1 and desk.collector.expired == 0
     expected = _card(desk_env.local_url, phone=phone)
     assert c.call["call_id"] == call_id
     # ringing banner: number, queue, countdown, answer/reject
