@@ -65,31 +65,6 @@ def test_release_runs_an_older_generation_when_due(qtbot: Any) -> None:
     assert 0 in generations and 1 in generations
 
 
-def test_release_collects_nothing_that_was_not_due() -> None:
-    hold = CollectorHold()
-    limits = gc.get_threshold()
-    gc.set_threshold(1_000_000, limits[1], limits[2])  # nothing else brings one due meanwhile
-    gc.collect(0)
-    started: list[int] = []
-
-    def seen(phase: str, info: dict[str, Any]) -> None:
-        if phase == "start":
-            started.append(int(info["generation"]))
-
-    hold.hold()
-    dead = _garbage_cycle()  # far below the threshold
-    gc.callbacks.append(seen)
-    try:
-        hold.release()
-    finally:
-        gc.callbacks.remove(seen)
-        gc.set_threshold(*limits)
-    assert gc.isenabled() and started == []
-    assert dead() is not None  # left for the next automatic collection, as without a hold
-    gc.collect(0)
-    assert dead() is None
-
-
 def test_a_hold_never_outlasts_its_limit() -> None:
     now = [100.0]
     hold = CollectorHold(max_hold=3.0, monotonic=lambda: now[0])
