@@ -11,7 +11,8 @@ A collection stops every Python thread while it runs: a young one ≈ 0.2 ms, an
 * ``hold()``, the moment ``call.offered`` for this agent is read (bus thread): automatic
   collections are off (``gc.disable``) while the card is read, shown and painted.
 * ``release_soon()`` once the card is on screen (GUI thread): a little later
-  (``RELEASE_DELAY_MS``, after the paint), automatic collection is back on and a collection
+  (``RELEASE_DELAY_MS`` after the first card shown, after the paint; later while another
+  offer read since has not shown its card), automatic collection is back on and a collection
   runs at once: the young generation (where everything made during the hold is), or an older
   one when its count is over its threshold, as ``gc``'s own schedule would choose (collecting
   only the young one each time would leave the older generations, which only an automatic
@@ -38,7 +39,7 @@ from PySide6.QtCore import QObject, QTimer
 #: after the card is shown: the paint is done in the same turn of the event loop, this is later
 RELEASE_DELAY_MS = 50
 #: the longest the collector stays off, seconds (checked on the desk's clock tick)
-MAX_HOLD = 3.0
+MAX_HOLD = 1.0
 
 
 class CollectorHold(QObject):
@@ -54,6 +55,8 @@ class CollectorHold(QObject):
         self.monotonic = monotonic
         self._lock = threading.Lock()
         self._held_since: float | None = None
+        #: an offer was read whose card is not shown yet
+        self._popping = False
         self.frozen = False
         #: how many holds ended (released), and how many by ``check`` (time ran out)
         self.releases = 0
@@ -61,7 +64,7 @@ class CollectorHold(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RELEASE_DELAY_MS)
-        self._timer.timeout.connect(self.release)
+        self._timer.timeout.connect(self._release_when_quiet)
 
     @property
     def held(self) -> bool:
@@ -70,21 +73,31 @@ class CollectorHold(QObject):
     def hold(self) -> None:
         """Automatic collections off until ``release`` (any thread; cheap, idempotent)."""
         with self._lock:
+            self._popping = True
             if self._held_since is None and gc.isenabled():
                 gc.disable()
                 self._held_since = self.monotonic()
 
     def release_soon(self) -> None:
         """``release`` after ``RELEASE_DELAY_MS`` (GUI thread): once the pop has painted."""
-        if self._held_since is not None:
+        self._popping = False
+        if self._held_since is not None and not self._timer.isActive():
             self._timer.start()
+
+    def _release_when_quiet(self) -> None:
+        if self._popping:  # another offer came in since: its card is not shown yet
+            self._timer.start()
+        else:
+            self.release()
 
     def release(self) -> None:
         """Collection back on, and a collection now (the young generation, or older if due)."""
         with self._lock:
+            self._timer.stop()
             if self._held_since is None:
                 return
             self._held_since = None
+            self._popping = False
             gc.enable()
             self.releases += 1
         counts, limits = gc.get_count(), gc.get_threshold()

@@ -65,6 +65,18 @@ def test_release_runs_an_older_generation_when_due(qtbot: Any) -> None:
     assert 0 in generations and 1 in generations
 
 
+def test_no_release_while_a_newer_offer_waits_for_its_card() -> None:
+    hold = CollectorHold()
+    hold.hold()  # call 1 offered
+    hold.release_soon()  # its card shown: the release is armed
+    hold.hold()  # call 2 offered before the release ran
+    hold._release_when_quiet()  # the armed release comes due: call 2's pop is under way
+    assert hold.held and not gc.isenabled()
+    hold.release_soon()  # call 2's card shown
+    hold._release_when_quiet()
+    assert not hold.held and gc.isenabled() and hold.releases == 1
+
+
 def test_a_hold_never_outlasts_its_limit() -> None:
     now = [100.0]
     hold = CollectorHold(max_hold=3.0, monotonic=lambda: now[0])
