@@ -19,7 +19,7 @@ offscreen (``QT_QPA_PLATFORM=offscreen`` unless set):
   the desk's figures: the GUI thread's only bench work per call is one pipe write. Also printed:
   the hop (publish -> the bus thread reads it -> the GUI thread's first slot), Python's garbage
   collections (``gc.callbacks``: how many, and how many ran inside a pop) and the desk's
-  resident memory before and after the pops (``--gap 0 --calls 5000`` for a long day).
+  resident memory before and after the pops (``--gap 0 --calls 3000``: calls back to back).
 * start-up: a fresh ``python`` process running ``DesktopApp`` until the window is shown and the
   agent is logged in (time measured from before the process is spawned), and its RSS then.
 * search: ``customerSearch`` requests (name prefix, phone, id) until the results are in the
