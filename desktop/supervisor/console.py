@@ -44,7 +44,7 @@ from desktop.supervisor.models import (
     RowsModel,
 )
 from desktop.supervisor.view_data import ConsoleView, Thresholds
-from desktop.supervisor.worker import MetricsThread, MetricsWorker, day_start
+from desktop.supervisor.worker import MetricsThread, MetricsWorker, day_intervals, day_start
 from desktop.widgets.common import set_ids
 from desktop.widgets.supervisor_actions import ForceStateDialog
 from desktop.widgets.supervisor_boards import BoardView
@@ -201,6 +201,8 @@ class SupervisorConsole(QMainWindow):
         self.tier_board = BoardView("tierBoard", "")
         self.tier_board.set_model(self.tier_model, sort_column=-1)
         self.interval_chart = IntervalChart()
+        # the day's intervals as the chart's axis, set before it is shown (cheaper then)
+        self.interval_chart.set_day(day_intervals(self.clock(), self.metric_settings.interval))
         self.tier_chart = TierChart()
 
         left = QSplitter(Qt.Orientation.Vertical)
@@ -412,6 +414,7 @@ class SupervisorConsole(QMainWindow):
             return
         self._charts_at = now
         self._tier_chart_due = True  # drawn in the next slice (each chart costs a paint)
+        self.interval_chart.set_day(day_intervals(view.now, view.interval))  # a new day
         self.interval_chart.set_queues(view.queues)
         self.interval_chart.set_series(view.series)
 
