@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QMargins, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -57,6 +57,10 @@ class IntervalChart(QWidget):
     left alone while the day runs."""
 
     queueChanged = Signal(str)
+    #: bar values replaced per turn of the event loop (~30 us each on a shown chart), and in
+    #: the turn that changed the calls axis (~10 ms with a day's bars)
+    BARS_PER_TURN = 48
+    BARS_AFTER_AXIS = 12
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,9 +130,14 @@ class IntervalChart(QWidget):
         self._y_max = 1
         self._y_fresh = True  # the next draw may lower the calls axis (another queue or day)
         self._points: list[tuple[float, float]] | None = None
+        self._again = False  # a draw of the rest is due in the next turn of the event loop
 
     def selected_queue(self) -> str:
         return str(self.queue_box.currentData() or ALL)
+
+    def _draw_again(self) -> None:
+        self._again = False
+        self._draw()
 
     def _queue_picked(self, _i: int) -> None:
         self._shown = None
@@ -201,19 +210,28 @@ class IntervalChart(QWidget):
             v = r.get("service_level")
             if v is not None and not math.isnan(float(v)):
                 sl[i] = 100.0 * float(v)
-        top = 1.0
-        for key, s in self.sets.items():
-            old, vals = self._values[key], values[key]
-            top = max(top, max(vals, default=0.0))
-            for i, v in enumerate(vals):
-                if old[i] != v:  # usually just the current interval's bars
-                    s.replace(i, v)
-            self._values[key] = vals
+        top = max([1.0, *(max(v, default=0.0) for v in values.values())])
         y_max = _nice_ceiling(top * 1.15)
+        changed = [
+            (key, i, v)
+            for i in range(n)
+            for key, vals in values.items()
+            if (v := vals[i]) != self._values[key][i]
+        ]  # usually just the current interval's bars; else filled from the left
+        budget = self.BARS_PER_TURN
         if y_max > self._y_max or (self._y_fresh and y_max != self._y_max):
             self.y_axis.setRange(0, y_max)  # an axis change relayouts the whole chart
             self._y_max = y_max
+            budget = self.BARS_AFTER_AXIS
         self._y_fresh = False
+        for key, i, v in changed[:budget]:
+            self.sets[key].replace(i, v)
+            self._values[key][i] = v
+        if len(changed) > budget:  # a day's bars at once (history, another queue): in turns
+            if not self._again:
+                self._again = True
+                QTimer.singleShot(0, self, self._draw_again)
+            return
         pts = [(float(i), y) for i, y in enumerate(sl) if y is not None]
         if pts != self._points:  # the whole line in one call, only when it changed
             self.sl_line.replace([QPointF(x, y) for x, y in pts])

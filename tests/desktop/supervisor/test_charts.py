@@ -83,12 +83,27 @@ def test_a_new_day_starts_empty_and_rows_outside_the_day_are_not_shown(qtbot) ->
     chart.set_day(DAY)
     day = rows(48)
     chart.set_series({"__all__": day})
+    qtbot.waitUntil(lambda: chart.shown_rows() == day, timeout=5000)
     assert offered(chart)[: len(DAY)] == [10.0 + i for i in range(len(DAY))]
     nxt = day_intervals(DAY[-1] + 1800, 1800)
     chart.set_day(nxt)
     assert offered(chart) == [0.0] * len(nxt) and chart.sl_line.count() == 0
     chart.set_series({"__all__": [{**day[0], "interval_start": nxt[1]}, day[5]]})
     assert offered(chart)[:3] == [0.0, 10.0, 0.0] and sum(offered(chart)) == 10.0
+
+
+def test_a_whole_day_of_bars_is_filled_in_a_few_turns(qtbot) -> None:
+    chart = IntervalChart()
+    qtbot.addWidget(chart)
+    chart.set_day(DAY)
+    day = rows(40, sl=0.5)
+    chart.set_series({"__all__": day})  # the calls axis steps up first, then the bars
+    assert chart.y_axis.max() == 60 and chart.shown_rows() == []
+    assert 0 < sum(1 for v in offered(chart) if v) < 40
+    qtbot.waitUntil(lambda: chart.shown_rows() == day, timeout=5000)
+    assert offered(chart) == [10.0 + i for i in range(40)] + [0.0] * (len(DAY) - 40)
+    assert [chart.sets["abandoned"].at(i) for i in (0, 39, 40)] == [1.0, 1.0, 0.0]
+    assert len(chart.sl_line.points()) == 39
 
 
 def test_tier_chart(qtbot) -> None:
