@@ -18,6 +18,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
@@ -48,15 +49,28 @@ def _nice_ceiling(x: float) -> int:
     return math.ceil(x)
 
 
+def _tick_count(top: int) -> int:
+    """Ticks for a calls axis from 0 to ``top`` (a :func:`_nice_ceiling`): whole, round steps
+    (1, 2, 2.5 or 5 x 10^k, at most 6 of them)."""
+    mag = 1
+    while True:
+        for m in (1, 2, 5, 10, 25, 50):
+            step = m * mag
+            if top % step == 0 and top // step <= 6:
+                return top // step + 1
+        mag *= 10
+
+
 class IntervalChart(QWidget):
     """The day's intervals are the x axis, set once a day (:meth:`set_day`): the bars of the
     intervals still to come are empty, as on a wallboard. A refresh replaces the values of the
     bars that changed (usually the current interval's) and the service-level line; the calls
     axis only steps up, to a round maximum, so it rarely changes. QtCharts relays out the whole
     chart on any axis change (48 category labels cost ~20 ms on a shown chart), so the axes are
-    left alone while the day runs."""
+    left alone while the day runs. The time axis is labelled every ``LABEL_HOURS`` hours."""
 
     queueChanged = Signal(str)
+    LABEL_HOURS = 4
     #: bar values replaced per turn of the event loop (~30 us each on a shown chart), and in
     #: the turn that changed the calls axis (~10 ms with a day's bars)
     BARS_PER_TURN = 48
@@ -92,6 +106,7 @@ class IntervalChart(QWidget):
         ):
             self.sets[key].setColor(QColor(colour))
         self.bars = QBarSeries()
+        self.bars.setBarWidth(0.9)  # of an interval's width, for its three bars
         for s in self.sets.values():
             self.bars.append(s)
         self.sl_line = QLineSeries()
@@ -99,12 +114,15 @@ class IntervalChart(QWidget):
         self.sl_line.setPen(QPen(QColor("#8a5a00"), 2))
         self.chart.addSeries(self.bars)
         self.chart.addSeries(self.sl_line)
-        self.x_axis = QBarCategoryAxis()
-        self.x_axis.setLabelsAngle(-90)
+        # the day as a value axis over the bar indexes (bar i centred on i), labelled every
+        # LABEL_HOURS hours: a label per interval would not fit (QtCharts truncates them)
+        self.x_axis = QCategoryAxis()
+        self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
         self.y_axis.setTitleText(self.tr("Calls"))
         self.y_axis.setRange(0, 1)
+        self.y_axis.setTickCount(2)
         self.sl_axis = QValueAxis()
         self.sl_axis.setRange(0, 100)
         self.sl_axis.setLabelFormat("%d%%")
@@ -161,17 +179,28 @@ class IntervalChart(QWidget):
         starts = [float(t) for t in starts]
         if starts == self._starts:
             return
-        labels: list[str] = []
+        n = len(starts)
+        labels: list[tuple[str, float]] = []  # (clock time, where: the interval's left edge)
         seen: set[str] = set()
-        for t in starts:
+        for i, t in enumerate(starts):
+            lt = datetime.fromtimestamp(t)
+            if lt.minute or lt.hour % self.LABEL_HOURS:
+                continue
             label = _clock_label(t)
             while label in seen:  # the hour the clocks go back comes twice: keep both
                 label += "\u2032"
             seen.add(label)
-            labels.append(label)
-        if labels != self.x_axis.categories():
-            self.x_axis.setCategories(labels)
-        n = len(starts)
+            labels.append((label, i - 0.5))
+        have = [
+            (x, self.x_axis.endValue(x)) for x in self.x_axis.categoriesLabels()
+        ]  # fmt: skip
+        if labels != have or self.x_axis.max() != n - 0.5:
+            for x in self.x_axis.categoriesLabels():
+                self.x_axis.remove(x)
+            self.x_axis.setStartValue(-0.5)
+            for label, at in labels:
+                self.x_axis.append(label, at)
+            self.x_axis.setRange(-0.5, max(n, 1) - 0.5)
         for key, s in self.sets.items():
             if s.count() != n or any(self._values[key]):
                 s.remove(0, s.count())
@@ -221,6 +250,7 @@ class IntervalChart(QWidget):
         budget = self.BARS_PER_TURN
         if y_max > self._y_max or (self._y_fresh and y_max != self._y_max):
             self.y_axis.setRange(0, y_max)  # an axis change relayouts the whole chart
+            self.y_axis.setTickCount(_tick_count(y_max))
             self._y_max = y_max
             budget = self.BARS_AFTER_AXIS
         self._y_fresh = False

@@ -41,15 +41,18 @@ def test_interval_chart_shows_the_whole_day_and_fills_it(qtbot) -> None:
     qtbot.addWidget(chart)
     assert chart.view.objectName() == "intervalChart"
     chart.set_day(DAY)
-    labels = chart.x_axis.categories()
-    assert len(labels) == len(DAY) == chart.sets["offered"].count()
-    assert labels[0] == time.strftime("%H:%M", time.localtime(T0))
-    assert labels[1] == time.strftime("%H:%M", time.localtime(T0 + 1800))
+    # a bar per interval of the day; the time axis spans them, labelled every 4 hours
+    assert chart.sets["offered"].count() == len(DAY)
+    assert (chart.x_axis.min(), chart.x_axis.max()) == (-0.5, len(DAY) - 0.5)
+    labels = chart.x_axis.categoriesLabels()
+    hours = [t for t in DAY if time.localtime(t).tm_min == 0 and time.localtime(t).tm_hour % 4 == 0]
+    assert labels == [time.strftime("%H:%M", time.localtime(t)) for t in hours]
+    assert [chart.x_axis.endValue(x) for x in labels] == [DAY.index(t) - 0.5 for t in hours]
     assert offered(chart) == [0.0] * len(DAY)  # the intervals to come: empty bars
     chart.set_series({"__all__": rows(2)})
     assert offered(chart)[:3] == [10, 11, 0]
     chart.set_series({"__all__": rows(3, sl=0.75)})  # a new interval: its bars fill
-    assert offered(chart)[:4] == [10, 11, 12, 0] and chart.x_axis.categories() == labels
+    assert offered(chart)[:4] == [10, 11, 12, 0] and chart.x_axis.categoriesLabels() == labels
     assert chart.shown_rows() == rows(3, sl=0.75)
     # no SL point where SL is undefined (first interval), percentages elsewhere
     assert [(p.x(), p.y()) for p in chart.sl_line.points()] == [(1.0, 75.0), (2.0, 75.0)]
@@ -65,11 +68,11 @@ def test_the_calls_axis_steps_up_to_round_figures_and_not_down(qtbot) -> None:
     qtbot.addWidget(chart)
     chart.set_day(DAY)
     chart.set_series({"__all__": rows(3)})  # at most 12 calls: room above, a round top
-    assert chart.y_axis.max() == 15
+    assert (chart.y_axis.max(), chart.y_axis.tickCount()) == (15, 4)  # 0, 5, 10, 15
     busy = rows(3)
     busy[2] = {**busy[2], "offered": 95}
     chart.set_series({"__all__": busy, "vip": rows(1)})
-    assert chart.y_axis.max() == 150
+    assert (chart.y_axis.max(), chart.y_axis.tickCount()) == (150, 7)  # 0, 25, ... 150
     chart.set_series({"__all__": rows(3), "vip": rows(1)})  # a quieter figure: the axis stays
     assert chart.y_axis.max() == 150
     chart.set_queues(["vip"])  # another queue: its own scale
@@ -104,6 +107,15 @@ def test_a_whole_day_of_bars_is_filled_in_a_few_turns(qtbot) -> None:
     assert offered(chart) == [10.0 + i for i in range(40)] + [0.0] * (len(DAY) - 40)
     assert [chart.sets["abandoned"].at(i) for i in (0, 39, 40)] == [1.0, 1.0, 0.0]
     assert len(chart.sl_line.points()) == 39
+
+
+def test_the_calls_axis_ticks_are_whole_round_steps() -> None:
+    from desktop.widgets.supervisor_charts import _nice_ceiling, _tick_count
+
+    for top in sorted({_nice_ceiling(x) for x in range(1, 5000)}):
+        n = _tick_count(top)
+        step = top / (n - 1)
+        assert 2 <= n <= 7 and step == int(step), (top, n)
 
 
 def test_tier_chart(qtbot) -> None:

@@ -144,7 +144,7 @@ def test_charts_follow_the_intervals(qtbot, console: SupervisorConsole) -> None:
     qtbot.waitUntil(lambda: [r["offered"] for r in chart.shown_rows()] == [1], timeout=5000)
     # the axis is the whole day: the bars are at the interval's place in it, the rest empty
     day = day_intervals(NOW, 1800)
-    assert chart.x_axis.count() == len(day) == chart.sets["answered"].count()
+    assert chart.x_axis.max() == len(day) - 0.5 and chart.sets["answered"].count() == len(day)
     i = day.index(chart.shown_rows()[0]["interval_start"])
     answered = [chart.sets["answered"].at(k) for k in range(len(day))]
     assert answered[i] == 1 and sum(answered) == 1
