@@ -368,15 +368,22 @@ class SupervisorConsole(QMainWindow):
 
     def _fill(self, model: RowsModel, rows: list[dict[str, Any]]) -> bool:
         """Show ``rows`` on ``model``; many new rows (the first refresh) are added ``_chunk``
-        a turn of the event loop. True: call again (the step is repeated next turn)."""
+        a turn of the event loop, and so are many changed ones (only the rows that changed are
+        written). True: call again (the step is repeated next turn)."""
         have = model.all_keys()
         new = [r for r in rows if r[model.key] not in have]
         chunk = self._chunk(model)
         if len(new) > chunk:
             model.update_rows(new[:chunk])
             return True
-        model.set_rows(rows)
-        return False
+        if new or len(rows) != len(have):  # rows came or went: the board is laid out anew
+            model.set_rows(rows)
+            return False
+        # the same rows: only those whose values changed are written, ``chunk`` a turn
+        get = model.row_by_key
+        changed = [r for r in rows if get(r[model.key]) != r]
+        model.update_rows(changed[:chunk])
+        return len(changed) > chunk
 
     def _apply_agent_rows(self, now: float) -> bool:
         """The agent rows gathered so far, at most ``_chunk`` a turn (True: more to come)."""
