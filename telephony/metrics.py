@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -150,25 +150,6 @@ class Envelope(msgspec.Struct):
 
 
 _rec_decoder = msgspec.json.Decoder(Rec)
-
-
-class _Lean(msgspec.Struct, gc=False):
-    """The fields of a record the day's column fold reads of every event (decoding them
-    alone is about twice as fast as a whole :class:`Rec`)."""
-
-    agent_id: str | None = None
-    call_id: str | None = None
-    state: str = ""
-    version: int = 0
-    queue: str | None = None
-    tier: str | None = None
-    queued_at: float | None = None
-    arrived_at: float | None = None
-    answered_at: float | None = None
-    ended_at: float | None = None
-
-
-_lean_decoder = msgspec.json.Decoder(_Lean)
 _env_decoder = msgspec.json.Decoder(Envelope)
 
 
@@ -1344,21 +1325,17 @@ def load_fold(
 ) -> EventFold:
     """A fold over the event log's events with ``since <= ts < until``: the same as
     ``fold_events(iter_log(...))``, computed a column at a time (:func:`fold_columns`)."""
-    cols = _Columns(keep_records=False)
-    dec = _lean_decoder.decode
+    cols = _Columns()
+    dec = _rec_decoder.decode
     s = settings or MetricSettings()
     was_enabled = gc.isenabled()
     gc.disable()  # a million small objects: nothing cyclic to collect meanwhile
     try:
         for rows in _log_rows(engine, since, until, batch):
             epochs, stamps, types, data = zip(*rows, strict=True)
-            cols.add(epochs, stamps, types, list(map(dec, data)), data)
-            del rows, data  # the batch's JSON and records go now: only columns stay
+            cols.add(epochs, stamps, types, list(map(dec, data)))
         fold = _columnar(cols, s)
-        if fold is not None:
-            return fold
-        del cols  # a log the columns do not cover: read again, folded event by event
-        return fold_events(iter_log(engine, since, until, batch), s)
+        return fold if fold is not None else fold_events(cols.events(), s)
     finally:
         if was_enabled:
             gc.enable()
@@ -1369,135 +1346,45 @@ _TALKING = ("connected", "held")
 _HOLDING = ("on_call", "wrap_up")
 
 
-_FIELDS = tuple(
-    map(
-        attrgetter,
-        ("agent_id", "call_id", "state", "version", "queue", "tier",
-         "queued_at", "arrived_at", "answered_at", "ended_at"),
-    )
-)  # fmt: skip
-_KIND_AGENT, _KIND_CALL = 1, 2
+_FIELDS = attrgetter("agent_id", "call_id", "state", "version", "queue", "tier")
 
 
 class _Columns:
     """Events as columns, the record fields the fold needs taken out batch by batch (while
-    the batch's records are still in the CPU cache): ids, states, queues and tiers as lists of
-    shared strings, numbers as numpy arrays. With ``keep_records`` every record is kept (the
-    events can be replayed); else only each batch's candidates for a record's last applied
-    event (per agent or call, the first event with the batch's highest version), which is
-    what the fold keeps of the records: a day of a million events holds ~100 MB of columns
-    instead of a million decoded records."""
+    the batch's records are still in the CPU cache)."""
 
-    def __init__(self, keep_records: bool = True) -> None:
-        self.keep_records = keep_records
-        self.n = 0
+    def __init__(self) -> None:
         self.epochs: list[str] = []
+        self.stamps: list[float] = []
         self.types: list[str] = []
         self.recs: list[Rec | None] = []
-        #: global event index -> record, for the events whose record the fold may keep
-        self.kept: dict[int, Rec] = {}
-        #: agent ids, call ids, states, queues, tiers (per event)
-        self.fields: tuple[list[Any], ...] = tuple([] for _ in range(5))
-        self._stamps: list[np.ndarray] = []
-        self._versions: list[np.ndarray] = []
-        #: queued_at, arrived_at, answered_at, ended_at (NaN where the record has none)
-        self._times: list[np.ndarray] = []
+        self.fields: tuple[list[Any], ...] = tuple([] for _ in range(6))
         self._same: dict[Any, Any] = {}
-        self._kinds: dict[str, int] = {}
-        #: (kind, record id) -> (version, event index) of its kept candidate
-        self._best: dict[tuple[int, Any], tuple[int, int]] = {}
-        self.complete = True  # False: a missing record (only the event-by-event fold copes)
 
     def add(
         self,
         epochs: Sequence[str],
         stamps: Sequence[float],
         types: Sequence[str],
-        recs: Sequence[Rec | _Lean | None],
-        raw: Sequence[str | bytes] | None = None,
+        recs: Sequence[Rec | None],
     ) -> None:
-        """One batch of events. ``raw``: their JSON, ``recs`` then the lean decoding of it
-        (the records the fold may keep are decoded whole from it)."""
         same = self._same.setdefault  # one object per distinct value, not one per event
-        base, m = self.n, len(recs)
-        self.n += m
         self.epochs += map(same, epochs, epochs)
+        self.stamps += stamps
         self.types += map(same, types, types)
-        if self.keep_records:
-            assert raw is None
-            self.recs += cast("Sequence[Rec | None]", recs)
-        self._stamps.append(np.asarray(stamps, dtype=float))
-        if not self.complete or None in recs:
-            self.complete = False  # the batch is one for the event-by-event fold
+        self.recs += recs
+        if None in recs:
+            self.fields[0].append(None)  # marks the batch as one for the event-by-event fold
             return
-        cols = [tuple(map(get, recs)) for get in _FIELDS]  # a field at a time: 5x faster
-        strs = (0, 1, 2, 4, 5)  # agent ids, call ids, states, queues, tiers: shared strings
-        for acc, j in zip(self.fields, strs, strict=True):
-            acc += map(same, cols[j], cols[j])
-        ver = np.asarray(cols[3], dtype=np.int64)
-        self._versions.append(ver)
-        self._times.append(np.stack([np.asarray(c, dtype=float) for c in cols[6:10]]))  # None: NaN
-        if self.keep_records:
-            return
-        # the events that may be a record's last applied one: per agent (agent.state) or call
-        # (call.*), the first of the batch's highest version (a later batch may beat it)
-        kinds = self._kinds
-        for t in set(types) - kinds.keys():
-            kinds[t] = (
-                _KIND_AGENT if t == "agent.state" else _KIND_CALL if t.startswith("call.") else 0
-            )
-        kind = np.fromiter(map(kinds.__getitem__, types), np.int64, m)
-        ids = np.asarray(cols[0], dtype=object)  # agent ids, call ids for call events
-        ids[kind == 0] = None
-        is_call = kind == _KIND_CALL
-        ids[is_call] = np.asarray(cols[1], dtype=object)[is_call]
-        codes, uniq = pd.factorize(ids, use_na_sentinel=True)
-        if "" in set(uniq):
-            codes[codes == list(uniq).index("")] = -1
-        sel = np.flatnonzero(codes >= 0)
-        key = codes[sel].astype(np.int64) * 3 + kind[sel]
-        oo = np.lexsort((sel, -ver[sel], key))  # per record, highest version first, then order
-        o, k = sel[oo], key[oo]
-        first = np.ones(len(o), dtype=bool)
-        first[1:] = k[1:] != k[:-1]
-        kept, best = self.kept, self._best
-        dec = _rec_decoder.decode
-        pick = o[first]
-        for i, kd, rid, v in zip(
-            pick.tolist(), kind[pick].tolist(), ids[pick].tolist(), ver[pick].tolist(), strict=True
-        ):
-            had = best.get((kd, rid))
-            if had is not None:
-                if had[0] >= v:
-                    continue  # an earlier batch's event has a version as high: it stays
-                del kept[had[1]]  # superseded: its record goes
-            best[(kd, rid)] = (v, base + i)
-            kept[base + i] = cast("Rec", recs[i]) if raw is None else dec(raw[i])
-
-    @staticmethod
-    def _joined(parts: list[np.ndarray], empty: np.ndarray, axis: int = 0) -> np.ndarray:
-        """The batches' arrays as one, kept as the only part (no second copy)."""
-        if len(parts) != 1:
-            parts[:] = [np.concatenate(parts, axis=axis) if parts else empty]
-        return parts[0]
-
-    @property
-    def stamps(self) -> np.ndarray:
-        return self._joined(self._stamps, np.zeros(0))
-
-    @property
-    def versions(self) -> np.ndarray:
-        return self._joined(self._versions, np.zeros(0, dtype=np.int64))
-
-    @property
-    def times(self) -> np.ndarray:
-        """4 x n: queued_at, arrived_at, answered_at, ended_at (NaN: none)."""
-        return self._joined(self._times, np.zeros((4, 0)), axis=1)
+        cols = list(zip(*map(_FIELDS, recs), strict=True))
+        for j in (0, 2, 4, 5):  # agent ids, states, queues, tiers: few distinct values
+            cols[j] = tuple(map(same, cols[j], cols[j]))
+        for acc, col in zip(self.fields, cols, strict=True):
+            acc += col
 
     def events(self) -> Iterator[tuple[str, float, str, Rec]]:
-        assert self.keep_records
         recs = cast("list[Rec]", self.recs)  # apply() skips a None record
-        return zip(self.epochs, self.stamps.tolist(), self.types, recs, strict=True)
+        return zip(self.epochs, self.stamps, self.types, recs, strict=True)
 
 
 def fold_columns(
@@ -1548,27 +1435,23 @@ def _columnar(cols: _Columns, s: MetricSettings) -> EventFold | None:
     """The fold of the events, or None when the log needs the event-by-event fold (see
     :func:`fold_columns`)."""
     fold = EventFold(s)
-    # the records of the events the fold may keep (checked below: no None)
-    recs: Mapping[int, Rec] | list[Rec] = (
-        cast("list[Rec]", cols.recs) if cols.keep_records else cols.kept
-    )
-    n = cols.n
+    recs = cast("list[Rec]", cols.recs)  # checked below: no None
+    n = len(recs)
     if n == 0:
         return fold
     distinct = set(cols.epochs)
-    if len(distinct) != 1 or not cols.complete:
+    if len(distinct) != 1 or len(cols.fields[0]) != n:
         return None
     epoch = next(iter(distinct))
     step = s.interval
     type_codes, type_names = pd.factorize(np.asarray(cols.types, dtype=object))
     is_agent_t = np.asarray([t == "agent.state" for t in type_names], dtype=bool)[type_codes]
     is_call_t = np.asarray([str(t).startswith("call.") for t in type_names], dtype=bool)[type_codes]
-    ts_all = cols.stamps
-    f_agent, f_call, f_state, f_queue, f_tier = cols.fields
-    queued_all, arrived_all, answered_all, ended_all = cols.times
+    ts_all = np.asarray(cols.stamps, dtype=float)
+    f_agent, f_call, f_state, f_version, f_queue, f_tier = cols.fields
     aid_all, aid_names = _codes(f_agent)
     cid_all, cid_names = _codes(f_call)
-    ver_all = cols.versions
+    ver_all = np.asarray(f_version, dtype=np.int64)
     st_all, st_names = _codes(f_state)
     st_names_arr = np.asarray([*st_names, ""], dtype=object)  # code -1 -> ""
     is_a = is_agent_t & (aid_all >= 0)
@@ -1776,21 +1659,6 @@ def _columnar(cols: _Columns, s: MetricSettings) -> EventFold | None:
     ft_ts = np.where(first_term[order] >= 0, c_ts[np.maximum(first_term[order], 0)], 0.0).tolist()
     lt_ts = np.where(last_talk[order] >= 0, c_ts[np.maximum(last_talk[order], 0)], 0.0).tolist()
     ends_after = (last_term_any[order] > first_conn[order]).tolist()
-
-    def field_at(col: np.ndarray, local: np.ndarray, fallback: list[float]) -> list[float]:
-        """Per call: ``col`` at its event ``local`` if set (not NaN or 0), else ``fallback``."""
-        sel = local[order]
-        v = col[ci[np.maximum(sel, 0)]] if len(ci) else np.zeros(len(sel))
-        return np.where((sel >= 0) & ~np.isnan(v) & (v != 0), v, fallback).tolist()
-
-    # queued at: the first queued event's queued_at, else its arrived_at, else its time
-    q_at = field_at(queued_all, first_q, field_at(arrived_all, first_q, fq_ts))
-    answered_at = field_at(answered_all, first_conn, fc_ts)
-    ended_at = field_at(ended_all, first_term, ft_ts)
-    tiers = [f_tier[j] if j >= 0 else None for j in glob(last_tier)]
-    queue_of = [f_queue[j] if j >= 0 else None for j in glob(first_q)]
-    g_term = np.asarray(glob(first_term), dtype=np.int64)
-    end_state = st_names_arr[np.where(g_term >= 0, st_all[np.maximum(g_term, 0)], -1)].tolist()
     by_queued, by_ended, seen, active, calls = (
         fold._by_queued,
         fold._by_ended,
@@ -1808,7 +1676,7 @@ def _columnar(cols: _Columns, s: MetricSettings) -> EventFold | None:
     d_iv: list[int] = []
     d_pos: list[int] = []
     d_sum: list[float] = []
-    for c, name, j, jt, jq, jc, jf, tl, after, tier, queue, qat, aat, eat, est in zip(
+    for c, name, j, jt, jq, jc, jf, tq, tc, tf, tl, after in zip(
         order.tolist(),
         [cid_names[c] for c in call_order],
         glob(last_c),
@@ -1816,14 +1684,11 @@ def _columnar(cols: _Columns, s: MetricSettings) -> EventFold | None:
         glob(first_q),
         glob(first_conn),
         glob(first_term),
+        fq_ts,
+        fc_ts,
+        ft_ts,
         lt_ts,
         ends_after,
-        tiers,
-        queue_of,
-        q_at,
-        answered_at,
-        ended_at,
-        end_state,
         strict=True,
     ):
         key_ = (epoch, name)
@@ -1846,22 +1711,24 @@ def _columnar(cols: _Columns, s: MetricSettings) -> EventFold | None:
         if rec.state not in TERMINAL_CALL_STATES:
             active.add(key_)
         if jt >= 0:
-            cf.tier = tier
+            cf.tier = recs[jt].tier
         if jq >= 0:
-            cf.queue = queue
-            cf.queued_at = qat
+            r0 = recs[jq]
+            cf.queue = r0.queue
+            cf.queued_at = r0.queued_at or r0.arrived_at or tq
             iv = int(cf.queued_at // step) * step
             bucket = by_queued.get(iv)
             if bucket is None:
                 bucket = by_queued[iv] = set()
             bucket.add(key_)
         if jc >= 0:
-            cf.answered_at = aat
+            cf.answered_at = recs[jc].answered_at or tc
             cf.outcome = "answered"
         if jf >= 0:
-            cf.end_ts = eat
+            r2 = recs[jf]
+            cf.end_ts = r2.ended_at or tf
             if jc < 0:
-                cf.outcome = gone.get(est, "unanswered")
+                cf.outcome = gone.get(r2.state, "unanswered")
             elif after:
                 iv = int(cf.end_ts // step) * step
                 bucket = by_ended.get(iv)
