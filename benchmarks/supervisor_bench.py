@@ -2,6 +2,7 @@
 
 1. Load a day of N events (default 1,000,000) from a real SQLite event log into the metrics
    fold, then compute every figure once.                     target: load <= 10 s
+   Then the load alone in a fresh process, for its peak resident memory (ru_maxrss).
 2. The live console (real Qt widgets, offscreen or Xvfb) over that day, with 2,000 agents and
    200 queues, fed 50 events/s for S seconds (the events enter the metrics thread exactly as the
    bus thread hands them over); refresh at 1 Hz.  targets: figures recomputed <= 50 ms,
@@ -174,6 +175,39 @@ def build_log(url: str, n_events: int, start: float) -> tuple[Day, float]:
     engine.dispose()
     print(f"generated {len(events):,} events ({calls:,} calls) in {time.perf_counter() - t0:.1f} s")
     return day, events[-1][0]
+
+
+_LOAD_ALONE = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from store.db import make_engine
+from telephony.metrics import MetricSettings, load_fold
+def hwm():  # this process's peak resident memory, MB (Linux; ru_maxrss counts the parent's)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+engine = make_engine(sys.argv[2])
+before = hwm()
+c0, t0 = time.process_time(), time.perf_counter()
+load_fold(engine, float(sys.argv[3]), None, MetricSettings())
+t1, c1 = time.perf_counter(), time.process_time()
+print(f"{t1 - t0:.2f} s wall, {c1 - c0:.2f} s CPU, peak RSS {hwm():.0f} MB "
+      f"({before:.0f} MB before the load)")
+"""
+
+
+def bench_load_alone(url: str, start: float) -> None:
+    """The load in a fresh process (nothing else in it): its peak resident memory."""
+    import subprocess
+
+    root = str(Path(__file__).resolve().parent.parent)
+    out = subprocess.run(
+        [sys.executable, "-c", _LOAD_ALONE, root, url, str(start)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    print(f"[load] alone in a fresh process: {out}, load average {os.getloadavg()[0]:.2f}")
 
 
 def bench_load(url: str, start: float, end: float) -> None:
@@ -458,6 +492,7 @@ def main() -> None:
         start = day_start(time.time() - 86400)
         day, end = build_log(url, args.events, start)
         bench_load(url, start, end)
+        bench_load_alone(url, start)
         if not args.skip_live:
             bench_live(
                 url, day, end, args.seconds, args.rate, args.charts_hidden, args.sort_seconds

@@ -55,6 +55,20 @@ def day_start(ts: float) -> float:
     return time.mktime((lt.tm_year, lt.tm_mon, lt.tm_mday, 0, 0, 0, 0, 0, -1))
 
 
+def day_intervals(ts: float, interval: int) -> list[float]:
+    """The starts of the intervals of the local day holding ``ts``: from the one holding
+    midnight to the last before the next midnight (23 or 25 hours on the days the clocks
+    change). Intervals are whole multiples of ``interval`` since the epoch, as the figures'."""
+    first = day_start(ts)
+    nxt = day_start(first + 27 * 3600)  # lands in the next day whatever the clocks did
+    t = int(first // interval) * interval
+    out: list[float] = []
+    while t < nxt:
+        out.append(float(t))
+        t += interval
+    return out
+
+
 class MetricsWorker(QObject):
     """Lives in its own thread; every slot runs there."""
 

@@ -4,8 +4,8 @@
   and the service-level trend as a line (right axis, %), for one queue or all (``chartQueue``).
 * :class:`TierChart` (``tierChart``): service level and abandon rate per caller tier.
 
-Updates change bar and point values in place when the intervals are the same, so a refresh
-once a second does not rebuild the chart.
+The interval chart's axis holds the whole day from the start (set once a day); a refresh
+changes bar and point values in place, so a refresh once a second does not rebuild the chart.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
@@ -48,10 +49,32 @@ def _nice_ceiling(x: float) -> int:
     return math.ceil(x)
 
 
+def _tick_count(top: int) -> int:
+    """Ticks for a calls axis from 0 to ``top`` (a :func:`_nice_ceiling`): whole, round steps
+    (1, 2, 2.5 or 5 x 10^k, at most 6 of them)."""
+    mag = 1
+    while True:
+        for m in (1, 2, 5, 10, 25, 50):
+            step = m * mag
+            if top % step == 0 and top // step <= 6:
+                return top // step + 1
+        mag *= 10
+
+
 class IntervalChart(QWidget):
+    """The day's intervals are the x axis, set once a day (:meth:`set_day`): the bars of the
+    intervals still to come are empty, as on a wallboard. A refresh replaces the values of the
+    bars that changed (usually the current interval's) and the service-level line; the calls
+    axis only steps up, to a round maximum, so it rarely changes. QtCharts relays out the whole
+    chart on any axis change (48 category labels cost ~20 ms on a shown chart), so the axes are
+    left alone while the day runs. The time axis is labelled every ``LABEL_HOURS`` hours."""
+
     queueChanged = Signal(str)
-    #: intervals added per turn of the event loop
-    CHUNK = 4
+    LABEL_HOURS = 4
+    #: bar values replaced per turn of the event loop (~30 us each on a shown chart), and in
+    #: the turn that changed the calls axis (~10 ms with a day's bars)
+    BARS_PER_TURN = 48
+    BARS_AFTER_AXIS = 12
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +106,7 @@ class IntervalChart(QWidget):
         ):
             self.sets[key].setColor(QColor(colour))
         self.bars = QBarSeries()
+        self.bars.setBarWidth(0.9)  # of an interval's width, for its three bars
         for s in self.sets.values():
             self.bars.append(s)
         self.sl_line = QLineSeries()
@@ -90,11 +114,15 @@ class IntervalChart(QWidget):
         self.sl_line.setPen(QPen(QColor("#8a5a00"), 2))
         self.chart.addSeries(self.bars)
         self.chart.addSeries(self.sl_line)
-        self.x_axis = QBarCategoryAxis()
-        self.x_axis.setLabelsAngle(-90)
+        # the day as a value axis over the bar indexes (bar i centred on i), labelled every
+        # LABEL_HOURS hours: a label per interval would not fit (QtCharts truncates them)
+        self.x_axis = QCategoryAxis()
+        self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
         self.y_axis.setTitleText(self.tr("Calls"))
+        self.y_axis.setRange(0, 1)
+        self.y_axis.setTickCount(2)
         self.sl_axis = QValueAxis()
         self.sl_axis.setRange(0, 100)
         self.sl_axis.setLabelFormat("%d%%")
@@ -113,15 +141,25 @@ class IntervalChart(QWidget):
         layout.addWidget(self.view, 1)
         self._series: dict[str, list[dict[str, Any]]] = {}
         self._shown: list[dict[str, Any]] | None = None
-        self._categories: list[str] = []
-        self._y_max: int | None = None
+        #: the day's interval starts (the x axis) and each one's bar index
+        self._starts: list[float] = []
+        self._index: dict[int, int] = {}
+        self._values: dict[str, list[float]] = {key: [] for key in self.sets}
+        self._y_max = 1
+        self._y_fresh = True  # the next draw may lower the calls axis (another queue or day)
         self._points: list[tuple[float, float]] | None = None
+        self._again = False  # a draw of the rest is due in the next turn of the event loop
 
     def selected_queue(self) -> str:
         return str(self.queue_box.currentData() or ALL)
 
+    def _draw_again(self) -> None:
+        self._again = False
+        self._draw()
+
     def _queue_picked(self, _i: int) -> None:
         self._shown = None
+        self._y_fresh = True
         self._draw()
         self.queueChanged.emit(self.selected_queue())
 
@@ -132,9 +170,53 @@ class IntervalChart(QWidget):
             if q not in known:
                 self.queue_box.addItem(q, q)
 
+    def set_day(self, starts: list[float]) -> None:
+        """The day's interval starts, in order: one category (its clock time) and one bar of
+        each kind per interval, empty until figures come. Cheap when the starts are those
+        already shown; the axis labels are only set again when they differ (the same clock
+        times every day but the days the clocks change), which is best done before the chart
+        is shown (~3 ms hidden, ~20 ms shown)."""
+        starts = [float(t) for t in starts]
+        if starts == self._starts:
+            return
+        n = len(starts)
+        labels: list[tuple[str, float]] = []  # (clock time, where: the interval's left edge)
+        seen: set[str] = set()
+        for i, t in enumerate(starts):
+            lt = datetime.fromtimestamp(t)
+            if lt.minute or lt.hour % self.LABEL_HOURS:
+                continue
+            label = _clock_label(t)
+            while label in seen:  # the hour the clocks go back comes twice: keep both
+                label += "\u2032"
+            seen.add(label)
+            labels.append((label, i - 0.5))
+        have = [
+            (x, self.x_axis.endValue(x)) for x in self.x_axis.categoriesLabels()
+        ]  # fmt: skip
+        if labels != have or self.x_axis.max() != n - 0.5:
+            for x in self.x_axis.categoriesLabels():
+                self.x_axis.remove(x)
+            self.x_axis.setStartValue(-0.5)
+            for label, at in labels:
+                self.x_axis.append(label, at)
+            self.x_axis.setRange(-0.5, max(n, 1) - 0.5)
+        for key, s in self.sets.items():
+            if s.count() != n or any(self._values[key]):
+                s.remove(0, s.count())
+                s.append([0.0] * n)
+            self._values[key] = [0.0] * n
+        self._starts = starts
+        self._index = {int(t): i for i, t in enumerate(starts)}
+        self._shown = None
+        self._y_fresh = True
+        self._points = None
+        self._draw()
+
     def set_series(self, series: dict[str, list[dict[str, Any]]]) -> None:
         """``series[queue or '__all__']`` = rows of interval_start, offered, answered,
-        abandoned, service_level (fraction or NaN); the picked queue's is shown."""
+        abandoned, service_level (fraction or NaN); the picked queue's is shown, on the day set
+        by :meth:`set_day` (rows of intervals not in it are not shown)."""
         self._series = series
         self._draw()
 
@@ -145,46 +227,45 @@ class IntervalChart(QWidget):
         rows = self._series.get(self.selected_queue(), [])
         if rows == self._shown:
             return
-        cats = [_clock_label(float(r["interval_start"])) for r in rows]
-        values = {key: [float(r.get(key) or 0) for r in rows] for key in self.sets}
-        old = self._categories
-        if cats[: len(old)] != old:  # another queue or day: the bars are built anew
-            for s in self.sets.values():
-                s.remove(0, s.count())
-            self.x_axis.clear()
-            old = self._categories = []
-        n = len(old)
-        # new intervals are appended, at most CHUNK a turn of the event loop: a whole day's
-        # bars at once (the history arriving, another queue picked) would cost several frames
-        m = min(len(cats), n + self.CHUNK)
-        if m > n:
-            for key, s in self.sets.items():
-                s.append(values[key][n:m])  # the new bars with their values, one call a set
-            self.x_axis.append(cats[n:m])
-            self._categories = cats[:m]
-        top = 1.0
-        for key, s in self.sets.items():
-            vals = values[key]
-            if vals:
-                top = max(top, max(vals))  # the whole day's: the axis does not step up
-            for i, v in enumerate(vals[:m]):
-                if s.at(i) != v:  # usually just the current interval's bars
-                    s.replace(i, v)
+        n = len(self._starts)
+        values = {key: [0.0] * n for key in self.sets}
+        sl: list[float | None] = [None] * n
+        for r in rows:
+            i = self._index.get(int(float(r["interval_start"])))
+            if i is None:
+                continue
+            for key, vals in values.items():
+                vals[i] = float(r.get(key) or 0)
+            v = r.get("service_level")
+            if v is not None and not math.isnan(float(v)):
+                sl[i] = 100.0 * float(v)
+        top = max([1.0, *(max(v, default=0.0) for v in values.values())])
         y_max = _nice_ceiling(top * 1.15)
-        if y_max != self._y_max:  # an axis change relayouts the whole chart
-            self.y_axis.setRange(0, y_max)
+        changed = [
+            (key, i, v)
+            for i in range(n)
+            for key, vals in values.items()
+            if (v := vals[i]) != self._values[key][i]
+        ]  # usually just the current interval's bars; else filled from the left
+        budget = self.BARS_PER_TURN
+        if y_max > self._y_max or (self._y_fresh and y_max != self._y_max):
+            self.y_axis.setRange(0, y_max)  # an axis change relayouts the whole chart
+            self.y_axis.setTickCount(_tick_count(y_max))
             self._y_max = y_max
-        pts = [
-            (float(i), 100.0 * float(r["service_level"]))
-            for i, r in enumerate(rows[:m])
-            if r.get("service_level") is not None and not math.isnan(float(r["service_level"]))
-        ]
+            budget = self.BARS_AFTER_AXIS
+        self._y_fresh = False
+        for key, i, v in changed[:budget]:
+            self.sets[key].replace(i, v)
+            self._values[key][i] = v
+        if len(changed) > budget:  # a day's bars at once (history, another queue): in turns
+            if not self._again:
+                self._again = True
+                QTimer.singleShot(0, self, self._draw_again)
+            return
+        pts = [(float(i), y) for i, y in enumerate(sl) if y is not None]
         if pts != self._points:  # the whole line in one call, only when it changed
             self.sl_line.replace([QPointF(x, y) for x, y in pts])
             self._points = pts
-        if m < len(cats):
-            QTimer.singleShot(0, self, self._draw)  # the rest in the next turns
-            return
         self._shown = rows
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from agentdesk.config import load_settings
 from desktop.supervisor.console import SupervisorConsole, open_console
 from desktop.supervisor.models import KEY_ROLE, LEVEL_ROLE
+from desktop.supervisor.worker import day_intervals
 from store.db import Base, make_engine
 from store.eventlog import append_events
 from telephony.metrics import record_from_dict
@@ -141,7 +142,12 @@ def test_charts_follow_the_intervals(qtbot, console: SupervisorConsole) -> None:
     assert [r["offered"] for r in rows] == [8, 0]
     chart.queue_box.setCurrentIndex(chart.queue_box.findData("vip"))
     qtbot.waitUntil(lambda: [r["offered"] for r in chart.shown_rows()] == [1], timeout=5000)
-    assert chart.sets["answered"].at(0) == 1
+    # the axis is the whole day: the bars are at the interval's place in it, the rest empty
+    day = day_intervals(NOW, 1800)
+    assert chart.x_axis.max() == len(day) - 0.5 and chart.sets["answered"].count() == len(day)
+    i = day.index(chart.shown_rows()[0]["interval_start"])
+    answered = [chart.sets["answered"].at(k) for k in range(len(day))]
+    assert answered[i] == 1 and sum(answered) == 1
     tiers = {r["tier"]: r for r in console.tier_model._rows}
     assert tiers["gold"]["service_level"] == 1.0
 
