@@ -63,6 +63,11 @@ DEFAULTS: dict[str, tuple[Any, str]] = {
     "sl_target": (0.8, "service-level target as a fraction"),
     "short_abandon": (5.0, "abandons within this many seconds are short abandons"),
     "longest_wait_alert": (60.0, "longest wait (s) that turns a queue row red"),
+    "chart_hours": (
+        "07:00-21:00",
+        "hours of the day the supervisor's interval chart shows (HH:MM-HH:MM; "
+        "it widens when calls come outside them; 00:00-24:00 = the whole day)",
+    ),
     "log_level": ("INFO", "logging level"),
 }
 

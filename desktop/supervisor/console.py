@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from agentdesk.config import Settings
+from agentdesk.errors import AgentdeskError
 from desktop.supervisor.bus import SupervisorBus
 from desktop.supervisor.models import (
     AGENT_BOARD,
@@ -48,7 +49,7 @@ from desktop.supervisor.worker import MetricsThread, MetricsWorker, day_interval
 from desktop.widgets.common import set_ids
 from desktop.widgets.supervisor_actions import ForceStateDialog
 from desktop.widgets.supervisor_boards import BoardView
-from desktop.widgets.supervisor_charts import IntervalChart, TierChart
+from desktop.widgets.supervisor_charts import IntervalChart, TierChart, parse_hours
 from telephony.metrics import TOTAL, MetricSettings
 from telephony.security import client_curve_from_settings
 
@@ -125,6 +126,10 @@ class SupervisorConsole(QMainWindow):
             sl_target=metric_settings.target,
             longest_wait_alert=float(settings.get("longest_wait_alert", 60.0)),
         )
+        try:
+            self.chart_hours = parse_hours(str(settings.get("chart_hours", "00:00-24:00")))
+        except ValueError as exc:
+            raise AgentdeskError(f"chart_hours: {exc}") from None
         self.view: ConsoleView | None = None
         self._closed = False
         self._steps: list[tuple[str, Callable[[], Any]]] = []
@@ -200,7 +205,7 @@ class SupervisorConsole(QMainWindow):
         self.staffing_board.set_model(self.staffing_model)
         self.tier_board = BoardView("tierBoard", "")
         self.tier_board.set_model(self.tier_model, sort_column=-1)
-        self.interval_chart = IntervalChart()
+        self.interval_chart = IntervalChart(hours=self.chart_hours)
         # the day's intervals as the chart's axis, set before it is shown (cheaper then)
         self.interval_chart.set_day(day_intervals(self.clock(), self.metric_settings.interval))
         self.tier_chart = TierChart()

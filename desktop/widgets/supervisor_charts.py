@@ -37,6 +37,30 @@ def _clock_label(ts: float) -> str:
     return datetime.fromtimestamp(ts).strftime("%H:%M")
 
 
+def _hour_of(ts: float) -> float:
+    """The local clock time of ``ts`` in hours since midnight (7.5 = 07:30)."""
+    lt = datetime.fromtimestamp(ts)
+    return lt.hour + lt.minute / 60
+
+
+def parse_hours(text: str) -> tuple[float, float]:
+    """``"07:00-21:00"`` -> (7.0, 21.0); ``"00:00-24:00"`` is the whole day. Raises
+    ValueError with what is wrong."""
+    try:
+        a, b = (part.strip() for part in text.split("-"))
+        hours = []
+        for part in (a, b):
+            h, m = part.split(":")
+            if not (h.isdigit() and m.isdigit() and len(m) == 2 and int(m) < 60):
+                raise ValueError
+            hours.append(int(h) + int(m) / 60)
+    except ValueError:
+        raise ValueError(f"{text!r}: expected HH:MM-HH:MM, e.g. 07:00-21:00") from None
+    if not 0 <= hours[0] < hours[1] <= 24:
+        raise ValueError(f"{text!r}: the start must come before the end, within 00:00-24:00")
+    return hours[0], hours[1]
+
+
 def _nice_ceiling(x: float) -> int:
     """The smallest 1, 2 or 5 x 10^k (or a multiple of 10^k above 10) at or above ``x``: the
     axis range then changes only now and then (each change relayouts the whole chart)."""
@@ -67,18 +91,23 @@ class IntervalChart(QWidget):
     bars that changed (usually the current interval's) and the service-level line; the calls
     axis only steps up, to a round maximum, so it rarely changes. QtCharts relays out the whole
     chart on any axis change (48 category labels cost ~20 ms on a shown chart), so the axes are
-    left alone while the day runs. The time axis is labelled every ``LABEL_HOURS`` hours."""
+    left alone while the day runs. The time axis shows the center's hours (``hours``, e.g.
+    7-21; the whole day by default) and widens, by whole hours and only then, when calls come
+    outside them; it is labelled every 2 hours (4 when it spans more than 16 hours)."""
 
     queueChanged = Signal(str)
-    LABEL_HOURS = 4
     #: bar values replaced per turn of the event loop (~30 us each on a shown chart), and in
     #: the turn that changed the calls axis (~10 ms with a day's bars)
     BARS_PER_TURN = 48
     BARS_AFTER_AXIS = 12
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, hours: tuple[float, float] = (0.0, 24.0)
+    ) -> None:
         super().__init__(parent)
         set_ids(self, "intervalChartPanel")
+        #: the part of the day shown (local hours, end excluded) until calls come outside it
+        self.hours = hours
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -144,6 +173,7 @@ class IntervalChart(QWidget):
         #: the day's interval starts (the x axis) and each one's bar index
         self._starts: list[float] = []
         self._index: dict[int, int] = {}
+        self._window = (0, 0)  # the bar indexes shown, end excluded
         self._values: dict[str, list[float]] = {key: [] for key in self.sets}
         self._y_max = 1
         self._y_fresh = True  # the next draw may lower the calls axis (another queue or day)
@@ -180,38 +210,71 @@ class IntervalChart(QWidget):
         if starts == self._starts:
             return
         n = len(starts)
-        labels: list[tuple[str, float]] = []  # (clock time, where: the interval's left edge)
-        seen: set[str] = set()
-        for i, t in enumerate(starts):
-            lt = datetime.fromtimestamp(t)
-            if lt.minute or lt.hour % self.LABEL_HOURS:
-                continue
-            label = _clock_label(t)
-            while label in seen:  # the hour the clocks go back comes twice: keep both
-                label += "\u2032"
-            seen.add(label)
-            labels.append((label, i - 0.5))
-        have = [
-            (x, self.x_axis.endValue(x)) for x in self.x_axis.categoriesLabels()
-        ]  # fmt: skip
-        if labels != have or self.x_axis.max() != n - 0.5:
-            for x in self.x_axis.categoriesLabels():
-                self.x_axis.remove(x)
-            self.x_axis.setStartValue(-0.5)
-            for label, at in labels:
-                self.x_axis.append(label, at)
-            self.x_axis.setRange(-0.5, max(n, 1) - 0.5)
+        self._starts = starts
+        lo, hi = self.hours
+        shown = [i for i, t in enumerate(starts) if lo <= _hour_of(t) < hi]
+        self._set_window((shown[0], shown[-1] + 1) if shown else (0, n))
         for key, s in self.sets.items():
             if s.count() != n or any(self._values[key]):
                 s.remove(0, s.count())
                 s.append([0.0] * n)
             self._values[key] = [0.0] * n
-        self._starts = starts
         self._index = {int(t): i for i, t in enumerate(starts)}
         self._shown = None
         self._y_fresh = True
         self._points = None
         self._draw()
+
+    def _set_window(self, window: tuple[int, int]) -> None:
+        """Show the bars ``window[0]`` to ``window[1] - 1`` of the day, labelled every 2 or 4
+        hours; an axis change (a relayout of the whole chart), so only when it differs."""
+        lo, hi = window
+        every = 2 if (hi - lo) * self._interval_hours() <= 16 else 4
+        labels: list[tuple[str, float]] = []  # (clock time, where: the interval's left edge)
+        seen: set[str] = set()
+        for i in range(lo, hi):
+            lt = datetime.fromtimestamp(self._starts[i])
+            if lt.minute or lt.hour % every:
+                continue
+            label = _clock_label(self._starts[i])
+            while label in seen:  # the hour the clocks go back comes twice: keep both
+                label += "\u2032"
+            seen.add(label)
+            labels.append((label, i - 0.5))
+        have = [(x, self.x_axis.endValue(x)) for x in self.x_axis.categoriesLabels()]
+        if labels != have or (self.x_axis.min(), self.x_axis.max()) != (lo - 0.5, hi - 0.5):
+            for x in self.x_axis.categoriesLabels():
+                self.x_axis.remove(x)
+            self.x_axis.setStartValue(lo - 0.5)
+            for label, at in labels:
+                self.x_axis.append(label, at)
+            self.x_axis.setRange(lo - 0.5, max(hi, lo + 1) - 0.5)
+        self._window = window
+
+    def _interval_hours(self) -> float:
+        return (self._starts[1] - self._starts[0]) / 3600 if len(self._starts) > 1 else 1.0
+
+    def shown_window(self) -> tuple[float, float]:
+        """The local clock hours the time axis spans (24 = the next midnight)."""
+        lo, hi = self._window
+        if hi <= lo:
+            return self.hours
+        step = self._interval_hours()
+        start = _hour_of(self._starts[lo])
+        return start, start + (hi - lo) * step
+
+    def _widen_to(self, first: int, last: int) -> bool:
+        """Widen the window, by whole hours, to hold bars ``first`` to ``last``."""
+        lo, hi = self._window
+        if first >= lo and last < hi:
+            return False
+        while first < lo or (lo > 0 and datetime.fromtimestamp(self._starts[lo]).minute):
+            lo -= 1
+        n = len(self._starts)
+        while last >= hi or (hi < n and datetime.fromtimestamp(self._starts[hi]).minute):
+            hi += 1
+        self._set_window((max(lo, 0), min(hi, n)))
+        return True
 
     def set_series(self, series: dict[str, list[dict[str, Any]]]) -> None:
         """``series[queue or '__all__']`` = rows of interval_start, offered, answered,
@@ -248,6 +311,9 @@ class IntervalChart(QWidget):
             if (v := vals[i]) != self._values[key][i]
         ]  # usually just the current interval's bars; else filled from the left
         budget = self.BARS_PER_TURN
+        busy = [i for i in range(n) if sl[i] is not None or any(v[i] for v in values.values())]
+        if busy and self._widen_to(busy[0], busy[-1]):  # calls outside the center's hours
+            budget = self.BARS_AFTER_AXIS
         if y_max > self._y_max or (self._y_fresh and y_max != self._y_max):
             self.y_axis.setRange(0, y_max)  # an axis change relayouts the whole chart
             self.y_axis.setTickCount(_tick_count(y_max))

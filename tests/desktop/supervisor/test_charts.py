@@ -6,8 +6,10 @@ import itertools
 import math
 import time
 
+import pytest
+
 from desktop.supervisor.worker import day_intervals, day_start
-from desktop.widgets.supervisor_charts import IntervalChart, TierChart
+from desktop.widgets.supervisor_charts import IntervalChart, TierChart, parse_hours
 
 T = 1_800_000_000.0
 DAY = day_intervals(T, 1800)  # the local day holding T, in 30-minute intervals
@@ -124,3 +126,49 @@ def test_tier_chart(qtbot) -> None:
     chart.set_rows([("gold", 0.9, 0.05), ("none", None, math.nan)])
     assert chart.x_axis.categories() == ["gold", "none"]
     assert chart.sl.at(0) == 90.0 and chart.sl.at(1) == 0.0
+
+
+def _hour(t: float) -> float:
+    lt = time.localtime(t)
+    return lt.tm_hour + lt.tm_min / 60
+
+
+def test_the_chart_shows_the_centers_hours_and_widens_for_calls_outside_them(qtbot) -> None:
+    chart = IntervalChart(hours=(7.0, 21.0))
+    qtbot.addWidget(chart)
+    chart.set_day(DAY)
+    inside = [i for i, t in enumerate(DAY) if 7 <= _hour(t) < 21]
+    assert chart.sets["offered"].count() == len(DAY)  # bars for the whole day, 07-21 shown
+    assert (chart.x_axis.min(), chart.x_axis.max()) == (inside[0] - 0.5, inside[-1] + 0.5)
+    assert chart.shown_window() == (7.0, 21.0)
+    labels = chart.x_axis.categoriesLabels()  # 14 hours: a label every 2 hours
+    assert labels == ["08:00", "10:00", "12:00", "14:00", "16:00", "18:00", "20:00"]
+    # an early call at 05:30 widens the axis to 05:00, by whole hours; nothing else moves
+    early = next(i for i, t in enumerate(DAY) if _hour(t) == 5.5)
+    row = {"interval_start": DAY[early], "offered": 3, "answered": 3, "abandoned": 0,
+           "service_level": 1.0}  # fmt: skip
+    chart.set_series({"__all__": [row]})
+    assert chart.shown_window() == (5.0, 21.0) and offered(chart)[early] == 3
+    assert chart.x_axis.min() == early - 1.5 and chart.x_axis.categoriesLabels()[0] == "06:00"
+    # a late one at 22:30 widens it to 23:00; past 16 hours, a label every 4 hours
+    late = next(i for i, t in enumerate(DAY) if _hour(t) == 22.5)
+    chart.set_series({"__all__": [row, {**row, "interval_start": DAY[late]}]})
+    assert chart.shown_window() == (5.0, 23.0)
+    assert chart.x_axis.categoriesLabels() == ["08:00", "12:00", "16:00", "20:00"]
+    # a new day starts on the center's hours again
+    chart.set_day(day_intervals(DAY[-1] + 1800, 1800))
+    assert chart.shown_window() == (7.0, 21.0)
+
+
+def test_chart_hours_are_read_or_refused_with_the_reason() -> None:
+    assert parse_hours("07:00-21:00") == (7.0, 21.0)
+    assert parse_hours(" 06:30 - 24:00 ") == (6.5, 24.0)
+    for bad, why in (
+        ("7-21", "expected HH:MM-HH:MM"),
+        ("07:00", "expected HH:MM-HH:MM"),
+        ("07:75-21:00", "expected HH:MM-HH:MM"),
+        ("21:00-07:00", "the start must come before the end"),
+        ("00:00-25:00", "the start must come before the end"),
+    ):
+        with pytest.raises(ValueError, match=why):
+            parse_hours(bad)

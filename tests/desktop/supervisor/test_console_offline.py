@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -142,9 +146,14 @@ def test_charts_follow_the_intervals(qtbot, console: SupervisorConsole) -> None:
     assert [r["offered"] for r in rows] == [8, 0]
     chart.queue_box.setCurrentIndex(chart.queue_box.findData("vip"))
     qtbot.waitUntil(lambda: [r["offered"] for r in chart.shown_rows()] == [1], timeout=5000)
-    # the axis is the whole day: the bars are at the interval's place in it, the rest empty
+    # a bar per interval of the day, the axis on the center's hours (chart_hours, default
+    # 07:00-21:00: the day's 08:00 calls inside them); bars at their interval's place
     day = day_intervals(NOW, 1800)
-    assert chart.x_axis.max() == len(day) - 0.5 and chart.sets["answered"].count() == len(day)
+    lo, hi = chart.shown_window()
+    at = time.localtime(NOW).tm_hour
+    assert (lo, hi) == (7.0, 21.0) if 7 <= at < 21 else lo <= min(at, 7) and hi >= max(at + 1, 21)
+    first = next(k for k, t in enumerate(day) if time.localtime(t).tm_hour + 0.0 >= lo)
+    assert chart.x_axis.min() == first - 0.5 and chart.sets["answered"].count() == len(day)
     i = day.index(chart.shown_rows()[0]["interval_start"])
     answered = [chart.sets["answered"].at(k) for k in range(len(day))]
     assert answered[i] == 1 and sum(answered) == 1
@@ -183,3 +192,21 @@ def test_agentdesk_desktop_supervisor_opens_and_quits(store: str, tmp_path: Path
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_console_refuses_bad_chart_hours_with_the_reason(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "AGENTDESK_CONFIG": str(tmp_path / "none.toml"),
+        "AGENTDESK_CHART_HOURS": "21:00-07:00",
+    }
+    res = subprocess.run(
+        [sys.executable, "-m", "agentdesk", "desktop", "--supervisor"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert res.returncode == 1
+    assert "chart_hours: '21:00-07:00': the start must come before the end" in res.stderr
