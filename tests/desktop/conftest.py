@@ -11,6 +11,11 @@ from PySide6.QtWidgets import QApplication
 
 from agentdesk.config import load_settings
 
+#: how long a test waits for what the user would see (a pop, a state, a reply over the bus or
+#: from a database) before failing: generous, as it costs nothing when the thing shows, and a
+#: loaded CI machine can hold a thread back for seconds
+WAIT_MS = 30_000
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _qt_teardown() -> Iterator[None]:
@@ -164,7 +169,16 @@ class DeskEnv:
         values.update(extra)
         return load_settings(values, environ={})
 
-    def desk(self, *, central_url: str = "", auto_ready: bool = True, **kw: Any) -> Any:
+    def desk(
+        self,
+        *,
+        central_url: str = "",
+        auto_ready: bool = True,
+        before_start: Any = None,
+        **kw: Any,
+    ) -> Any:
+        """A started desk; ``before_start(desk)`` runs first (to connect to its signals before
+        anything can be emitted)."""
         from desktop.app import DesktopApp
 
         desk = DesktopApp(
@@ -178,11 +192,13 @@ class DeskEnv:
             **kw,
         )
         self.desks.append(desk)
+        if before_start is not None:
+            before_start(desk)
         desk.start()
         self.qtbot.waitExposed(desk.window)
         if auto_ready:
             self.qtbot.waitUntil(
-                lambda: desk.controller.agent.get("state") == "ready", timeout=10000
+                lambda: desk.controller.agent.get("state") == "ready", timeout=WAIT_MS
             )
         return desk
 

@@ -91,7 +91,7 @@ def test_simulated_center_runs_calls_to_the_end(
         assert ivr.answered + ivr.abandoned == 30
         assert ivr.answered > 10
         # every call reaches its end: connected calls are hung up by the agents
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60  # generous: a loaded machine is slow
         while len(finals) < 30 and time.monotonic() < deadline:
             for n in watcher.poll(100):
                 if isinstance(n, Event) and n.type in ("call.ended", "call.abandoned"):
@@ -300,7 +300,7 @@ def test_live_center_runs_and_stops(telephony_store: str) -> None:
     watcher.open()
     try:
         offered = False
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60  # generous: a loaded machine is slow
         ivr = center.ivr
         assert ivr is not None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from desktop.widgets.supervisor_charts import IntervalChart, TierChart
+from tests.desktop.conftest import WAIT_MS
 
 T = 1_800_000_000.0
 
@@ -48,7 +49,7 @@ def test_a_whole_day_is_built_a_few_intervals_a_turn(qtbot) -> None:
     day = rows(48, sl=0.5)
     chart.set_series({"__all__": day})
     assert chart.x_axis.count() == IntervalChart.CHUNK  # the rest follows in the next turns
-    qtbot.waitUntil(lambda: chart.shown_rows() == day, timeout=5000)
+    qtbot.waitUntil(lambda: chart.shown_rows() == day, timeout=WAIT_MS)
     assert chart.x_axis.count() == 48 and chart.sets["offered"].count() == 48
     assert [chart.sets["offered"].at(i) for i in (0, 47)] == [10, 57]
     assert len(chart.sl_line.points()) == 47

@@ -14,6 +14,7 @@ from desktop.supervisor.models import KEY_ROLE, LEVEL_ROLE
 from store.db import Base, make_engine
 from store.eventlog import append_events
 from telephony.metrics import record_from_dict
+from tests.desktop.conftest import WAIT_MS
 from tests.telephony.metrics_script import T0, Script, scripted_day
 
 NOW = T0 + 2000
@@ -39,7 +40,7 @@ def console(qtbot, store: str) -> Iterator[SupervisorConsole]:
     win = open_console(load_settings(), store_url=store, connect_bus=False, clock=lambda: now[0])
     win.now = now  # type: ignore[attr-defined]
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.figuresApplied, timeout=10_000):
+    with qtbot.waitSignal(win.figuresApplied, timeout=WAIT_MS):
         pass
     yield win
     win.shutdown()
@@ -127,9 +128,9 @@ def test_live_events_update_cells_with_datachanged_ranges(
     win.queue_model.dataChanged.connect(lambda a, b: changes.append((a.row(), b.row())))
     win.now[0] = T0 + 2010  # type: ignore[attr-defined]
     feeder.events.emit([(e, ts, t, record_from_dict(d)) for e, ts, t, d in more.events])
-    qtbot.waitUntil(lambda: cell(win, "queue", "billing", "Answered") == "3", timeout=5000)
+    qtbot.waitUntil(lambda: cell(win, "queue", "billing", "Answered") == "3", timeout=WAIT_MS)
     assert cell(win, "queue", "billing", "Waiting") == "0"
-    qtbot.waitUntil(lambda: cell(win, "agent", "A2", "State") == "On call", timeout=5000)
+    qtbot.waitUntil(lambda: cell(win, "agent", "A2", "State") == "On call", timeout=WAIT_MS)
     assert cell(win, "agent", "A2", "Talk time") == "0:06"
     assert changes and all(a <= b for a, b in changes)
     assert win.queue_model.rowCount() == 3  # total, billing, vip: rows updated, not rebuilt
@@ -140,7 +141,7 @@ def test_charts_follow_the_intervals(qtbot, console: SupervisorConsole) -> None:
     rows = chart.shown_rows()
     assert [r["offered"] for r in rows] == [8, 0]
     chart.queue_box.setCurrentIndex(chart.queue_box.findData("vip"))
-    qtbot.waitUntil(lambda: [r["offered"] for r in chart.shown_rows()] == [1], timeout=5000)
+    qtbot.waitUntil(lambda: [r["offered"] for r in chart.shown_rows()] == [1], timeout=WAIT_MS)
     assert chart.sets["answered"].at(0) == 1
     tiers = {r["tier"]: r for r in console.tier_model._rows}
     assert tiers["gold"]["service_level"] == 1.0
@@ -148,7 +149,7 @@ def test_charts_follow_the_intervals(qtbot, console: SupervisorConsole) -> None:
 
 def test_export_writes_the_report(qtbot, console: SupervisorConsole, tmp_path: Path) -> None:
     out = tmp_path / "today.xlsx"
-    with qtbot.waitSignal(console.exportFinished, timeout=10_000) as sig:
+    with qtbot.waitSignal(console.exportFinished, timeout=WAIT_MS) as sig:
         console.export_report(str(out))
     assert sig.args[1] is True, sig.args
     assert out.stat().st_size > 0
@@ -156,7 +157,7 @@ def test_export_writes_the_report(qtbot, console: SupervisorConsole, tmp_path: P
 
 def test_force_state_without_bus_says_so(qtbot, console: SupervisorConsole) -> None:
     assert console.select_agent("A1")
-    with qtbot.waitSignal(console.actionFinished) as sig:
+    with qtbot.waitSignal(console.actionFinished, timeout=WAIT_MS) as sig:
         console.force_state("A1", "ready", None)
     assert sig.args[1] is False
 
