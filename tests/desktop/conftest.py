@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.config import load_settings
@@ -17,20 +19,34 @@ from agentdesk.config import load_settings
 WAIT_MS = 30_000
 
 
+def delete_later_now() -> None:
+    """Carry out the pending ``deleteLater()`` calls. Posted outside any event loop (fixture
+    teardown), they would wait for the next one: ``processEvents()`` does not run them."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _qt_teardown() -> Iterator[None]:
-    """Delete every widget and QApplication child before the interpreter exits (PySide6 6.12
-    on Python 3.11 can crash at exit otherwise; see also ``desktop.pin_none_refcount``)."""
+    """Close and delete every window, and the QApplication children our code made, before the
+    interpreter exits (PySide6 6.12 on Python 3.11 can crash at exit when widgets stay alive;
+    see also ``desktop.pin_none_refcount``). Qt's own children of the application (event
+    dispatcher, session manager, style, gesture manager, input devices, PySide's trackers) are
+    left to Qt: deleting those crashes the interpreter at exit."""
     yield
     app = QApplication.instance()
     if app is not None:
         for w in QApplication.topLevelWidgets():
-            w.hide()
-            w.deleteLater()
-        app.processEvents()
+            if w.parent() is None:  # dialogs and menus go with their window
+                w.close()
+                w.deleteLater()
+        delete_later_now()
         for child in app.children():
-            child.deleteLater()
-        app.processEvents()
+            if shiboken6.createdByPython(child):  # ours: the desks' translators, ...
+                if isinstance(child, QTranslator):
+                    app.removeTranslator(child)
+                child.deleteLater()
+        delete_later_now()
+        assert QApplication.topLevelWidgets() == []
     gc.collect()
 
 
@@ -222,11 +238,12 @@ class DeskEnv:
 
     def close(self) -> None:
         for d in self.desks:
-            d.shutdown()
+            d.shutdown()  # stops the bus thread and workers, deleteLater()s the window
         self.desks.clear()
         app = QApplication.instance()
         if app is not None:
             app.processEvents()
+            delete_later_now()  # the windows are gone before the next test starts
 
 
 @pytest.fixture

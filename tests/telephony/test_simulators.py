@@ -102,6 +102,9 @@ def test_simulated_center_runs_calls_to_the_end(
     finally:
         watcher.close()
         sims.stop()
+    # the sims' closing logouts are sent; the switchboard's stop() does not wait for commands
+    # still queued, so the log has them once the switchboard says so
+    _wait_all_logged_out(sb)
     epoch = sb.epoch
     sb.stop()
     engine = make_engine(telephony_store)
@@ -118,6 +121,21 @@ def test_simulated_center_runs_calls_to_the_end(
         if e.type == "agent.state":
             last_state[e.agent_id or ""] = e.data["state"]
     assert set(last_state.values()) == {"logged_out"}
+
+
+def _wait_all_logged_out(sb: RunningSwitchboard, timeout: float = 60.0) -> None:
+    probe = BusClient(sb.commands, sb.events, topics=["sys/"], track_state=False)
+    probe.open()
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            agents = probe.request("snapshot", {"scope": "all"})["agents"]
+            if agents and all(a["state"] == "logged_out" for a in agents):
+                return
+            assert time.monotonic() < deadline, agents
+            probe.poll(100)
+    finally:
+        probe.close()
 
 
 def test_ivr_sim_count_bounds_calls_sent_not_replies(
