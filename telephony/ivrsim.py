@@ -175,8 +175,9 @@ class IvrSim:
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
-        if self.client is not None:
-            self.client.wakeup()
+        client = self.client  # read once: run() clears it when it ends
+        if client is not None:
+            client.wakeup()
         if self._thread is not None:
             self._thread.join(timeout)
 

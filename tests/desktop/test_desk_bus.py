@@ -11,6 +11,7 @@ from desktop.widgets.main_window import PAGE_CARD, PAGE_CHOOSER, PAGE_CREATE
 from store.card import lookup_card
 from store.db import make_engine
 from tests.desktop.conftest import WAIT_MS
+from tests.fixtures_bus import restart_on
 
 
 def _card(url: str, **kw: Any) -> dict[str, Any]:
@@ -244,9 +245,11 @@ def test_resync_after_switchboard_restart(desk_env: Any, qtbot: Any) -> None:
     assert not w.controls.hangup.isEnabled() and not w.controls.hold.isEnabled()
     # the replica keeps working while the bus is down
     assert w.card.name.text()
-    sb2 = desk_env.sb_factory(
-        rules=desk_env.rules_path, store_url=desk_env.sb_store, commands=commands, events=events
+    # on the same endpoints (retrying the bind while the old sockets are still being released)
+    sb2 = restart_on(
+        desk_env.sb_factory, desk_env.sb, rules=desk_env.rules_path, store_url=desk_env.sb_store
     )
+    assert (sb2.commands, sb2.events) == (commands, events)
     assert sb2.epoch != old_epoch
     qtbot.waitUntil(lambda: w.status.connection.text() == "Connected", timeout=WAIT_MS)
     # the new switchboard knows no call: the desk shows exactly that, and logs in again

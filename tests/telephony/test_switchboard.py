@@ -648,6 +648,50 @@ def test_login_reads_the_agents_profile_again(
         engine.dispose()
 
 
+def test_stop_while_the_loop_is_closing_does_not_fail(
+    switchboard: RunningSwitchboard,
+) -> None:
+    """``stop()`` from another thread races the loop, which may see the stop flag (on its own
+    wake-up) and close its wake-up socket while ``stop()`` is about to use it. The interleaving
+    is forced here: the stopping thread is held, by a line tracer, right before it sends the
+    wake-up byte, until the loop has finished closing."""
+    import linecache
+    import threading
+    import types
+
+    from telephony.switchboard import Switchboard
+
+    sb = switchboard.switchboard
+    loop = sb._thread
+    assert loop is not None and loop.is_alive()
+    errors: list[BaseException] = []
+
+    def local(frame: types.FrameType, event: str, arg: Any) -> Any:
+        line = linecache.getline(frame.f_code.co_filename, frame.f_lineno)
+        if event == "line" and '.send(b"\\0")' in line:
+            loop.join(30)  # the loop wakes on its heartbeat timer, sees the flag and closes
+            assert not loop.is_alive()
+        return local
+
+    def tracer(frame: types.FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code is Switchboard.stop.__code__ else None
+
+    def stop() -> None:
+        sys.settrace(tracer)
+        try:
+            sb.stop()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+        finally:
+            sys.settrace(None)
+
+    t = threading.Thread(target=stop)
+    t.start()
+    t.join(60)
+    assert not t.is_alive() and errors == []
+    assert not loop.is_alive() and sb._wake_w is None
+
+
 def test_new_calls_wait_behind_the_other_commands_of_a_batch() -> None:
     """Within one read batch, ``ivr.call`` arrivals come after agents' commands (a flood of
     arrivals never slows the agents' cycle), and each client's own commands keep their order."""
