@@ -18,7 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -237,15 +238,25 @@ def make_qapp(settings: Settings, argv: list[str] | None = None) -> QApplication
 
 
 def dispose_qapp(app: QApplication) -> None:
-    """Close every window and delete the application's children before the interpreter exits
-    (PySide6 6.12 crashes in ``none_dealloc`` at exit when widgets are left alive)."""
+    """Close every window and delete what our code parented to the application before the
+    interpreter exits (PySide6 6.12 crashes in ``none_dealloc`` at exit when widgets are left
+    alive).
+
+    ``deleteLater()`` outside a running event loop (``app.exec()`` has returned) waits for a loop
+    that never comes, and ``processEvents()`` does not run it: the deletions are carried out
+    here. The application's children that Qt made (event dispatcher, session manager, style,
+    gesture manager, input devices) are Qt's: deleting them crashes the interpreter at exit."""
     for w in app.topLevelWidgets():
-        w.hide()
-        w.deleteLater()
-    app.processEvents()
+        if w.parent() is None:  # dialogs and menus go with their window
+            w.hide()
+            w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     for child in app.children():
-        child.deleteLater()
-    app.processEvents()
+        if shiboken6.createdByPython(child):  # ours: translators, ...
+            if isinstance(child, QTranslator):
+                app.removeTranslator(child)
+            child.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
 
 

@@ -98,6 +98,18 @@ def _weighted(rng: random.Random, items: Any) -> Any:
     return items[-1]
 
 
+#: seconds a hung-up call is still followed, to see whether an agent answered it first
+HANGUP_GRACE = 5.0
+
+#: what a call event says about a call's outcome, for calls seen before their reply
+_OUTCOMES = {
+    "call.connected": "connected",
+    "call.ended": "ended",
+    "call.abandoned": "ended",
+    "call.callback": "ended",
+}
+
+
 @dataclass(slots=True)
 class _Live:
     call_id: str
@@ -139,6 +151,10 @@ class IvrSim:
         self.answered = 0
         self.last_error = ""
         self._live: dict[str, _Live] = {}
+        #: outcomes of calls seen before their ``ivr.call`` reply (events go out before the
+        #: reply, on another socket, and one poll hands the events over first): call id ->
+        #: ``connected`` or ``ended``; kept only while ivr.call replies are outstanding
+        self._early: dict[str, str] = {}
         self._patience: list[tuple[float, str]] = []
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -159,8 +175,9 @@ class IvrSim:
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
-        if self.client is not None:
-            self.client.wakeup()
+        client = self.client  # read once: run() clears it when it ends
+        if client is not None:
+            client.wakeup()
         if self._thread is not None:
             self._thread.join(timeout)
 
@@ -238,28 +255,52 @@ class IvrSim:
                     self.placed += 1
                     cid = str(n.result["call_id"])
                     wait = self.patience_median * math.exp(self.rng.gauss(0, 0.7)) / self.speed
-                    if cid not in self._live:
+                    early = self._early.pop(cid, None)
+                    if early == "connected":
+                        self.answered += 1  # answered before the reply came: no patience
+                    elif early is None and cid not in self._live:
                         self._live[cid] = _Live(cid, self.clock() + wait)
                         heapq.heappush(self._patience, (self.clock() + wait, cid))
                 else:
                     self.failed += 1
                     self.last_error = f"{n.code}: {n.message}"
+                if self._early and self._calls_in_flight() == 0:
+                    self._early.clear()  # the rest were other IVRs' calls
             return
         if isinstance(n, Event) and isinstance(n.record, Call):
             live = self._live.get(n.record.call_id)
             if live is None:
+                if n.type in _OUTCOMES and self._calls_in_flight():
+                    # maybe one of ours whose reply is still on its way: remember how it went
+                    # (a connection is what counts, and it comes before the call's end)
+                    self._early.setdefault(n.record.call_id, _OUTCOMES[n.type])
                 return
             if n.type == "call.connected":
+                if live.done:  # answered before the caller's hangup arrived: answered after all
+                    self.abandoned -= 1
                 self.answered += 1
                 self._live.pop(live.call_id, None)
             elif n.type in ("call.abandoned", "call.ended", "call.callback"):
                 self._live.pop(live.call_id, None)
+
+    def _calls_in_flight(self) -> int:
+        """``ivr.call`` commands sent whose reply (or local timeout) has not come yet."""
+        return self.sent - self.placed - self.failed
 
     def _expire_patience(self) -> None:
         now = self.clock()
         assert self.client is not None
         while self._patience and self._patience[0][0] <= now:
             _, cid = heapq.heappop(self._patience)
-            if self._live.pop(cid, None) is not None:
-                self.abandoned += 1
-                self.client.send("ivr.hangup", {"call_id": cid}, tag=cid)
+            live = self._live.get(cid)
+            if live is None:
+                continue
+            if live.done:  # hung up a while ago and its end never showed: stop waiting
+                del self._live[cid]
+                continue
+            self.abandoned += 1
+            self.client.send("ivr.hangup", {"call_id": cid}, tag=cid)
+            # an agent may have answered just before the hangup reached the switchboard: keep
+            # the call until its end (or a grace period) shows which came first
+            live.done = True
+            heapq.heappush(self._patience, (now + HANGUP_GRACE, cid))

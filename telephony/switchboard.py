@@ -495,9 +495,10 @@ class Switchboard:
     def stop(self, timeout: float = 10.0) -> None:
         """Stop serving (thread-safe) and wait for the loop and the event log to finish."""
         self._stop.set()
-        if self._wake_w is not None:
-            with contextlib.suppress(OSError):
-                self._wake_w.send(b"\0")
+        w = self._wake_w  # read once: the loop, seeing the stop, may close it and clear it now
+        if w is not None:
+            with contextlib.suppress(OSError):  # closed already: the loop is ending anyway
+                w.send(b"\0")
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout)
 

@@ -7,25 +7,46 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.config import load_settings
 
+#: how long a test waits for what the user would see (a pop, a state, a reply over the bus or
+#: from a database) before failing: generous, as it costs nothing when the thing shows, and a
+#: loaded CI machine can hold a thread back for seconds
+WAIT_MS = 30_000
+
+
+def delete_later_now() -> None:
+    """Carry out the pending ``deleteLater()`` calls. Posted outside any event loop (fixture
+    teardown), they would wait for the next one: ``processEvents()`` does not run them."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _qt_teardown() -> Iterator[None]:
-    """Delete every widget and QApplication child before the interpreter exits (PySide6 6.12
-    on Python 3.11 can crash at exit otherwise; see also ``desktop.pin_none_refcount``)."""
+    """Close and delete every window, and the QApplication children our code made, before the
+    interpreter exits (PySide6 6.12 on Python 3.11 can crash at exit when widgets stay alive;
+    see also ``desktop.pin_none_refcount``). Qt's own children of the application (event
+    dispatcher, session manager, style, gesture manager, input devices, PySide's trackers) are
+    left to Qt: deleting those crashes the interpreter at exit."""
     yield
     app = QApplication.instance()
     if app is not None:
         for w in QApplication.topLevelWidgets():
-            w.hide()
-            w.deleteLater()
-        app.processEvents()
+            if w.parent() is None:  # dialogs and menus go with their window
+                w.close()
+                w.deleteLater()
+        delete_later_now()
         for child in app.children():
-            child.deleteLater()
-        app.processEvents()
+            if shiboken6.createdByPython(child):  # ours: the desks' translators, ...
+                if isinstance(child, QTranslator):
+                    app.removeTranslator(child)
+                child.deleteLater()
+        delete_later_now()
+        assert QApplication.topLevelWidgets() == []
     gc.collect()
 
 
@@ -164,7 +185,16 @@ class DeskEnv:
         values.update(extra)
         return load_settings(values, environ={})
 
-    def desk(self, *, central_url: str = "", auto_ready: bool = True, **kw: Any) -> Any:
+    def desk(
+        self,
+        *,
+        central_url: str = "",
+        auto_ready: bool = True,
+        before_start: Any = None,
+        **kw: Any,
+    ) -> Any:
+        """A started desk; ``before_start(desk)`` runs first (to connect to its signals before
+        anything can be emitted)."""
         from desktop.app import DesktopApp
 
         desk = DesktopApp(
@@ -178,11 +208,13 @@ class DeskEnv:
             **kw,
         )
         self.desks.append(desk)
+        if before_start is not None:
+            before_start(desk)
         desk.start()
         self.qtbot.waitExposed(desk.window)
         if auto_ready:
             self.qtbot.waitUntil(
-                lambda: desk.controller.agent.get("state") == "ready", timeout=10000
+                lambda: desk.controller.agent.get("state") == "ready", timeout=WAIT_MS
             )
         return desk
 
@@ -206,11 +238,12 @@ class DeskEnv:
 
     def close(self) -> None:
         for d in self.desks:
-            d.shutdown()
+            d.shutdown()  # stops the bus thread and workers, deleteLater()s the window
         self.desks.clear()
         app = QApplication.instance()
         if app is not None:
             app.processEvents()
+            delete_later_now()  # the windows are gone before the next test starts
 
 
 @pytest.fixture

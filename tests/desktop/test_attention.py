@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from sqlalchemy import text
 
 from store.db import make_engine
-from tests.desktop.conftest import TEST_RULES, DeskEnv
+from tests.desktop.conftest import TEST_RULES, WAIT_MS, DeskEnv
 
 
 @pytest.mark.parametrize("mode", ["raise", "tray", "both"])
@@ -21,8 +21,8 @@ def test_pop_mode_does_what_it_says(desk_env: Any, qtbot: Any, mode: str) -> Non
     desk = desk_env.desk(settings={"pop_mode": mode})
     w = desk.window
     w.showMinimized()
-    qtbot.waitUntil(w.isMinimized, timeout=5000)
-    with qtbot.waitSignal(w.popped, timeout=10000) as popped:
+    qtbot.waitUntil(w.isMinimized, timeout=WAIT_MS)
+    with qtbot.waitSignal(w.popped, timeout=WAIT_MS) as popped:
         desk_env.call(desk_env.seeded.known_phone)
     done = popped.args[0]
     tray = QSystemTrayIcon.isSystemTrayAvailable()
@@ -67,14 +67,19 @@ def long_wrapup_env(
 
 
 def _to_wrapup(env: Any, qtbot: Any, offset: list[float]) -> tuple[Any, str]:
-    desk = env.desk(clock=lambda: time.time() + offset[0])
+    """A desk in wrap-up whose clock then stands still at the wrap-up's start (plus
+    ``offset[0]``): however long the machine took to get here, the countdown starts full."""
+    start: list[float | None] = [None]
+    desk = env.desk(clock=lambda: (time.time() if start[0] is None else start[0]) + offset[0])
     w, c = desk.window, desk.controller
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         call_id = env.call(env.seeded.known_phone)
     w.banner.answer.click()
-    qtbot.waitUntil(lambda: w.controls.hangup.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: w.controls.hangup.isEnabled(), timeout=WAIT_MS)
     w.controls.hangup.click()
-    qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=WAIT_MS)
+    assert c.agent["state"] == "wrap_up"
+    start[0] = float(c.agent["since"])  # when the switchboard put the agent in wrap-up
     return desk, call_id
 
 
@@ -84,7 +89,7 @@ def test_wrapup_saves_itself_when_its_time_runs_out(long_wrapup_env: Any, qtbot:
     desk, call_id = _to_wrapup(env, qtbot, offset)
     w, c = desk.window, desk.controller
     c.tick()
-    assert w.wrapup.countdown.text() in ("10:00 left", "09:59 left")
+    assert w.wrapup.countdown.text() == "10:00 left"
     w.wrapup.disposition.setCurrentIndex(w.wrapup.disposition.findData("resolved"))
     w.wrapup.notes.setPlainText("router reset, works again")
     offset[0] = 300.0
@@ -92,11 +97,11 @@ def test_wrapup_saves_itself_when_its_time_runs_out(long_wrapup_env: Any, qtbot:
     assert w.wrapup.isVisible() and w.wrapup.countdown.text().startswith("05:")
     assert env.agent_truth()["state"] == "wrap_up"
     offset[0] = 601.0  # the countdown runs out: what was typed is saved and sent
-    with qtbot.waitSignal(c.wrapUpSaved, timeout=5000):
+    with qtbot.waitSignal(c.wrapUpSaved, timeout=WAIT_MS):
         c.tick()
     assert w.wrapup.countdown.text() == "00:00 left"
-    qtbot.waitUntil(lambda: not w.wrapup.isVisible(), timeout=5000)
-    qtbot.waitUntil(lambda: env.agent_truth()["state"] == "ready", timeout=5000)
+    qtbot.waitUntil(lambda: not w.wrapup.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: env.agent_truth()["state"] == "ready", timeout=WAIT_MS)
     assert _interaction(env.local_url, call_id) == ("resolved", "router reset, works again")
     assert desk.local_state.drafts() == []
 
@@ -110,7 +115,7 @@ def test_wrapup_without_disposition_waits_and_keeps_the_text(
     w, c = desk.window, desk.controller
     w.wrapup.notes.setPlainText("caller cut off mid-sentence")
     offset[0] = 601.0
-    with qtbot.waitSignal(w.wrapup.expired, timeout=5000):
+    with qtbot.waitSignal(w.wrapup.expired, timeout=WAIT_MS):
         c.tick()
     assert w.wrapup.isVisible()
     assert "choose a disposition" in w.wrapup.error.text()
@@ -119,7 +124,7 @@ def test_wrapup_without_disposition_waits_and_keeps_the_text(
     assert env.agent_truth()["state"] == "wrap_up"
     # the agent picks one and saves: nothing was lost
     w.wrapup.disposition.setCurrentIndex(w.wrapup.disposition.findData("no_action"))
-    with qtbot.waitSignal(c.wrapUpSaved, timeout=5000):
+    with qtbot.waitSignal(c.wrapUpSaved, timeout=WAIT_MS):
         w.wrapup.save.click()
-    qtbot.waitUntil(lambda: env.agent_truth()["state"] == "ready", timeout=5000)
+    qtbot.waitUntil(lambda: env.agent_truth()["state"] == "ready", timeout=WAIT_MS)
     assert _interaction(env.local_url, call_id) == ("no_action", "caller cut off mid-sentence")

@@ -19,6 +19,7 @@ from desktop.widgets.main_window import PAGE_CARD
 from store.db import make_engine
 from store.sync import sync_once
 from telephony.client import BusClient
+from tests.desktop.conftest import WAIT_MS
 from tests.fixtures_store import make_store
 
 pytestmark = pytest.mark.postgres
@@ -133,7 +134,7 @@ def test_wrapup_reaches_central_after_it_comes_back(
         desk_env.agent_id = agent_id
         desk = desk_env.desk(central_url=central_url, settings={"sync_interval": 3600})
         w, c = desk.window, desk.controller
-        qtbot.waitUntil(lambda: w.status.sync.text().startswith("Synced"), timeout=15000)
+        qtbot.waitUntil(lambda: w.status.sync.text().startswith("Synced"), timeout=WAIT_MS)
         # central changes the customer's name after the replica's last sync
         with central.begin() as conn:
             conn.execute(
@@ -142,38 +143,38 @@ def test_wrapup_reaches_central_after_it_comes_back(
             )
 
         # 1. central reachable: local card at once, then refreshed from central, change marked
-        with qtbot.waitSignal(c.cardRefreshed, timeout=15000):
+        with qtbot.waitSignal(c.cardRefreshed, timeout=WAIT_MS):
             desk_env.call(phone)
-        qtbot.waitUntil(lambda: w.card.freshness.text().startswith("up to date"), timeout=5000)
+        qtbot.waitUntil(lambda: w.card.freshness.text().startswith("up to date"), timeout=WAIT_MS)
         assert w.current_page() == PAGE_CARD
         assert w.card.name.text() == "Renamed On Central"
         assert w.card.name.property("changed") is True
         w.banner.answer.click()
-        qtbot.waitUntil(lambda: w.controls.hangup.isEnabled(), timeout=5000)
+        qtbot.waitUntil(lambda: w.controls.hangup.isEnabled(), timeout=WAIT_MS)
 
         # 2. central goes away: the card says so, the wrap-up is kept in the outbox
         proxy.down()
         w.controls.hangup.click()
-        qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=5000)
-        with qtbot.waitSignal(c.syncDone, timeout=15000) as blocker:
+        qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=WAIT_MS)
+        with qtbot.waitSignal(c.syncDone, timeout=WAIT_MS) as blocker:
             c.sync_now()
         assert blocker.args == [False]
         assert w.status.sync.text().startswith("Central unreachable")
         w.wrapup.disposition.setCurrentIndex(w.wrapup.disposition.findData("resolved"))
         w.wrapup.notes.setPlainText("saved while central was down")
-        with qtbot.waitSignal(c.wrapUpSaved, timeout=5000):
+        with qtbot.waitSignal(c.wrapUpSaved, timeout=WAIT_MS):
             w.wrapup.save.click()
-        qtbot.waitUntil(lambda: w.status.outbox.text() == "Outbox: 1", timeout=5000)
-        with qtbot.waitSignal(c.cardRefreshed, timeout=15000):
+        qtbot.waitUntil(lambda: w.status.outbox.text() == "Outbox: 1", timeout=WAIT_MS)
+        with qtbot.waitSignal(c.cardRefreshed, timeout=WAIT_MS):
             c.show_customer(cid)
         assert w.card.freshness.text().startswith("offline, as of ")
 
         # 3. central comes back: the next sync delivers the interaction
         proxy.up()
-        with qtbot.waitSignal(c.syncDone, timeout=15000) as blocker:
+        with qtbot.waitSignal(c.syncDone, timeout=WAIT_MS) as blocker:
             c.sync_now()
         assert blocker.args == [True]
-        qtbot.waitUntil(lambda: w.status.outbox.text() == "Outbox: 0", timeout=5000)
+        qtbot.waitUntil(lambda: w.status.outbox.text() == "Outbox: 0", timeout=WAIT_MS)
         with central.connect() as conn:
             row = conn.execute(
                 text("SELECT disposition, notes, agent_id FROM interactions WHERE call_id IS "

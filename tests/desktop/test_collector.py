@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from desktop.collector import CollectorHold
+from tests.desktop.conftest import WAIT_MS
 
 
 class _Node:
@@ -39,7 +40,7 @@ def test_hold_then_release_collects_what_the_hold_left(qtbot: Any) -> None:
     assert dead() is not None
     hold.release_soon()
     assert not gc.isenabled()  # not at once: after the pop's paint
-    qtbot.waitUntil(gc.isenabled, timeout=2000)
+    qtbot.waitUntil(gc.isenabled, timeout=WAIT_MS)
     assert not hold.held and hold.releases == 1
     assert dead() is None  # collected at the release, not left for the next call's pop
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,8 @@ from PySide6.QtCore import Qt
 from desktop.widgets.main_window import PAGE_CARD, PAGE_CHOOSER, PAGE_CREATE
 from store.card import lookup_card
 from store.db import make_engine
+from tests.desktop.conftest import WAIT_MS
+from tests.fixtures_bus import restart_on
 
 
 def _card(url: str, **kw: Any) -> dict[str, Any]:
@@ -26,18 +29,27 @@ def _rows(view: Any) -> int:
 
 
 def test_pop_fills_every_field(desk_env: Any, qtbot: Any) -> None:
-    desk = desk_env.desk()
+    desks: list[Any] = []
+
+    def clock() -> float:
+        # stands still at the offer once a call rings: the countdown reads full however long
+        # a loaded machine takes to get to the assertion
+        call = desks[0].controller.call if desks else None
+        return float(call["offered_at"]) if call and call.get("offered_at") else time.time()
+
+    desk = desk_env.desk(clock=clock)
+    desks.append(desk)
     w, c = desk.window, desk.controller
     assert w.status.connection.text() == "Connected"
-    qtbot.waitUntil(lambda: desk.collector.frozen, timeout=10000)  # start-up set aside
+    qtbot.waitUntil(lambda: desk.collector.frozen, timeout=WAIT_MS)  # start-up set aside
     phone = desk_env.seeded.known_phone
     collecting_at_pop: list[bool] = []
     c.cardShown.connect(lambda *_: collecting_at_pop.append(gc.isenabled()))
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         call_id = desk_env.call(phone)
     # no garbage collection from reading call.offered to the card shown; back on after it
     assert collecting_at_pop == [False]
-    qtbot.waitUntil(gc.isenabled, timeout=2000)
+    qtbot.waitUntil(gc.isenabled, timeout=WAIT_MS)
     assert desk.collector.releases == 1 and desk.collector.expired == 0
     expected = _card(desk_env.local_url, phone=phone)
     assert c.call["call_id"] == call_id
@@ -45,9 +57,9 @@ def test_pop_fills_every_field(desk_env: Any, qtbot: Any) -> None:
     assert w.banner.ringing
     assert phone in w.banner.title.text()
     assert "General" in w.banner.detail.text()
-    assert w.banner.countdown.text().startswith("Rings for 00:1")
+    assert w.banner.countdown.text() == "Rings for 00:15"  # ring_timeout: 15 in these rules
     assert w.banner.answer.isEnabled() and w.banner.reject.isEnabled()
-    qtbot.waitUntil(lambda: w.state.button.text() == "Ringing", timeout=5000)
+    qtbot.waitUntil(lambda: w.state.button.text() == "Ringing", timeout=WAIT_MS)
     # the card
     assert w.current_page() == PAGE_CARD
     cust = expected["customer"]
@@ -71,25 +83,25 @@ def test_pop_fills_every_field(desk_env: Any, qtbot: Any) -> None:
 def test_controls_send_commands_and_follow_events(desk_env: Any, qtbot: Any) -> None:
     desk = desk_env.desk()
     w, c = desk.window, desk.controller
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         call_id = desk_env.call(desk_env.seeded.known_phone)
     qtbot.mouseClick(w.banner.answer, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.controls.hold.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: w.controls.hold.isEnabled(), timeout=WAIT_MS)
     assert not w.banner.ringing
-    qtbot.waitUntil(lambda: w.state.button.text() == "On call", timeout=5000)
+    qtbot.waitUntil(lambda: w.state.button.text() == "On call", timeout=WAIT_MS)
     truth = {x["call_id"]: x for x in desk_env.truth()["calls"]}
     assert truth[call_id]["state"] == "connected"
     assert "Talking" in w.controls.call_label.text()
 
     w.controls.hold.click()
-    qtbot.waitUntil(lambda: w.controls.hold.text() == "Resume", timeout=5000)
+    qtbot.waitUntil(lambda: w.controls.hold.text() == "Resume", timeout=WAIT_MS)
     assert {x["call_id"]: x for x in desk_env.truth()["calls"]}[call_id]["state"] == "held"
     w.controls.hold.click()
-    qtbot.waitUntil(lambda: w.controls.hold.text() == "Hold", timeout=5000)
+    qtbot.waitUntil(lambda: w.controls.hold.text() == "Hold", timeout=WAIT_MS)
     assert {x["call_id"]: x for x in desk_env.truth()["calls"]}[call_id]["state"] == "connected"
 
     w.controls.hangup_action.trigger()
-    qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=WAIT_MS)
     assert desk_env.agent_truth()["state"] == "wrap_up"
     assert not w.controls.hangup.isEnabled()
     assert w.wrapup.countdown.text() == ""  # wrap_up: 0 in these rules -> no countdown
@@ -98,12 +110,12 @@ def test_controls_send_commands_and_follow_events(desk_env: Any, qtbot: Any) -> 
     d.notes.setPlainText("explained the invoice")
     d.follow_up.setChecked(True)
     d.issue_title.setText("send corrected invoice")
-    with qtbot.waitSignal(c.wrapUpSaved, timeout=5000):
+    with qtbot.waitSignal(c.wrapUpSaved, timeout=WAIT_MS):
         d.save.click()
-    qtbot.waitUntil(lambda: desk_env.agent_truth()["state"] == "ready", timeout=5000)
-    qtbot.waitUntil(lambda: c.agent.get("state") == "ready", timeout=5000)
+    qtbot.waitUntil(lambda: desk_env.agent_truth()["state"] == "ready", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: c.agent.get("state") == "ready", timeout=WAIT_MS)
     assert not d.isVisible()
-    qtbot.waitUntil(lambda: w.status.outbox.text() == "Outbox: 2", timeout=5000)
+    qtbot.waitUntil(lambda: w.status.outbox.text() == "Outbox: 2", timeout=WAIT_MS)
     card = _card(desk_env.local_url, customer_id=desk_env.seeded.known_customer_id)
     assert card["interactions"][0]["disposition"] == "resolved"
     assert any(i["title"] == "send corrected invoice" for i in card["open_issues"])
@@ -113,10 +125,10 @@ def test_controls_send_commands_and_follow_events(desk_env: Any, qtbot: Any) -> 
 def test_transfer_to_queue_and_reject(desk_env: Any, qtbot: Any) -> None:
     desk = desk_env.desk()
     w, c = desk.window, desk.controller
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         first = desk_env.call(desk_env.seeded.known_phone)
     w.banner.reject.click()
-    qtbot.waitUntil(lambda: not w.banner.ringing, timeout=5000)
+    qtbot.waitUntil(lambda: not w.banner.ringing, timeout=WAIT_MS)
     assert "rejected" in w.statusBar().currentMessage()
     assert w.banner.title.text() == "No call waiting"
     assert not w.banner.answer.isEnabled()
@@ -124,17 +136,17 @@ def test_transfer_to_queue_and_reject(desk_env: Any, qtbot: Any) -> None:
     assert truth[first]["state"] == "queued" and truth[first]["agent_id"] is None
     assert desk_env.agent_truth()["state"] == "ready"
 
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         second = desk_env.call(desk_env.seeded.unknown_phone)
     w.answer_action.trigger()
-    qtbot.waitUntil(lambda: w.controls.transfer.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: w.controls.transfer.isEnabled(), timeout=WAIT_MS)
     w.controls.transfer.click()
-    qtbot.waitUntil(lambda: w.transfer.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: w.transfer.isVisible(), timeout=WAIT_MS)
     items = [w.transfer.targets.item(i).text() for i in range(w.transfer.targets.count())]
     assert any("Billing" in t for t in items)
     w.transfer.search.setText("billing")
     w.transfer.ok.click()
-    qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=WAIT_MS)
     truth = {x["call_id"]: x for x in desk_env.truth()["calls"]}
     assert truth[second]["queue"] == "billing" and truth[second]["agent_id"] != desk_env.agent_id
     assert not w.controls.hold.isEnabled()
@@ -146,7 +158,7 @@ def test_ambiguous_number_chooser_remembers_pick(desk_env: Any, qtbot: Any) -> N
     shared = desk_env.seeded.shared_phone
     expected = _card(desk_env.local_url, phone=shared)
     assert expected["status"] == "ambiguous"
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         desk_env.call(shared)
     assert w.current_page() == PAGE_CHOOSER
     n = len(expected["candidates"])
@@ -156,17 +168,17 @@ def test_ambiguous_number_chooser_remembers_pick(desk_env: Any, qtbot: Any) -> N
     assert {w.chooser.model.row(i)["name"] for i in range(n)} == names
     pick = w.chooser.model.row(n - 1)
     w.chooser.table.selectRow(n - 1)
-    with qtbot.waitSignal(c.cardShown, timeout=5000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         w.chooser.pick.click()
     assert w.current_page() == PAGE_CARD
     assert w.card.name.text() == pick["name"]
     w.banner.reject.click()
-    qtbot.waitUntil(lambda: desk_env.agent_truth()["state"] == "ready", timeout=5000)
-    qtbot.waitUntil(lambda: c.call is None or not w.banner.ringing, timeout=5000)
+    qtbot.waitUntil(lambda: desk_env.agent_truth()["state"] == "ready", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: c.call is None or not w.banner.ringing, timeout=WAIT_MS)
     # the same number again (the rejected call itself may be re-offered later; wait for a pop)
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         desk_env.call(shared, external_id="again")
-    qtbot.waitUntil(lambda: w.current_page() == PAGE_CHOOSER, timeout=5000)
+    qtbot.waitUntil(lambda: w.current_page() == PAGE_CHOOSER, timeout=WAIT_MS)
     top = w.chooser.model.row(0)
     assert top["customer_id"] == pick["customer_id"]
     assert top.get("hint") == "your last pick"
@@ -176,7 +188,7 @@ def test_unknown_number_quick_create(desk_env: Any, qtbot: Any) -> None:
     desk = desk_env.desk()
     w, c = desk.window, desk.controller
     unknown = desk_env.seeded.unknown_phone
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         desk_env.call(unknown)
     assert w.current_page() == PAGE_CREATE
     assert w.create.phone.text() == unknown
@@ -184,28 +196,28 @@ def test_unknown_number_quick_create(desk_env: Any, qtbot: Any) -> None:
     w.create.name.setText("Zhao Lei")
     w.create.tier.setCurrentIndex(w.create.tier.findData("silver"))
     w.create.notes.setPlainText("asked for a quote")
-    with qtbot.waitSignal(c.customerCreated, timeout=5000):
+    with qtbot.waitSignal(c.customerCreated, timeout=WAIT_MS):
         w.create.save.click()
-    qtbot.waitUntil(lambda: w.current_page() == PAGE_CARD, timeout=5000)
+    qtbot.waitUntil(lambda: w.current_page() == PAGE_CARD, timeout=WAIT_MS)
     assert w.card.name.text() == "Zhao Lei"
     assert w.card.tier.text() == "Silver"
     card = _card(desk_env.local_url, phone=unknown)
     assert card["status"] == "found" and card["customer"]["name"] == "Zhao Lei"
-    qtbot.waitUntil(lambda: w.status.outbox.text() == "Outbox: 2", timeout=5000)
+    qtbot.waitUntil(lambda: w.status.outbox.text() == "Outbox: 2", timeout=WAIT_MS)
 
 
 def test_search_from_replica(desk_env: Any, qtbot: Any) -> None:
     desk = desk_env.desk()
     w, c = desk.window, desk.controller
     cust = _card(desk_env.local_url, customer_id=desk_env.seeded.known_customer_id)["customer"]
-    with qtbot.waitSignal(c.searchDone, timeout=5000):
+    with qtbot.waitSignal(c.searchDone, timeout=WAIT_MS):
         w.search.edit.setText(cust["name"][:2])
     names = [w.search.model.row(i)["name"] for i in range(w.search.model.rowCount())]
     assert cust["name"] in names
-    with qtbot.waitSignal(c.searchDone, timeout=5000):
+    with qtbot.waitSignal(c.searchDone, timeout=WAIT_MS):
         w.search.edit.setText(desk_env.seeded.known_phone)
     assert w.search.model.row(0)["customer_id"] == cust["customer_id"]
-    with qtbot.waitSignal(c.cardShown, timeout=5000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         w.search.results.activated.emit(w.search.model.index(0, 0))
     assert w.card.name.text() == cust["name"]
 
@@ -214,40 +226,42 @@ def test_state_control_commands(desk_env: Any, qtbot: Any) -> None:
     desk = desk_env.desk()
     w, c = desk.window, desk.controller
     w.state.reasons_menu.actions()[1].trigger()  # lunch
-    qtbot.waitUntil(lambda: w.state.button.text() == "Not ready · Lunch", timeout=5000)
+    qtbot.waitUntil(lambda: w.state.button.text() == "Not ready · Lunch", timeout=WAIT_MS)
     a = desk_env.agent_truth()
     assert (a["state"], a["reason"]) == ("not_ready", "lunch")
     w.state.ready_action.trigger()
-    qtbot.waitUntil(lambda: w.state.button.text() == "Ready", timeout=5000)
+    qtbot.waitUntil(lambda: w.state.button.text() == "Ready", timeout=WAIT_MS)
     w.state.logout_action.trigger()
-    qtbot.waitUntil(lambda: w.state.button.text() == "Logged out", timeout=5000)
+    qtbot.waitUntil(lambda: w.state.button.text() == "Logged out", timeout=WAIT_MS)
     assert desk_env.agent_truth()["state"] == "logged_out"
     assert w.state.login_action.isEnabled()
     w.state.login_action.trigger()
-    qtbot.waitUntil(lambda: c.agent.get("state") == "not_ready", timeout=5000)
+    qtbot.waitUntil(lambda: c.agent.get("state") == "not_ready", timeout=WAIT_MS)
 
 
 def test_resync_after_switchboard_restart(desk_env: Any, qtbot: Any) -> None:
     desk = desk_env.desk(heartbeat_timeout=1.0)
     w, c = desk.window, desk.controller
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         desk_env.call(desk_env.seeded.known_phone)
     w.banner.answer.click()
-    qtbot.waitUntil(lambda: w.controls.hangup.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: w.controls.hangup.isEnabled(), timeout=WAIT_MS)
     commands, events = desk_env.sb.commands, desk_env.sb.events
     old_epoch = desk_env.sb.epoch
     desk_env.sb.stop()
-    qtbot.waitUntil(lambda: w.status.connection.text().startswith("Reconnecting"), timeout=5000)
+    qtbot.waitUntil(lambda: w.status.connection.text().startswith("Reconnecting"), timeout=WAIT_MS)
     assert not w.controls.hangup.isEnabled() and not w.controls.hold.isEnabled()
     # the replica keeps working while the bus is down
     assert w.card.name.text()
-    sb2 = desk_env.sb_factory(
-        rules=desk_env.rules_path, store_url=desk_env.sb_store, commands=commands, events=events
+    # on the same endpoints (retrying the bind while the old sockets are still being released)
+    sb2 = restart_on(
+        desk_env.sb_factory, desk_env.sb, rules=desk_env.rules_path, store_url=desk_env.sb_store
     )
+    assert (sb2.commands, sb2.events) == (commands, events)
     assert sb2.epoch != old_epoch
-    qtbot.waitUntil(lambda: w.status.connection.text() == "Connected", timeout=15000)
+    qtbot.waitUntil(lambda: w.status.connection.text() == "Connected", timeout=WAIT_MS)
     # the new switchboard knows no call: the desk shows exactly that, and logs in again
-    qtbot.waitUntil(lambda: c.agent.get("state") == "not_ready", timeout=10000)
+    qtbot.waitUntil(lambda: c.agent.get("state") == "not_ready", timeout=WAIT_MS)
     assert c.call is None and not w.controls.hangup.isEnabled()
     assert not w.banner.ringing
     assert w.controls.call_label.text() == "No call"
@@ -256,23 +270,23 @@ def test_resync_after_switchboard_restart(desk_env: Any, qtbot: Any) -> None:
 def test_wrapup_draft_survives_restart(desk_env: Any, qtbot: Any) -> None:
     desk = desk_env.desk()
     w, c = desk.window, desk.controller
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         desk_env.call(desk_env.seeded.known_phone)
     w.banner.answer.click()
-    qtbot.waitUntil(lambda: w.controls.hangup.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: w.controls.hangup.isEnabled(), timeout=WAIT_MS)
     w.controls.hangup.click()
-    qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=WAIT_MS)
     w.wrapup.disposition.setCurrentIndex(w.wrapup.disposition.findData("escalated"))
     w.wrapup.notes.setPlainText("customer very upset; promised a call back")
     desk.shutdown()  # the draft is on disk after every edit, so a kill loses nothing either
     desk2 = desk_env.desk(auto_ready=False)
     w2 = desk2.window
-    qtbot.waitUntil(lambda: w2.wrapup.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: w2.wrapup.isVisible(), timeout=WAIT_MS)
     assert w2.wrapup.notes.toPlainText() == "customer very upset; promised a call back"
     assert w2.wrapup.disposition.currentData() == "escalated"
-    with qtbot.waitSignal(desk2.controller.wrapUpSaved, timeout=5000):
+    with qtbot.waitSignal(desk2.controller.wrapUpSaved, timeout=WAIT_MS):
         w2.wrapup.save.click()
-    qtbot.waitUntil(lambda: desk_env.agent_truth()["state"] == "ready", timeout=5000)
+    qtbot.waitUntil(lambda: desk_env.agent_truth()["state"] == "ready", timeout=WAIT_MS)
 
 
 def test_transfer_to_a_named_agent(desk_env: Any, qtbot: Any) -> None:
@@ -285,13 +299,13 @@ def test_transfer_to_a_named_agent(desk_env: Any, qtbot: Any) -> None:
     desk_env.ivr.request(
         "agent.state", {"agent_id": other, "state": "not_ready", "reason": "break"}
     )
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         call_id = desk_env.call(desk_env.seeded.known_phone)
     w.banner.answer.click()
-    qtbot.waitUntil(lambda: w.controls.transfer.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: w.controls.transfer.isEnabled(), timeout=WAIT_MS)
     desk_env.ivr.request("agent.state", {"agent_id": other, "state": "ready"})
     w.controls.transfer_action.trigger()
-    qtbot.waitUntil(lambda: w.transfer.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: w.transfer.isVisible(), timeout=WAIT_MS)
     w.transfer.search.setText(other.lower())
     shown = [
         w.transfer.targets.item(i).text()
@@ -300,7 +314,7 @@ def test_transfer_to_a_named_agent(desk_env: Any, qtbot: Any) -> None:
     ]
     assert len(shown) == 1 and other in shown[0]
     w.transfer.ok.click()
-    qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: w.wrapup.isVisible(), timeout=WAIT_MS)
     truth = {x["call_id"]: x for x in desk_env.truth()["calls"]}
     assert truth[call_id]["agent_id"] == other and truth[call_id]["state"] == "offered"
     assert truth[call_id]["route"]["rule"] == f"transfer from {desk_env.agent_id}"

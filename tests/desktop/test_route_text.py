@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import install_translators, remove_translators
 from desktop.route_text import intent_label, ivr_result_label, route_reason_text
+from tests.desktop.conftest import WAIT_MS
 
 #: every sentence shape of ``telephony.routing.RoutingEngine._reason``
 REASONS = [
@@ -77,7 +78,7 @@ def test_the_switchboards_reason_on_the_chinese_card(
 ) -> None:
     desk = desk_env.desk()
     w, c = desk.window, desk.controller
-    with qtbot.waitSignal(c.cardShown, timeout=10000):
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
         desk_env.call(desk_env.seeded.known_phone)
     reason = c.call["route"]["reason"]
     assert reason == "billing menu, step 1: general agents"  # TEST_RULES, as the bus says it

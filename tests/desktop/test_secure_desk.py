@@ -10,7 +10,7 @@ import pytest
 import zmq.auth
 
 from telephony.security import ClientCurve, ServerCurve
-from tests.desktop.conftest import DeskEnv
+from tests.desktop.conftest import WAIT_MS, DeskEnv
 
 
 class KeyFiles:
@@ -78,24 +78,27 @@ def test_desk_with_its_agents_key_logs_in_and_pops(secure_env: Any, qtbot: Any) 
     desk = env.desk(settings=keys.settings(env.agent_id))
     assert desk.window.status.connection.text() == "Connected"
     phone = env.seeded.known_phone
-    with qtbot.waitSignal(desk.controller.cardShown, timeout=10000):
+    with qtbot.waitSignal(desk.controller.cardShown, timeout=WAIT_MS):
         call_id = env.call(phone)
     assert desk.controller.call["call_id"] == call_id
     assert desk.window.card.name.text()
     desk.window.banner.answer.click()
-    qtbot.waitUntil(lambda: env.agent_truth()["state"] == "on_call", timeout=5000)
+    qtbot.waitUntil(lambda: env.agent_truth()["state"] == "on_call", timeout=WAIT_MS)
 
 
 def test_desk_with_another_agents_key_is_not_allowed(secure_env: Any, qtbot: Any) -> None:
     env, keys = secure_env
     other = env.seeded.agent_ids[1]
     failures: list[tuple[str, str]] = []
-    desk = env.desk(settings=keys.settings(other), auto_ready=False)
-    desk.controller.commandFailed.connect(lambda cmd, code, _msg: failures.append((cmd, code)))
+
+    def listen(desk: Any) -> None:  # before start: the refusal can come at once
+        desk.controller.commandFailed.connect(lambda cmd, code, _msg: failures.append((cmd, code)))
+
+    desk = env.desk(settings=keys.settings(other), auto_ready=False, before_start=listen)
     # the login the desk sends at start is refused, and so is a ready request
-    qtbot.waitUntil(lambda: ("agent.login", "not_allowed") in failures, timeout=10000)
+    qtbot.waitUntil(lambda: ("agent.login", "not_allowed") in failures, timeout=WAIT_MS)
     desk.controller.set_ready()  # as the state control does (its action waits for a login)
-    qtbot.waitUntil(lambda: ("agent.state", "not_allowed") in failures, timeout=10000)
+    qtbot.waitUntil(lambda: ("agent.state", "not_allowed") in failures, timeout=WAIT_MS)
     assert "not allowed" in desk.window.statusBar().currentMessage()
     truth = env.truth()
     assert all(a["agent_id"] != env.agent_id or a["state"] == "logged_out" for a in truth["agents"])

@@ -16,6 +16,7 @@ from desktop.widgets.quick_create import QuickCreateForm
 from desktop.widgets.state_control import StateControl
 from desktop.widgets.transfer_picker import TransferPicker
 from desktop.widgets.wrapup_dialog import WrapUpDialog
+from tests.desktop.conftest import WAIT_MS
 
 CONTRACT_IDS = [
     "screenPop",
@@ -356,7 +357,7 @@ def test_transfer_picker_filters(qtbot: Any) -> None:
 def test_search_panel_debounces(qtbot: Any) -> None:
     w = MainWindow("0")
     qtbot.addWidget(w)
-    with qtbot.waitSignal(w.search.searchRequested, timeout=2000) as blocker:
+    with qtbot.waitSignal(w.search.searchRequested, timeout=WAIT_MS) as blocker:
         qtbot.keyClicks(w.search.edit, "Wang")
     assert blocker.args == ["Wang"]
     w.search.set_results("Wang", [{"customer_id": "C1", "name": "Wang", "tier": "gold"}])

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
@@ -279,7 +279,7 @@ _FIELD = st.one_of(
 
 
 @given(st.tuples(*[_FIELD] * 7))
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_inline_customer_checks_equal_the_field_parsers(fields: tuple[str, ...]) -> None:
     from store.csv_import import BadRow, _customer_row, _plain_customer
 

@@ -6,7 +6,7 @@ import random
 
 import phonenumbers
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
@@ -128,7 +128,7 @@ def test_fast_path_equals_phonenumbers_on_generated_numbers() -> None:
     st.integers(0, 20),
     st.sampled_from(REGIONS),
 )
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_normalize_phone_equals_phonenumbers(
     digits: str, prefix: str, sep: str, at: int, region: str
 ) -> None:

@@ -1,4 +1,8 @@
-"""Raw pyzmq helpers for testing the bus from the outside (the contract is the spec)."""
+"""Raw pyzmq helpers for testing the bus from the outside (the contract is the spec).
+
+Waits are bounded generously (``WAIT`` seconds): they cost nothing when the awaited reply or
+event comes, and a loaded CI machine can hold a thread back for seconds.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,9 @@ import pytest
 import zmq
 
 from tests.fixtures_bus import RunningSwitchboard
+
+#: seconds to wait for a reply or an event before failing
+WAIT = 30.0
 
 
 class RawBus:
@@ -31,7 +38,7 @@ class RawBus:
         self.events: list[tuple[str, dict[str, Any]]] = []
         # wait until the subscription is live: a heartbeat arrives within a second
         if "" in topics or "sys/" in topics:
-            self.wait_event(lambda t, e: e["type"] == "sys.heartbeat", timeout=5)
+            self.wait_event(lambda t, e: e["type"] == "sys.heartbeat")
 
     def close(self) -> None:
         self.dealer.close(0)
@@ -40,7 +47,7 @@ class RawBus:
     def send_raw(self, *frames: bytes) -> None:
         self.dealer.send_multipart(list(frames))
 
-    def recv_raw(self, timeout: float = 5.0) -> list[bytes]:
+    def recv_raw(self, timeout: float = WAIT) -> list[bytes]:
         if not self.dealer.poll(int(timeout * 1000)):
             raise TimeoutError("no reply")
         return self.dealer.recv_multipart()
@@ -70,7 +77,7 @@ class RawBus:
         return self.events
 
     def wait_event(
-        self, pred: Callable[[str, dict[str, Any]], bool], timeout: float = 5.0
+        self, pred: Callable[[str, dict[str, Any]], bool], timeout: float = WAIT
     ) -> tuple[str, dict[str, Any]]:
         for t, e in self.events:
             if pred(t, e):

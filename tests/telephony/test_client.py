@@ -19,7 +19,7 @@ Factory = Callable[..., BusClient]
 
 
 def pump(
-    client: BusClient, until: Callable[[list[Notice]], bool], timeout: float = 8.0
+    client: BusClient, until: Callable[[list[Notice]], bool], timeout: float = 30.0
 ) -> list[Notice]:
     seen: list[Notice] = []
     deadline = time.monotonic() + timeout
@@ -99,7 +99,7 @@ def test_new_epoch_resyncs(
     seen = pump(
         client,
         lambda s: any(isinstance(n, Snapshot) and n.epoch == second.epoch for n in s),
-        timeout=15,
+        timeout=30,
     )
     lost = [n for n in seen if isinstance(n, Connection) and not n.connected]
     assert lost and lost[0].reason in ("new epoch", "no heartbeat")

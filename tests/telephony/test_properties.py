@@ -214,7 +214,7 @@ bad_requests = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(bad_requests, min_size=1, max_size=10))
 def test_random_frames_never_stop_the_switchboard(frames: list[bytes]) -> None:
     sb = _switchboard()
@@ -297,7 +297,7 @@ good_requests = st.builds(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(bad_requests, good_requests, _dup_keys))
 def test_fast_request_parser_agrees_with_the_checked_one(frame: bytes) -> None:
     """The switchboard's one-pass parser gives the same request, or the same error, as the

@@ -10,6 +10,7 @@ import pytest
 
 from desktop.supervisor.worker import day_intervals, day_start
 from desktop.widgets.supervisor_charts import IntervalChart, TierChart, parse_hours
+from tests.desktop.conftest import WAIT_MS
 
 T = 1_800_000_000.0
 DAY = day_intervals(T, 1800)  # the local day holding T, in 30-minute intervals
@@ -88,7 +89,7 @@ def test_a_new_day_starts_empty_and_rows_outside_the_day_are_not_shown(qtbot) ->
     chart.set_day(DAY)
     day = rows(48)
     chart.set_series({"__all__": day})
-    qtbot.waitUntil(lambda: chart.shown_rows() == day, timeout=5000)
+    qtbot.waitUntil(lambda: chart.shown_rows() == day, timeout=WAIT_MS)
     assert offered(chart)[: len(DAY)] == [10.0 + i for i in range(len(DAY))]
     nxt = day_intervals(DAY[-1] + 1800, 1800)
     chart.set_day(nxt)
@@ -105,7 +106,7 @@ def test_a_whole_day_of_bars_is_filled_in_a_few_turns(qtbot) -> None:
     chart.set_series({"__all__": day})  # the calls axis steps up first, then the bars
     assert chart.y_axis.max() == 60 and chart.shown_rows() == []
     assert 0 < sum(1 for v in offered(chart) if v) < 40
-    qtbot.waitUntil(lambda: chart.shown_rows() == day, timeout=5000)
+    qtbot.waitUntil(lambda: chart.shown_rows() == day, timeout=WAIT_MS)
     assert offered(chart) == [10.0 + i for i in range(40)] + [0.0] * (len(DAY) - 40)
     assert [chart.sets["abandoned"].at(i) for i in (0, 39, 40)] == [1.0, 1.0, 0.0]
     assert len(chart.sl_line.points()) == 39

@@ -22,6 +22,7 @@ from store.db import make_engine
 from telephony.metrics import MetricSettings, agent_report, load_fold, queue_report
 from telephony.routing import ManualClock
 from telephony.rules import parse_rules
+from tests.desktop.conftest import WAIT_MS
 
 T0 = 1_800_000_000.0  # aligned to the 30-minute intervals
 
@@ -50,7 +51,7 @@ class Raw:
     def __init__(self, endpoint: str) -> None:
         self.sock = zmq.Context.instance().socket(zmq.DEALER)
         self.sock.setsockopt(zmq.LINGER, 0)
-        self.sock.setsockopt(zmq.RCVTIMEO, 5000)
+        self.sock.setsockopt(zmq.RCVTIMEO, WAIT_MS)
         self.sock.connect(endpoint)
         self.ids = itertools.count(1)
 
@@ -196,9 +197,9 @@ def test_scripted_day_live_equals_recomputed_equals_hand_computed(qtbot, day) ->
     calls = first_half(raw, clock)
     n_first = sb.switchboard.seq
     # the first half is in the log before the console starts: it comes from history
-    qtbot.waitUntil(lambda: sb.switchboard.writer.written >= 10, timeout=10_000)
+    qtbot.waitUntil(lambda: sb.switchboard.writer.written >= 10, timeout=WAIT_MS)
     qtbot.waitUntil(
-        lambda: recomputed(url, clock.time()).queues["offered"].sum() == 4, timeout=10_000
+        lambda: recomputed(url, clock.time()).queues["offered"].sum() == 4, timeout=WAIT_MS
     )
     win = open_console(
         load_settings(),
@@ -210,7 +211,7 @@ def test_scripted_day_live_equals_recomputed_equals_hand_computed(qtbot, day) ->
     )
     qtbot.addWidget(win)
     try:
-        with qtbot.waitSignal(win.historyLoaded, timeout=15_000) as sig:
+        with qtbot.waitSignal(win.historyLoaded, timeout=WAIT_MS) as sig:
             pass
         assert sig.args[0] >= 10
         # wait until the console's subscription is live: probe with harmless reason changes
@@ -225,7 +226,7 @@ def test_scripted_day_live_equals_recomputed_equals_hand_computed(qtbot, day) ->
             except KeyError:
                 return False
 
-        qtbot.waitUntil(subscribed, timeout=15_000)
+        qtbot.waitUntil(subscribed, timeout=WAIT_MS)
         assert sb.switchboard.seq > n_first
         second_half(raw, clock, calls)
         now = clock.time()
@@ -239,7 +240,7 @@ def test_scripted_day_live_equals_recomputed_equals_hand_computed(qtbot, day) ->
                 and same_summary(live, recomputed_summary(url, now))
             )
 
-        qtbot.waitUntil(agreed, timeout=15_000)
+        qtbot.waitUntil(agreed, timeout=WAIT_MS)
         live = win.worker.last_summary
         assert live is not None
         # today's figures as the console shows them, live and recomputed from the log
@@ -274,24 +275,26 @@ def test_scripted_day_live_equals_recomputed_equals_hand_computed(qtbot, day) ->
         assert a1b.handled == 1 and a1b.aht == pytest.approx(1670.0)
         assert a1b.not_ready_time == pytest.approx(40.0)
         # what the supervisor sees
-        qtbot.waitUntil(lambda: cell(win, "billing", "Waiting") == "1", timeout=5000)
+        qtbot.waitUntil(lambda: cell(win, "billing", "Waiting") == "1", timeout=WAIT_MS)
         assert cell(win, "billing", "Offered") == "6"
         assert cell(win, "billing", "SL (today)") == "33.3%"
         assert cell(win, "billing", "Longest wait") == "4:10"  # C7 since T0+1700
-        qtbot.waitUntil(lambda: cell(win, "A1", "State", agents=True) == "Not ready", timeout=5000)
+        qtbot.waitUntil(
+            lambda: cell(win, "A1", "State", agents=True) == "Not ready", timeout=WAIT_MS
+        )
         assert cell(win, "A1", "Reason", agents=True) == "after_call_work"
         # supervisor action: force A2 ready -> C7 rings at A2 (vip C8 too: longest waiting)
-        with qtbot.waitSignal(win.actionFinished, timeout=10_000) as act:
+        with qtbot.waitSignal(win.actionFinished, timeout=WAIT_MS) as act:
             win.force_state("A2", "ready", None)
         assert act.args[:2] == ["A2", True]
-        qtbot.waitUntil(lambda: cell(win, "A2", "State", agents=True) == "Ringing", timeout=5000)
+        qtbot.waitUntil(lambda: cell(win, "A2", "State", agents=True) == "Ringing", timeout=WAIT_MS)
         engine = make_engine(url)
         try:
-            qtbot.waitUntil(lambda: _forced_logged(engine), timeout=10_000)
+            qtbot.waitUntil(lambda: _forced_logged(engine), timeout=WAIT_MS)
         finally:
             engine.dispose()
         # refused actions are reported, not hidden
-        with qtbot.waitSignal(win.actionFinished, timeout=10_000) as act:
+        with qtbot.waitSignal(win.actionFinished, timeout=WAIT_MS) as act:
             win.force_state("nobody", "ready", None)
         assert act.args[1] is False and "unknown_agent" in act.args[2]
     finally:

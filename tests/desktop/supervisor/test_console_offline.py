@@ -19,6 +19,7 @@ from desktop.supervisor.worker import day_intervals
 from store.db import Base, make_engine
 from store.eventlog import append_events
 from telephony.metrics import record_from_dict
+from tests.desktop.conftest import WAIT_MS
 from tests.telephony.metrics_script import T0, Script, scripted_day
 
 NOW = T0 + 2000
@@ -44,7 +45,7 @@ def console(qtbot, store: str) -> Iterator[SupervisorConsole]:
     win = open_console(load_settings(), store_url=store, connect_bus=False, clock=lambda: now[0])
     win.now = now  # type: ignore[attr-defined]
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.figuresApplied, timeout=10_000):
+    with qtbot.waitSignal(win.figuresApplied, timeout=WAIT_MS):
         pass
     yield win
     win.shutdown()
@@ -132,9 +133,9 @@ def test_live_events_update_cells_with_datachanged_ranges(
     win.queue_model.dataChanged.connect(lambda a, b: changes.append((a.row(), b.row())))
     win.now[0] = T0 + 2010  # type: ignore[attr-defined]
     feeder.events.emit([(e, ts, t, record_from_dict(d)) for e, ts, t, d in more.events])
-    qtbot.waitUntil(lambda: cell(win, "queue", "billing", "Answered") == "3", timeout=5000)
+    qtbot.waitUntil(lambda: cell(win, "queue", "billing", "Answered") == "3", timeout=WAIT_MS)
     assert cell(win, "queue", "billing", "Waiting") == "0"
-    qtbot.waitUntil(lambda: cell(win, "agent", "A2", "State") == "On call", timeout=5000)
+    qtbot.waitUntil(lambda: cell(win, "agent", "A2", "State") == "On call", timeout=WAIT_MS)
     assert cell(win, "agent", "A2", "Talk time") == "0:06"
     assert changes and all(a <= b for a, b in changes)
     assert win.queue_model.rowCount() == 3  # total, billing, vip: rows updated, not rebuilt
@@ -145,7 +146,7 @@ def test_charts_follow_the_intervals(qtbot, console: SupervisorConsole) -> None:
     rows = chart.shown_rows()
     assert [r["offered"] for r in rows] == [8, 0]
     chart.queue_box.setCurrentIndex(chart.queue_box.findData("vip"))
-    qtbot.waitUntil(lambda: [r["offered"] for r in chart.shown_rows()] == [1], timeout=5000)
+    qtbot.waitUntil(lambda: [r["offered"] for r in chart.shown_rows()] == [1], timeout=WAIT_MS)
     # a bar per interval of the day, the axis on the center's hours (chart_hours, default
     # 07:00-21:00: the day's 08:00 calls inside them); bars at their interval's place
     day = day_intervals(NOW, 1800)
@@ -163,7 +164,7 @@ def test_charts_follow_the_intervals(qtbot, console: SupervisorConsole) -> None:
 
 def test_export_writes_the_report(qtbot, console: SupervisorConsole, tmp_path: Path) -> None:
     out = tmp_path / "today.xlsx"
-    with qtbot.waitSignal(console.exportFinished, timeout=10_000) as sig:
+    with qtbot.waitSignal(console.exportFinished, timeout=WAIT_MS) as sig:
         console.export_report(str(out))
     assert sig.args[1] is True, sig.args
     assert out.stat().st_size > 0

@@ -12,6 +12,7 @@ from agentdesk.config import load_settings
 from desktop.supervisor.console import open_console
 from telephony.client import BusClient
 from telephony.security import ClientCurve, ServerCurve
+from tests.desktop.conftest import WAIT_MS
 
 RULES = "version: 1\nqueues: {general: {}}\nrules: []\nfallback: {queue: general}\n"
 
@@ -45,7 +46,7 @@ def _console(qtbot: Any, sb: Any, url: str, keys: dict[str, Path], who: str) -> 
         settings, store_url=url, commands=sb.commands, events=sb.events, supervisor_id="sup-1"
     )
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.historyLoaded, timeout=15_000):
+    with qtbot.waitSignal(win.historyLoaded, timeout=WAIT_MS):
         pass  # the history arrives through the event loop, after this line
     return win
 
@@ -67,14 +68,14 @@ def test_supervisor_key_acts_client_key_is_refused(
         agent.request("agent.login", {"agent_id": "A1", "queues": ["general"]})
         sup = _console(qtbot, sb, fresh_sqlite_url, keys, "sup")
         try:
-            with qtbot.waitSignal(sup.actionFinished, timeout=10_000) as act:
+            with qtbot.waitSignal(sup.actionFinished, timeout=WAIT_MS) as act:
                 sup.force_state("A1", "ready", None)
             assert act.args[:2] == ["A1", True]
         finally:
             sup.shutdown()
         wall = _console(qtbot, sb, fresh_sqlite_url, keys, "wall")
         try:
-            with qtbot.waitSignal(wall.actionFinished, timeout=10_000) as act:
+            with qtbot.waitSignal(wall.actionFinished, timeout=WAIT_MS) as act:
                 wall.force_state("A1", "not_ready", "meeting")
             assert act.args[1] is False and "not_allowed" in act.args[2]
         finally:

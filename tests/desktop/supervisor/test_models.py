@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from desktop.supervisor.models import AGENT_BOARD, KEY_ROLE, RowsModel
+from tests.desktop.conftest import WAIT_MS
 
 
 def agent(aid: str, state: str = "ready", t: float = 1.0, **kw) -> dict:
@@ -204,7 +205,7 @@ def test_many_rows_added_at_once_are_written_over_a_few_turns(qtbot) -> None:
     m.set_now(100.0)
     n = 3 * RowsModel.SYNC_ROWS
     m.set_rows([agent(f"A{i:03d}", handled=i) for i in range(n)])
-    qtbot.waitUntil(lambda: text(m, n - 1, "name") == f"NA{n - 1:03d}")
+    qtbot.waitUntil(lambda: text(m, n - 1, "name") == f"NA{n - 1:03d}", timeout=WAIT_MS)
     m.set_filter_text("na000")
     assert m.keys() == ["A000"]
     got: list[int] = []
@@ -212,7 +213,7 @@ def test_many_rows_added_at_once_are_written_over_a_few_turns(qtbot) -> None:
     m.set_filter_text("")
     assert m.rowCount() == n and text(m, 1, "name") == "NA001"
     assert m.data(m.index(n - 1, col("name"))) is None  # not yet written
-    qtbot.waitUntil(lambda: text(m, n - 1, "name") == f"NA{n - 1:03d}")
+    qtbot.waitUntil(lambda: text(m, n - 1, "name") == f"NA{n - 1:03d}", timeout=WAIT_MS)
     assert sorted(got) == list(range(RowsModel.SYNC_ROWS, n))
     assert text(m, n - 1, "handled") == str(n - 1)
     assert m.data(m.index(n - 1, 0), KEY_ROLE) == f"A{n - 1:03d}"
@@ -267,7 +268,7 @@ def test_sort_by_each_column_and_after_updates_that_move_rows(qtbot) -> None:
     # sorted while rows are still unwritten, then once all are written
     m.sort(col("state"), Qt.SortOrder.AscendingOrder)
     assert m.keys() == _expected(m, rows, col("state"), Qt.SortOrder.AscendingOrder, 100.0)
-    qtbot.waitUntil(lambda: not m._pending)
+    qtbot.waitUntil(lambda: not m._pending, timeout=WAIT_MS)
     assert _items_in_order(m)
     for c in range(len(AGENT_BOARD)):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
@@ -292,7 +293,7 @@ def test_sort_by_each_column_and_after_updates_that_move_rows(qtbot) -> None:
         assert m.data(m.index(keep.row(), 0), KEY_ROLE) == "A010"
     assert keep.row() == 0  # "zzz" sorts first, descending
     # the other columns' keys of the rows that changed, written a turn later: right too
-    qtbot.waitUntil(lambda: not m._flushing)
+    qtbot.waitUntil(lambda: not m._flushing, timeout=WAIT_MS)
     for c in (col("handled"), col("time_in_state")):
         m.sort(c, Qt.SortOrder.AscendingOrder)
         assert m.keys() == _expected(m, list(by_key.values()), c, Qt.SortOrder.AscendingOrder, 100)
