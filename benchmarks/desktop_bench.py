@@ -20,6 +20,15 @@ offscreen (``QT_QPA_PLATFORM=offscreen`` unless set):
   the hop (publish -> the bus thread reads it -> the GUI thread's first slot), Python's garbage
   collections (``gc.callbacks``: how many, and how many ran inside a pop) and the desk's
   resident memory before and after the pops (``--gap 0 --calls 3000``: calls back to back).
+* ``--diagnose`` (Linux): per pop, where the wall time beyond the GUI thread's CPU went, from
+  before the call is placed to painted: every thread's ``/proc/.../schedstat`` (time on a CPU,
+  and time runnable but waiting for one) here, in the switchboard and in the driver; the GUI
+  thread's context switches; the notifications the bus bridge handled; and the hypervisor's
+  steal (``/proc/stat``, 10 ms ticks). Printed: the latency of pops with and without steal in
+  their window, medians per group and the 10 slowest pops. ``--switchboard-nice N`` and
+  ``--switchboard-cpus 1`` (the GUI thread then pinned to the other CPUs) are diagnostic
+  experiments, printed as such; ``--no-bridge-hold`` turns off the bus bridge's holding back
+  of this agent's ``agent.state`` during a pop (``BusBridge.hold_during_pop``), for pairs.
 * start-up: a fresh ``python`` process running ``DesktopApp`` until the window is shown and the
   agent is logged in (time measured from before the process is spawned), and its RSS then.
 * search: ``customerSearch`` requests (name prefix, phone, id) until the results are in the
@@ -173,6 +182,17 @@ def _schedstat(pid: str = "self") -> dict[str, tuple[str, int, int]]:
             continue
         out[tid] = (name, int(run), int(wait))
     return out
+
+
+def _steal() -> int:
+    """Time the hypervisor ran others on this machine's CPUs, all CPUs (``/proc/stat``'s steal,
+    in clock ticks: 10 ms each; 0 where not available)."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+        return int(fields[8])
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def _ctxt(tid: int) -> tuple[int, int]:
@@ -409,7 +429,8 @@ def bench_pop_and_search(
         if diagnose:
             snap = (_schedstat(), _schedstat(str(sb.proc.pid)), _schedstat(str(ivr.proc.pid)))
             diags.append({"before": state["snap"], "after": snap,
-                          "ctxt": (state["ctxt"], _ctxt(gui_tid))})  # fmt: skip
+                          "ctxt": (state["ctxt"], _ctxt(gui_tid)),
+                          "steal": _steal() - state["steal"]})  # fmt: skip
         state["call_id"] = call_id
         state["done"] = True
         check = state.get("check")
@@ -478,6 +499,7 @@ def bench_pop_and_search(
             state["done"] = False
             state["kind"] = kind
             if diagnose:
+                state["steal"] = _steal()
                 state["ctxt"] = _ctxt(gui_tid)
                 state["snap"] = (
                     _schedstat(),
@@ -590,7 +612,7 @@ def print_diagnosis(res: dict[str, Any]) -> None:
             "gui_wait": delta(desk0, desk1, 2, gui), "bus_run": delta(desk0, desk1, 1, bus),
             "bus_wait": delta(desk0, desk1, 2, bus), "others": others,
             "sb_run": delta(sb0, sb1, 1), "drv_run": delta(drv0, drv1, 1),
-            "events": evs, "vol": v1 - v0, "inv": i1 - i0,
+            "events": evs, "vol": v1 - v0, "inv": i1 - i0, "steal": d["steal"],
         })  # fmt: skip
     rows.sort(key=lambda r: r["lat"])
     n = len(rows)
@@ -616,20 +638,25 @@ def print_diagnosis(res: dict[str, Any]) -> None:
             f"{statistics.fmean(r['inv'] for r in sel):.2f}; "
             f"other desk threads (total ms): "
             + ", ".join(f"{k} {v * 1000:.1f}" for k, v in oth.most_common(4))
-            + f"; events in the windows: {dict(evc)}"
+            + f"; events in the windows: {dict(evc)}; pops with hypervisor steal (10 ms ticks) "
+            f"in their window: {sum(1 for r in sel if r['steal'])}"
         )  # fmt: skip
 
     print("diagnosis (per pop, schedstat and the bridge's log):")
+    clean = [r["lat"] for r in rows if not r["steal"]]
+    stolen = [r["lat"] for r in rows if r["steal"]]
+    print(f"  pops with no hypervisor steal in their window: {fmt(clean)}")
+    print(f"  pops with some (a 10 ms tick or more):        {fmt(stolen)}")
     show("all pops", rows)
     show("pops up to the median", rows[: n // 2])
     show("slowest 5%", rows[-max(1, n // 20) :])
     print("  slowest 10 pops: wall / GUI CPU / to first slot / GUI runqueue wait / bus ran / "
-          "switchboard ran / invol. switches / events in window")  # fmt: skip
+          "switchboard ran / invol. switches / steal ticks / events in window")  # fmt: skip
     for r in rows[-10:]:
         print(
             f"    {r['lat'] * 1000:6.2f} {r['cpu'] * 1000:6.2f} {r['slot'] * 1000:6.2f} "
             f"{r['gui_wait'] * 1000:6.2f} {r['bus_run'] * 1000:6.2f} {r['sb_run'] * 1000:6.2f} "
-            f"{r['inv']:3d} {r['events']}"
+            f"{r['inv']:3d} {r['steal']:2d} {r['events']}"
         )
 
 
