@@ -20,6 +20,15 @@ offscreen (``QT_QPA_PLATFORM=offscreen`` unless set):
   the hop (publish -> the bus thread reads it -> the GUI thread's first slot), Python's garbage
   collections (``gc.callbacks``: how many, and how many ran inside a pop) and the desk's
   resident memory before and after the pops (``--gap 0 --calls 3000``: calls back to back).
+* ``--diagnose`` (Linux): per pop, where the wall time beyond the GUI thread's CPU went, from
+  before the call is placed to painted: every thread's ``/proc/.../schedstat`` (time on a CPU,
+  and time runnable but waiting for one) here, in the switchboard and in the driver; the GUI
+  thread's context switches; the notifications the bus bridge handled; and the hypervisor's
+  steal (``/proc/stat``, 10 ms ticks). Printed: the latency of pops with and without steal in
+  their window, medians per group and the 10 slowest pops. ``--switchboard-nice N`` and
+  ``--switchboard-cpus 1`` (the GUI thread then pinned to the other CPUs) are diagnostic
+  experiments, printed as such; ``--no-bridge-hold`` turns off the bus bridge's holding back
+  of this agent's ``agent.state`` during a pop (``BusBridge.hold_during_pop``), for pairs.
 * start-up: a fresh ``python`` process running ``DesktopApp`` until the window is shown and the
   agent is logged in (time measured from before the process is spawned), and its RSS then.
 * search: ``customerSearch`` requests (name prefix, phone, id) until the results are in the
@@ -142,10 +151,71 @@ def callers(url: str, n: int, rng: random.Random) -> tuple[list[str], list[str],
     return known[:n], shared, str(cid), str(name)[:2]
 
 
+def _lowered(nice: int, cpus: set[int] | None) -> Any:
+    """A ``preexec_fn``: the child niced by ``nice`` and/or pinned to ``cpus`` (diagnosis only)."""
+
+    def run() -> None:
+        if nice:
+            os.nice(nice)
+        if cpus:
+            os.sched_setaffinity(0, cpus)
+
+    return run
+
+
+def _schedstat(pid: str = "self") -> dict[str, tuple[str, int, int]]:
+    """Per thread of ``pid``: (name, ns on a CPU, ns runnable but waiting for a CPU) from
+    ``/proc/PID/task/TID/schedstat`` (Linux; {} elsewhere)."""
+    out: dict[str, tuple[str, int, int]] = {}
+    base = f"/proc/{pid}/task"
+    try:
+        tids = os.listdir(base)
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"{base}/{tid}/schedstat") as f:
+                run, wait, _ = f.read().split()
+            with open(f"{base}/{tid}/comm") as f:
+                name = f.read().strip()
+        except (OSError, ValueError):
+            continue
+        out[tid] = (name, int(run), int(wait))
+    return out
+
+
+def _steal() -> int:
+    """Time the hypervisor ran others on this machine's CPUs, all CPUs (``/proc/stat``'s steal,
+    in clock ticks: 10 ms each; 0 where not available)."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+        return int(fields[8])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _ctxt(tid: int) -> tuple[int, int]:
+    """(voluntary, involuntary) context switches of a thread of this process."""
+    vol = inv = 0
+    try:
+        with open(f"/proc/self/task/{tid}/status") as f:
+            for line in f:
+                if line.startswith("voluntary_ctxt_switches"):
+                    vol = int(line.split()[1])
+                elif line.startswith("nonvoluntary_ctxt_switches"):
+                    inv = int(line.split()[1])
+    except OSError:
+        pass
+    return vol, inv
+
+
 class SwitchboardProcess:
     """``agentdesk switchboard`` in its own process, as in production (not sharing our GIL)."""
 
-    def __init__(self, url: str, rules_path: Path) -> None:
+    def __init__(
+        self, url: str, rules_path: Path, nice: int = 0, cpus: set[int] | None = None
+    ) -> None:
         import socket
 
         ports = []
@@ -160,6 +230,7 @@ class SwitchboardProcess:
              "--store", url, "--commands", self.commands_endpoint,
              "--events", self.events_endpoint],
             stdout=subprocess.DEVNULL,
+            preexec_fn=_lowered(nice, cpus) if nice or cpus else None,
         )  # fmt: skip
         from telephony.client import BusClient
 
@@ -247,6 +318,9 @@ def bench_pop_and_search(
     searches: int,
     gap: float = 0.1,
     full_repaint: bool = False,
+    diagnose: bool = False,
+    sb_nice: int = 0,
+    sb_cpus: set[int] | None = None,
 ) -> dict[str, Any]:
     import gc
     import threading
@@ -264,7 +338,7 @@ def bench_pop_and_search(
     known, shared, cid, prefix = callers(url, calls, rng)
     rules_path = folder / "bench_rules.yaml"
     rules_path.write_text(RULES)
-    sb = SwitchboardProcess(url, rules_path)
+    sb = SwitchboardProcess(url, rules_path, sb_nice, sb_cpus)
     settings = load_settings(
         {
             "commands_endpoint": sb.commands_endpoint,
@@ -280,7 +354,15 @@ def bench_pop_and_search(
     hop: dict[str, dict[str, float]] = {}
     read_offer, first_slot = BusBridge._dispatch, DeskController.on_card_prefetched
 
+    #: --diagnose: every notification the bus bridge handled (time it began, type, thread id)
+    dispatched: list[tuple[float, str]] = []
+    bus_tid: list[int] = []
+
     def timed_dispatch(self: Any, n: Any) -> None:
+        if diagnose:
+            if not bus_tid:
+                bus_tid.append(threading.get_native_id())
+            dispatched.append((time.time(), str(getattr(n, "type", type(n).__name__))))
         if getattr(n, "type", "") == "call.offered":
             hop.setdefault(str(getattr(n.record, "call_id", "")), {})["read"] = time.time()
         read_offer(self, n)
@@ -324,6 +406,10 @@ def bench_pop_and_search(
     pops: list[tuple[str, float, float]] = []
     #: per pop: (call id, switchboard ts, painted at)
     windows: list[tuple[str, float, float]] = []
+    #: --diagnose, per pop: schedstat of every thread here, the switchboard's and the driver's,
+    #: and the GUI thread's context switches, from before the call is placed to painted
+    diags: list[dict[str, Any]] = []
+    gui_tid = threading.get_native_id()
     kinds: dict[str, int] = {}
     w, c = desk.window, desk.controller
     state: dict[str, Any] = {"done": False}
@@ -340,6 +426,11 @@ def bench_pop_and_search(
         latencies.append(latency)
         pops.append((state.get("kind", ""), latency, time.thread_time() - state["idle_cpu"]))
         windows.append((call_id, ts, now))
+        if diagnose:
+            snap = (_schedstat(), _schedstat(str(sb.proc.pid)), _schedstat(str(ivr.proc.pid)))
+            diags.append({"before": state["snap"], "after": snap,
+                          "ctxt": (state["ctxt"], _ctxt(gui_tid)),
+                          "steal": _steal() - state["steal"]})  # fmt: skip
         state["call_id"] = call_id
         state["done"] = True
         check = state.get("check")
@@ -392,6 +483,10 @@ def bench_pop_and_search(
         collector = getattr(desk, "collector", None)  # (absent in builds before it)
         if collector is not None:
             wait(lambda: collector.frozen)
+        if sb_cpus:  # the GUI thread (only it: the desk's other threads exist already) on the rest
+            rest = set(os.sched_getaffinity(0)) - sb_cpus
+            if rest:
+                os.sched_setaffinity(0, rest)
         gc.callbacks.append(on_gc)
         for i in range(calls + 20):
             r = rng.random()
@@ -403,6 +498,14 @@ def bench_pop_and_search(
                 ani, kind = known[i % len(known)], "known"
             state["done"] = False
             state["kind"] = kind
+            if diagnose:
+                state["steal"] = _steal()
+                state["ctxt"] = _ctxt(gui_tid)
+                state["snap"] = (
+                    _schedstat(),
+                    _schedstat(str(sb.proc.pid)),
+                    _schedstat(str(ivr.proc.pid)),
+                )
             state["idle_cpu"] = time.thread_time()
             # The driver process sends it: this (GUI) thread is free to take the offer the
             # moment it arrives, as it would be in a real desktop.
@@ -413,6 +516,7 @@ def bench_pop_and_search(
                 pops.clear()
                 windows.clear()
                 collections.clear()
+                diags.clear()
             else:
                 kinds[kind] = kinds.get(kind, 0) + 1
             if i == 20:
@@ -459,6 +563,12 @@ def bench_pop_and_search(
             "kinds": kinds,
             "search": search_times,
             "search_direct": direct,
+            "diags": diags,
+            "dispatched": dispatched,
+            "gui_tid": gui_tid,
+            "bus_tid": bus_tid[0] if bus_tid else None,
+            "windows": list(windows),
+            "hop": hop,
         }
     finally:
         BusBridge._dispatch = read_offer  # type: ignore[method-assign]
@@ -467,6 +577,87 @@ def bench_pop_and_search(
         desk.shutdown()
         sb.stop()
         dispose_qapp(app)
+
+
+def print_diagnosis(res: dict[str, Any]) -> None:
+    """--diagnose: where each pop's wall time beyond the GUI thread's CPU went."""
+    from collections import Counter
+
+    rows = []
+    for (cid, ts, now), (_, lat, cpu), d in zip(
+        res["windows"], res["pops"], res["diags"], strict=True
+    ):
+        desk0, sb0, drv0 = d["before"]
+        desk1, sb1, drv1 = d["after"]
+
+        def delta(
+            a: dict[str, tuple[str, int, int]],
+            b: dict[str, tuple[str, int, int]],
+            i: int,
+            tid: str | None = None,
+        ) -> float:
+            keys = [tid] if tid is not None else list(b)
+            return sum(b[k][i] - a.get(k, (0, 0, 0))[i] for k in keys if k in b) / 1e9
+
+        gui, bus = str(res["gui_tid"]), str(res["bus_tid"])
+        others = Counter()
+        for k, (name, run, _) in desk1.items():
+            if k not in (gui, bus):
+                others[name] += (run - desk0.get(k, ("", 0, 0))[1]) / 1e9
+        slot = res["hop"].get(cid, {}).get("slot", ts)
+        evs = [t for w, t in res["dispatched"] if ts <= w <= now]
+        (v0, i0), (v1, i1) = d["ctxt"]
+        rows.append({
+            "lat": lat, "cpu": cpu, "gap": lat - cpu, "slot": slot - ts, "after": now - slot,
+            "gui_wait": delta(desk0, desk1, 2, gui), "bus_run": delta(desk0, desk1, 1, bus),
+            "bus_wait": delta(desk0, desk1, 2, bus), "others": others,
+            "sb_run": delta(sb0, sb1, 1), "drv_run": delta(drv0, drv1, 1),
+            "events": evs, "vol": v1 - v0, "inv": i1 - i0, "steal": d["steal"],
+        })  # fmt: skip
+    rows.sort(key=lambda r: r["lat"])
+    n = len(rows)
+    if not n:
+        return
+
+    def show(label: str, sel: list[dict[str, Any]]) -> None:
+        def med(key: str) -> float:
+            return statistics.median(r[key] for r in sel) * 1000
+
+        oth = Counter()
+        for r in sel:
+            oth.update(r["others"])
+        evc = Counter(t for r in sel for t in r["events"])
+        print(
+            f"  {label} (n={len(sel)}), medians in ms: wall {med('lat'):.2f}, GUI CPU "
+            f"{med('cpu'):.2f}, gap {med('gap'):.2f} = publish->first slot {med('slot'):.2f} + "
+            f"after it {med('after') - med('cpu'):.2f} beyond CPU; GUI waiting for a core "
+            f"(runqueue) {med('gui_wait'):.2f}; bus thread ran {med('bus_run'):.2f} (waited "
+            f"{med('bus_wait'):.2f}); switchboard ran {med('sb_run'):.2f}, driver "
+            f"{med('drv_run'):.2f}; GUI context switches vol/invol mean "
+            f"{statistics.fmean(r['vol'] for r in sel):.1f}/"
+            f"{statistics.fmean(r['inv'] for r in sel):.2f}; "
+            f"other desk threads (total ms): "
+            + ", ".join(f"{k} {v * 1000:.1f}" for k, v in oth.most_common(4))
+            + f"; events in the windows: {dict(evc)}; pops with hypervisor steal (10 ms ticks) "
+            f"in their window: {sum(1 for r in sel if r['steal'])}"
+        )  # fmt: skip
+
+    print("diagnosis (per pop, schedstat and the bridge's log):")
+    clean = [r["lat"] for r in rows if not r["steal"]]
+    stolen = [r["lat"] for r in rows if r["steal"]]
+    print(f"  pops with no hypervisor steal in their window: {fmt(clean)}")
+    print(f"  pops with some (a 10 ms tick or more):        {fmt(stolen)}")
+    show("all pops", rows)
+    show("pops up to the median", rows[: n // 2])
+    show("slowest 5%", rows[-max(1, n // 20) :])
+    print("  slowest 10 pops: wall / GUI CPU / to first slot / GUI runqueue wait / bus ran / "
+          "switchboard ran / invol. switches / steal ticks / events in window")  # fmt: skip
+    for r in rows[-10:]:
+        print(
+            f"    {r['lat'] * 1000:6.2f} {r['cpu'] * 1000:6.2f} {r['slot'] * 1000:6.2f} "
+            f"{r['gui_wait'] * 1000:6.2f} {r['bus_run'] * 1000:6.2f} {r['sb_run'] * 1000:6.2f} "
+            f"{r['inv']:3d} {r['steal']:2d} {r['events']}"
+        )
 
 
 def startup_child(url: str, commands: str, events: str, rules: str, agent: str) -> None:
@@ -573,13 +764,56 @@ def main() -> int:
         default=str(Path(tempfile.gettempdir()) / "agentdesk-bench"),
         help="where the seeded replica is cached",
     )
+    p.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="per pop, where the wall time beyond the GUI thread's CPU went (Linux schedstat)",
+    )
+    p.add_argument(
+        "--switchboard-nice",
+        type=int,
+        default=0,
+        help="diagnosis: run the switchboard process at this nice (default 0, as measured)",
+    )
+    p.add_argument(
+        "--switchboard-cpus",
+        default="",
+        help="diagnosis: pin the switchboard process to these CPUs (e.g. 1; default: not pinned)",
+    )
+    p.add_argument(
+        "--no-bridge-hold",
+        action="store_true",
+        help="the bus bridge passes this agent's agent.state on during a pop instead of holding "
+        "it until the card is painted (BusBridge.hold_during_pop; the earlier behaviour)",
+    )
     args = p.parse_args()
+    if args.no_bridge_hold:
+        from desktop.bus_bridge import BusBridge
+
+        BusBridge.hold_during_pop = False
+        print("NOTE: --no-bridge-hold: events are not held back during a pop")
+    sb_cpus = {int(x) for x in args.switchboard_cpus.split(",") if x} or None
+    if args.switchboard_nice or sb_cpus:
+        print(
+            f"NOTE: switchboard process niced by {args.switchboard_nice}, pinned to CPUs "
+            f"{sorted(sb_cpus) if sb_cpus else 'any'} (a diagnosis, not the measure)"
+        )
     folder = Path(args.data_dir)
     url = build_replica(folder, args.customers)
     print(f"replica: {args.customers:,} customers ({url})")
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()), flush=True)
     cpu0 = time.process_time()
-    res = bench_pop_and_search(url, folder, args.calls, args.searches, args.gap, args.full_repaint)
+    res = bench_pop_and_search(
+        url,
+        folder,
+        args.calls,
+        args.searches,
+        args.gap,
+        args.full_repaint,
+        args.diagnose,
+        args.switchboard_nice,
+        sb_cpus,
+    )
     print(f"pop (call.offered published -> card painted), {res['kinds']}:")
     print(f"  {fmt(res['pop'])}   target p99 <= 10 ms")
     for kind in ("known", "unknown", "ambiguous"):
@@ -610,6 +844,8 @@ def main() -> int:
     )
     mb = {k: v / 2**20 for k, v in res["rss"].items()}
     print(f"  desk RSS: after the warm-up {mb['first']:.0f} MB, after the pops {mb['last']:.0f} MB")
+    if args.diagnose:
+        print_diagnosis(res)
     print(f"search (request -> results in the view): {fmt(res['search'])}   target <= 50 ms")
     print(f"search (store query only):               {fmt(res['search_direct'])}")
     print(

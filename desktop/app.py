@@ -117,6 +117,9 @@ class DesktopApp:
         self._connect_signals()
         self._closed = False
 
+    def _release_held(self, *_: object) -> None:
+        QTimer.singleShot(0, self.bus.release_held)
+
     def _connect_signals(self) -> None:
         """Every connection between the parts, in one place."""
         w, c, bus = self.window, self.controller, self.bus
@@ -130,6 +133,9 @@ class DesktopApp:
         # no garbage collection between reading call.offered and the card painted
         bus.on_offer = self.collector.hold
         c.cardShown.connect(self.collector.release_soon)
+        # this agent's events held back by the bus thread while the card popped: once painted
+        # (a queued call: after the paint the pop posted)
+        c.cardShown.connect(self._release_held)
         self.tick_timer.timeout.connect(self.collector.check)
         # ringing banner and call controls -> commands
         w.banner.answerClicked.connect(c.answer)

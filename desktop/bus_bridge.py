@@ -36,8 +36,9 @@ class _Worker(QObject):
             client.open()
             b._opened.set()
             while not b._stop.is_set():
-                for n in client.poll(200):
+                for n in client.poll(b._poll_timeout()):
                     b._dispatch(n)
+                b._deliver_held()
         except Exception:  # pragma: no cover - logged, the app shows "offline"
             log.exception("bus thread failed")
             b.connectionChanged.emit(False, "bus thread failed")
@@ -74,6 +75,15 @@ class BusBridge(QObject):
     #: (p99 of the pop 56 -> 38 ms on the loaded 2-core machine with True, together with the
     #: fixes of the repaint itself).
     prefetch_first = True
+    #: Events held back while this desk's call pops (from its ``call.offered`` to
+    #: ``release_held``, called once the card is painted): the switchboard publishes this agent's
+    #: ``agent.state`` (reserved) right after the offer, and handling it then (the bus thread
+    #: decoding and the GUI thread updating the state bar, inside the pop) only delays the card.
+    #: Any other notification first delivers what is held, so the order is always kept.
+    HELD_TYPES = frozenset({"agent.state"})
+    #: the longest events are held (seconds), should the card never be shown
+    MAX_HOLD = 0.5
+    hold_during_pop = True
 
     def __init__(
         self,
@@ -111,6 +121,10 @@ class BusBridge(QObject):
         #: called on the bus thread the moment a ``call.offered`` for this agent is read,
         #: before anything else (``desktop.collector.CollectorHold.hold``)
         self.on_offer: Callable[[], None] | None = None
+        #: events held back during a pop (bus thread only), and since when (monotonic)
+        self._held: list[Event] = []
+        self._holding_since: float | None = None
+        self._released = threading.Event()
 
     def start(self) -> None:
         self._thread.start()
@@ -125,8 +139,38 @@ class BusBridge(QObject):
         """Queue a command (any thread); its reply arrives as ``replyReceived``."""
         return self.client.submit(cmd, args, tag=tag)
 
+    def release_held(self) -> None:
+        """The pop is painted: deliver the events held back since its offer (any thread; the
+        bus thread delivers them, in order, before anything newer)."""
+        self._released.set()
+        self.client.wakeup()
+
     # bus thread ------------------------------------------------------------------------------
+    def _poll_timeout(self) -> int:
+        return 200 if self._holding_since is None else 20
+
+    def _deliver_held(self, force: bool = False) -> None:
+        since = self._holding_since
+        if since is None:
+            self._released.clear()
+            return
+        if not (force or self._released.is_set() or time.monotonic() - since > self.MAX_HOLD):
+            return
+        self._holding_since = None
+        self._released.clear()
+        held, self._held = self._held, []
+        for n in held:
+            self._emit_event(n, n.record if isinstance(n.record, dict) else to_dict(n.record))
+
+    def _emit_event(self, n: Event, record: dict[str, Any]) -> None:
+        self.eventReceived.emit(n.type, record, dict(n.extra), float(n.ts))
+
     def _dispatch(self, n: Any) -> None:
+        if self._holding_since is not None:
+            if isinstance(n, Event) and n.type in self.HELD_TYPES:
+                self._held.append(n)
+                return
+            self._deliver_held(force=True)
         if isinstance(n, Event):
             if n.type == "call.offered" and self.on_offer is not None:
                 rec = n.record
@@ -140,6 +184,9 @@ class BusBridge(QObject):
                 and n.type == "call.offered"
                 and record.get("agent_id") == self.agent_id
             ):
+                if self.hold_during_pop:  # before the offer goes on: its release comes after
+                    self._released.clear()
+                    self._holding_since = time.monotonic()
                 if not self.prefetch_first:
                     self.eventReceived.emit(n.type, record, dict(n.extra), float(n.ts))
                 try:
