@@ -205,17 +205,24 @@ class _IvrOnBus:
 ONE_QUEUE = "version: 1\nqueues: {general: {}}\nrules: []\nfallback: {queue: general}\n"
 
 
+def _one_ready_agent(
+    switchboard_factory: Callable[..., RunningSwitchboard], raw_bus: Callable[..., RawBus]
+) -> tuple[RawBus, _IvrOnBus]:
+    """A switchboard with one queue and agent A1 ready on it (a raw client), and an IVR."""
+    switchboard = switchboard_factory(rules=ONE_QUEUE)
+    agent = raw_bus(switchboard)
+    agent.ok("agent.login", agent_id="A1", queues=["general"])
+    agent.ok("agent.state", agent_id="A1", state="ready")
+    return agent, _IvrOnBus(switchboard)
+
+
 def test_ivr_sim_counts_a_call_answered_before_its_reply_was_read(
     switchboard_factory: Callable[..., RunningSwitchboard], raw_bus: Callable[..., RawBus]
 ) -> None:
     # The switchboard publishes a call's events before its reply, on another socket; on a busy
     # machine the agent may answer before the IVR reads the reply, and one poll then hands the
     # IVR the call.connected event first. That call was answered: not abandoned, not hung up.
-    switchboard = switchboard_factory(rules=ONE_QUEUE)
-    agent = raw_bus(switchboard)
-    agent.ok("agent.login", agent_id="A1", queues=["general"])
-    agent.ok("agent.state", agent_id="A1", state="ready")
-    ivr = _IvrOnBus(switchboard)
+    agent, ivr = _one_ready_agent(switchboard_factory, raw_bus)
     try:
         ivr.place()
         _t, offered = agent.wait_event(lambda t, e: e["type"] == "call.offered", timeout=30)
@@ -236,11 +243,7 @@ def test_ivr_sim_counts_a_call_answered_just_before_the_caller_hung_up(
 ) -> None:
     # The caller's patience runs out while the agent's answer is already on its way: the
     # switchboard connects the call, then the caller's hangup ends it. It was answered.
-    switchboard = switchboard_factory(rules=ONE_QUEUE)
-    agent = raw_bus(switchboard)
-    agent.ok("agent.login", agent_id="A1", queues=["general"])
-    agent.ok("agent.state", agent_id="A1", state="ready")
-    ivr = _IvrOnBus(switchboard)
+    agent, ivr = _one_ready_agent(switchboard_factory, raw_bus)
     try:
         ivr.place()
         ivr.collect(lambda: ivr.seen(Reply, "ivr.call"))
