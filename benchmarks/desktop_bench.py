@@ -347,7 +347,7 @@ def bench_pop_and_search(
         },
         environ={},
     )
-    app = make_qapp(settings)
+    app = make_qapp(settings, native_dialogs=False)  # as `agentdesk desktop` runs
     assert isinstance(app, QApplication)
     # The hop, measured by wrapping two methods before the desk is built (one time.time() each):
     # when the bus thread reads call.offered, and when the GUI thread's first slot runs.
@@ -668,7 +668,7 @@ def startup_child(url: str, commands: str, events: str, rules: str, agent: str) 
     settings = load_settings(
         {"commands_endpoint": commands, "events_endpoint": events, "rules": rules}, environ={}
     )
-    app = make_qapp(settings)
+    app = make_qapp(settings, native_dialogs=False)  # as `agentdesk desktop` runs
     desk = DesktopApp(
         settings,
         agent_id=agent,

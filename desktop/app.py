@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import re
 import sys
 import time
@@ -228,10 +229,20 @@ class DesktopApp:
 SWITCH_INTERVAL = 0.001
 
 
-def make_qapp(settings: Settings, argv: list[str] | None = None) -> QApplication:
+def make_qapp(
+    settings: Settings, argv: list[str] | None = None, *, native_dialogs: bool = True
+) -> QApplication:
+    """The application, themed and translated. ``native_dialogs=False`` (the agent desktop
+    alone in its process) runs Qt's own event loop instead of GLib's, unless ``QT_NO_GLIB`` is
+    set already: every wake-up of the GUI thread (each bus signal of a pop) costs less, about
+    0.5 ms of the pop's GUI-thread time here. GLib's loop is needed by GTK's native file, colour
+    and font dialogs, which the agent desktop does not use; the supervisor console (its export
+    dialog) keeps it."""
     sys.setswitchinterval(SWITCH_INTERVAL)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        if not native_dialogs:
+            os.environ.setdefault("QT_NO_GLIB", "1")
         app = QApplication(argv or [sys.argv[0]])
     app.setApplicationName("Agentdesk")
     app.setOrganizationName("Agentdesk")
@@ -330,7 +341,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     supervisor = bool(getattr(args, "supervisor", False))
     store_url = getattr(args, "store", None) or settings.store_url
     central_url = getattr(args, "central", None) or str(settings["central_url"] or "")
-    app = make_qapp(settings)
+    app = make_qapp(settings, native_dialogs=supervisor)
     desk: DesktopApp | None = None
     console = None
     quit_after = getattr(args, "quit_after", None)

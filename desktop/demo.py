@@ -100,7 +100,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     )
     me = args.agent or first_agent(central_url)
     parts: list[Any] = []
-    app = make_qapp(settings)
+    app = make_qapp(settings, native_dialogs=bool(getattr(args, "supervisor", False)))
     desk = None
     console = None
     try:

@@ -20,6 +20,8 @@ REJECT_KEY = "Ctrl+Backspace"
 #: the ringing look per theme (background, border), painted by the banner itself: a stylesheet
 #: rule on a ``ringing`` property meant a style re-polish on every pop and every hang-up
 RINGING_COLOURS = {"light": ("#fff4d6", "#e0a100"), "dark": ("#3a2f12", "#d4a017")}
+#: and its quiet look
+QUIET_COLOURS = {"light": ("#ffffff", "#d5d9e0"), "dark": ("#262a30", "#3a3f47")}
 
 
 class RingingBanner(QFrame):
@@ -132,17 +134,21 @@ class RingingBanner(QFrame):
             self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self.ringing:
-            return
+        """The banner's panel, quiet or ringing, painted here: the inside a plain rectangle fill,
+        only the rounded border antialiased. (A stylesheet's rounded background filled the whole
+        banner as an antialiased path, and every label repaint on it repainted that under the
+        label: about half the banner's paint on a pop.)"""
         app = QApplication.instance()
         theme = str(app.property("agentdeskTheme") or "light") if app is not None else "light"
-        background, border = RINGING_COLOURS.get(theme, RINGING_COLOURS["light"])
+        colours = RINGING_COLOURS if self.ringing else QUIET_COLOURS
+        background, border = colours.get(theme, colours["light"])
+        r = self.rect()
         p = QPainter(self)
+        p.fillRect(r.adjusted(2, 2, -2, -2), QColor(background))
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(QPen(QColor(border), 2))
-        p.setBrush(QColor(background))
-        p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(QRectF(r).adjusted(1, 1, -1, -1), 6, 6)
         p.end()
 
     def set_enabled(self, enabled: bool) -> None:
