@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPixmap, QRegion, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QSizePolicy, QWidget
 
 from desktop.models import Column, DictTableModel
@@ -99,12 +99,27 @@ class TierBadge(QLabel):
         p.end()
 
 
-class _Box(QGroupBox):
-    """A titled group without a layout: ``place(contents rect)`` positions its children."""
+class _Chrome:
+    """What of the card never changes with the customer (the group boxes' frames and titles,
+    the facts' captions, the background), painted once into a pixmap by the card (``paint``)
+    and drawn from it: the widgets themselves paint nothing on screen. A pop repaints only what
+    changed over a blit of this, and a page switch back to the card repaints the whole card
+    from one pixmap instead of five styled group boxes, four captions and the window's
+    background under them (the card is opaque: nothing behind it is painted)."""
 
-    def __init__(self, parent: QWidget, place: Any) -> None:
+    def __init__(self) -> None:
+        self.painting = False
+        self.pixmap: QPixmap | None = None
+
+
+class _Box(QGroupBox):
+    """A titled group without a layout: ``place(contents rect)`` positions its children. Its
+    frame and title are part of the card's chrome (see ``_Chrome``)."""
+
+    def __init__(self, parent: QWidget, place: Any, chrome: _Chrome) -> None:
         super().__init__(parent)
         self._place = place
+        self._chrome = chrome
 
     def inner(self) -> QRect:
         return self.contentsRect().adjusted(8, 4, -8, -6)
@@ -112,6 +127,22 @@ class _Box(QGroupBox):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place(self.inner())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._chrome.painting:
+            super().paintEvent(event)
+
+
+class _Caption(QLabel):
+    """A fact's caption: painted into the card's chrome only (see ``_Chrome``)."""
+
+    def __init__(self, parent: QWidget, chrome: _Chrome) -> None:
+        super().__init__(parent)
+        self._chrome = chrome
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._chrome.painting:
+            super().paintEvent(event)
 
 
 class CustomerCard(QFrame):
@@ -183,16 +214,19 @@ class CustomerCard(QFrame):
         # invalidated it and the relayout climbed to the window (size hints of every word-wrapped
         # label recomputed, the window's minimum size changed); a label whose parent has no
         # layout only posts a LayoutRequest to the card, which ignores it.
+        self._chrome = _Chrome()
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # the chrome fills it all
         self._fact_labels: list[QLabel] = []
         for _ in range(4):
-            cap = QLabel(self)
+            cap = _Caption(self, self._chrome)
             cap.setProperty("role", "caption")
             self._fact_labels.append(cap)
-        self.ivr_box = _Box(self, self._place_ivr_box)
-        self.points_box = _Box(self, lambda r: self.points.setGeometry(r))
-        self.issues_box = _Box(self, lambda r: self.issues.setGeometry(r))
-        self.purchases_box = _Box(self, lambda r: self.purchases.setGeometry(r))
-        self.interactions_box = _Box(self, lambda r: self.interactions.setGeometry(r))
+        chrome = self._chrome
+        self.ivr_box = _Box(self, self._place_ivr_box, chrome)
+        self.points_box = _Box(self, lambda r: self.points.setGeometry(r), chrome)
+        self.issues_box = _Box(self, lambda r: self.issues.setGeometry(r), chrome)
+        self.purchases_box = _Box(self, lambda r: self.purchases.setGeometry(r), chrome)
+        self.interactions_box = _Box(self, lambda r: self.interactions.setGeometry(r), chrome)
         for widget in (
             self.name,
             self.tier,
@@ -224,11 +258,47 @@ class CustomerCard(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place()
+        self._chrome.pixmap = None
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+        kind = event.type()
+        if kind in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self._place()  # a theme or font change: new line heights
+        if kind in (
+            QEvent.Type.StyleChange,
+            QEvent.Type.FontChange,
+            QEvent.Type.PaletteChange,
+            QEvent.Type.LanguageChange,
+        ):
+            self._chrome.pixmap = None
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        chrome = self._chrome
+        if chrome.pixmap is None or chrome.pixmap.deviceIndependentSize() != self.size():
+            chrome.pixmap = self._paint_chrome()
+        p = QPainter(self)
+        rect = event.rect()
+        p.drawPixmap(rect, chrome.pixmap, rect)
+        p.end()
+
+    def _paint_chrome(self) -> QPixmap:
+        """The background, the boxes' frames and titles and the captions, as they paint."""
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(self.palette().color(QPalette.ColorRole.Window))
+        flags = QWidget.RenderFlag.DrawWindowBackground  # the widget alone, not its children
+        p = QPainter(pixmap)
+        self._chrome.painting = True
+        try:
+            for widget in (*self._boxes(), *self._fact_labels):
+                widget.render(p, widget.pos(), QRegion(), flags)
+        finally:
+            self._chrome.painting = False
+            p.end()
+        return pixmap
 
     def _place(self) -> None:
         for widget in (self.name, self.customer_id, self._fact_labels[0], *self._boxes()):
@@ -303,6 +373,8 @@ class CustomerCard(QFrame):
         caps = (self.tr("Customer id"), self.tr("Lifecycle"), self.tr("Lifetime value"))
         for label, text in zip(self._fact_labels, (*caps, self.tr("Language")), strict=True):
             label.setText(text)
+        self._chrome.pixmap = None  # new titles and captions
+        self.update()
         self.ivr_box.setTitle(self.tr("IVR and routing"))
         self.points_box.setTitle(self.tr("Talking points"))
         self.issues_box.setTitle(self.tr("Open issues"))

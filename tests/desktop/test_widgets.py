@@ -491,3 +491,33 @@ def test_card_lists_painted_in_the_theme(
     finally:
         qapp.setStyleSheet("")
         qapp.setPalette(qapp.style().standardPalette())
+
+
+@pytest.mark.parametrize("first, then", [("light", "dark"), ("dark", "light")])
+def test_card_boxes_follow_a_theme_switch(
+    qtbot: Any, qapp: Any, first: str, then: str, sample_card: dict, sample_call: dict
+) -> None:
+    """The card paints its boxes from a pixmap made once (the chrome): a theme switch at run
+    time must show the new theme's boxes, not the old pixmap."""
+    from desktop.themes import apply_theme
+
+    box_background = {"light": "#ffffff", "dark": "#22262b"}  # the themes' QGroupBox rule
+    apply_theme(qapp, first)
+    try:
+        w = MainWindow("0")
+        qtbot.addWidget(w)
+        w.resize(1366, 768)
+        w.show_page(PAGE_CARD)
+        w.card.set_card(sample_card, sample_call, 0.0)
+        w.show()
+        qtbot.waitExposed(w)
+        box = w.card.points_box
+        # a point inside the talking-points box, below its text
+        at = box.mapTo(w.card, box.rect().bottomLeft()) + QPoint(20, -12)
+        for theme in (first, then):
+            apply_theme(qapp, theme)
+            img = w.card.grab().toImage()
+            assert img.pixelColor(at).name() == box_background[theme], theme
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setPalette(qapp.style().standardPalette())
