@@ -36,6 +36,7 @@ from desktop.localstate import LocalState
 from desktop.store_service import StoreService
 from desktop.tasks import TaskManager
 from desktop.themes import apply_theme
+from desktop.widgets.common import clear_label_cache
 from desktop.widgets.main_window import MainWindow
 from telephony.security import client_curve_from_settings
 
@@ -274,6 +275,7 @@ def dispose_qapp(app: QApplication) -> None:
                 app.removeTranslator(child)
             child.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    clear_label_cache()
     gc.collect()
 
 

@@ -10,6 +10,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from agentdesk.resources import resource_path
+from desktop.widgets.common import clear_label_cache
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ def resolve_language(language: str | None) -> str:
 def install_translators(app: QCoreApplication, language: str | None) -> list[QTranslator]:
     """Install the app's (and Qt's own) translators; returns them (keep them alive)."""
     lang = resolve_language(language)
+    clear_label_cache()
     installed: list[QTranslator] = []
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
@@ -52,3 +54,4 @@ def install_translators(app: QCoreApplication, language: str | None) -> list[QTr
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for t in translators:
         app.removeTranslator(t)
+    clear_label_cache()

@@ -59,6 +59,7 @@ class CardList(QWidget):
         self._stretch = stretch
         self._x: list[tuple[int, int]] = []  # per column: x, width
         self._headers: list[str] = []
+        self._headers_stale = True
         self._texts: list[list[str]] = []  # as formatted by the model
         self._shown: list[list[str]] = []  # elided to the column widths
         #: per row, per cell: x, y offset in the row, the text to draw
@@ -86,8 +87,10 @@ class CardList(QWidget):
     def sync(self) -> None:
         """Take the model's rows (after ``set_rows``, or a language change): one repaint."""
         m = self._model
-        n = m.columnCount()
-        self._headers = [str(m.headerData(c, Qt.Orientation.Horizontal)) for c in range(n)]
+        if self._headers_stale:  # translated again only after a language change
+            n = m.columnCount()
+            self._headers = [str(m.headerData(c, Qt.Orientation.Horizontal)) for c in range(n)]
+            self._headers_stale = False
         self._texts = m.texts()
         self._bold = [m.is_changed(r) for r in range(len(self._texts))]
         self._top = 0
@@ -177,6 +180,9 @@ class CardList(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._headers_stale = True
+            self.sync()
         if event.type() == QEvent.Type.FontChange:
             self._bold_font = QFont(self.font())
             self._bold_font.setBold(True)

@@ -4,17 +4,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="218"/>
+        <location filename="../../desktop/widgets/common.py" line="251"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="221"/>
+        <location filename="../../desktop/widgets/common.py" line="254"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="222"/>
+        <location filename="../../desktop/widgets/common.py" line="255"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
@@ -22,32 +22,32 @@
 <context>
     <name>AgentState</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="111"/>
+        <location filename="../../desktop/widgets/common.py" line="88"/>
         <source>Logged out</source>
         <translation>已登出</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="112"/>
+        <location filename="../../desktop/widgets/common.py" line="89"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="113"/>
+        <location filename="../../desktop/widgets/common.py" line="90"/>
         <source>Not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="114"/>
+        <location filename="../../desktop/widgets/common.py" line="91"/>
         <source>Ringing</source>
         <translation>振铃中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="115"/>
+        <location filename="../../desktop/widgets/common.py" line="92"/>
         <source>On call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="116"/>
+        <location filename="../../desktop/widgets/common.py" line="93"/>
         <source>Wrap-up</source>
         <translation>话后处理</translation>
     </message>
@@ -156,32 +156,32 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="149"/>
+        <location filename="../../desktop/widgets/common.py" line="114"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="150"/>
+        <location filename="../../desktop/widgets/common.py" line="115"/>
         <source>email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="151"/>
+        <location filename="../../desktop/widgets/common.py" line="116"/>
         <source>chat</source>
         <translation>在线聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="152"/>
+        <location filename="../../desktop/widgets/common.py" line="117"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="153"/>
+        <location filename="../../desktop/widgets/common.py" line="118"/>
         <source>web</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="154"/>
+        <location filename="../../desktop/widgets/common.py" line="119"/>
         <source>visit</source>
         <translation>到访</translation>
     </message>
@@ -267,33 +267,33 @@
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="128"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="159"/>
         <source>#</source>
         <extracomment>the card&apos;s constant minimum size (the window&apos;s minimum never follows the card&apos;s texts)</extracomment>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="129"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="160"/>
         <source>Issue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="130"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="161"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="133"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="164"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="136"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="167"/>
         <source>Age</source>
         <translation>已开</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="137"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="168"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -306,128 +306,128 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="301"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="373"/>
         <source>Customer id</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="301"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="373"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="301"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="373"/>
         <source>Lifetime value</source>
         <translation>客户终身价值</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="302"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="374"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="304"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="378"/>
         <source>IVR and routing</source>
         <translation>IVR 与路由</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="305"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
         <source>Talking points</source>
         <translation>沟通要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="306"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
         <source>Open issues</source>
         <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="307"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="381"/>
         <source>Recent purchases</source>
         <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="308"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="382"/>
         <source>Recent interactions</source>
         <translation>最近联系记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="332"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="406"/>
         <source>Unknown caller</source>
         <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="341"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="415"/>
         <source>Phones: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="365"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="439"/>
         <source>Why you: %1</source>
         <translation>分配原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="367"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="441"/>
         <source>Why you: —</source>
         <translation>分配原因：—</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="374"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="447"/>
         <source>Nothing special on file.</source>
         <translation>档案中无特别事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="452"/>
         <source>IVR: no IVR data</source>
         <translation>IVR：无 IVR 数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="453"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="453"/>
         <source>not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="382"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="455"/>
         <source>menu %1</source>
         <translation>菜单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="383"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="456"/>
         <source>intent %1</source>
         <translation>意图 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="390"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="463"/>
         <source>queue %1</source>
         <translation>队列 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="391"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="464"/>
         <source>IVR: %1</source>
         <translation>IVR：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="397"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="470"/>
         <source>up to date with central, %1</source>
         <translation>已与中心同步，%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="399"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="472"/>
         <source>offline, as of %1</source>
         <translation>离线，数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="474"/>
         <source>local copy, as of %1</source>
         <translation>本地副本，截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="411"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="413"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="484"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="486"/>
         <source>Changed in central</source>
         <translation>中心数据已更改</translation>
     </message>
@@ -579,32 +579,32 @@
 <context>
     <name>Disposition</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="137"/>
+        <location filename="../../desktop/widgets/common.py" line="106"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="138"/>
+        <location filename="../../desktop/widgets/common.py" line="107"/>
         <source>Follow-up needed</source>
         <translation>需要跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="139"/>
+        <location filename="../../desktop/widgets/common.py" line="108"/>
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="140"/>
+        <location filename="../../desktop/widgets/common.py" line="109"/>
         <source>Sale</source>
         <translation>成交</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="141"/>
+        <location filename="../../desktop/widgets/common.py" line="110"/>
         <source>No action</source>
         <translation>无需处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="142"/>
+        <location filename="../../desktop/widgets/common.py" line="111"/>
         <source>Wrong number</source>
         <translation>打错电话</translation>
     </message>
@@ -655,43 +655,43 @@
 <context>
     <name>IntervalChart</name>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="62"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="114"/>
         <source>Calls per interval, today</source>
-        <extracomment>intervals added per turn of the event loop</extracomment>
+        <extracomment>bar values replaced per turn of the event loop (~30 us each on a shown chart), and in the turn that changed the calls axis (~10 ms with a day&apos;s bars) the part of the day shown (local hours, end excluded) until calls come outside it</extracomment>
         <translation>今日各时段呼叫量</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="67"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="119"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="75"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="127"/>
         <source>Offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="76"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="128"/>
         <source>Answered</source>
         <translation>接通量</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="77"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="129"/>
         <source>Abandoned</source>
         <translation>放弃量</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="89"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="142"/>
         <source>Service level %</source>
         <translation>服务水平 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="97"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="152"/>
         <source>Calls</source>
         <translation>呼叫数</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="101"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="158"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
@@ -699,22 +699,22 @@
 <context>
     <name>IssuePriority</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="101"/>
+        <location filename="../../desktop/widgets/common.py" line="82"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="102"/>
+        <location filename="../../desktop/widgets/common.py" line="83"/>
         <source>normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="103"/>
+        <location filename="../../desktop/widgets/common.py" line="84"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="104"/>
+        <location filename="../../desktop/widgets/common.py" line="85"/>
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
@@ -722,22 +722,22 @@
 <context>
     <name>IssueStatus</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="91"/>
+        <location filename="../../desktop/widgets/common.py" line="76"/>
         <source>open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="92"/>
+        <location filename="../../desktop/widgets/common.py" line="77"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="93"/>
+        <location filename="../../desktop/widgets/common.py" line="78"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="94"/>
+        <location filename="../../desktop/widgets/common.py" line="79"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
@@ -745,13 +745,13 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="82"/>
-        <location filename="../../desktop/widgets/common.py" line="83"/>
+        <location filename="../../desktop/widgets/common.py" line="71"/>
+        <location filename="../../desktop/widgets/common.py" line="72"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="84"/>
+        <location filename="../../desktop/widgets/common.py" line="73"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -759,22 +759,22 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="70"/>
+        <location filename="../../desktop/widgets/common.py" line="65"/>
         <source>Prospect</source>
         <translation>潜在客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="71"/>
+        <location filename="../../desktop/widgets/common.py" line="66"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="72"/>
+        <location filename="../../desktop/widgets/common.py" line="67"/>
         <source>Established</source>
         <translation>稳定客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="73"/>
+        <location filename="../../desktop/widgets/common.py" line="68"/>
         <source>Expanding</source>
         <translation>增长客户</translation>
     </message>
@@ -908,27 +908,27 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="161"/>
+        <location filename="../../desktop/widgets/common.py" line="122"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="162"/>
+        <location filename="../../desktop/widgets/common.py" line="123"/>
         <source>Billing</source>
         <translation>账务</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="163"/>
+        <location filename="../../desktop/widgets/common.py" line="124"/>
         <source>Technical support</source>
         <translation>技术支持</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="164"/>
+        <location filename="../../desktop/widgets/common.py" line="125"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="165"/>
+        <location filename="../../desktop/widgets/common.py" line="126"/>
         <source>General</source>
         <translation>综合</translation>
     </message>
@@ -979,42 +979,42 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="123"/>
+        <location filename="../../desktop/widgets/common.py" line="96"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="124"/>
+        <location filename="../../desktop/widgets/common.py" line="97"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="125"/>
+        <location filename="../../desktop/widgets/common.py" line="98"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="126"/>
+        <location filename="../../desktop/widgets/common.py" line="99"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="127"/>
+        <location filename="../../desktop/widgets/common.py" line="100"/>
         <source>After-call work</source>
         <translation>话后工作</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="128"/>
+        <location filename="../../desktop/widgets/common.py" line="101"/>
         <source>Personal</source>
         <translation>个人事务</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="129"/>
+        <location filename="../../desktop/widgets/common.py" line="102"/>
         <source>Just logged in</source>
         <translation>刚登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="130"/>
+        <location filename="../../desktop/widgets/common.py" line="103"/>
         <source>Missed calls</source>
         <translation>未接来电</translation>
     </message>
@@ -1022,56 +1022,56 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>RingingBanner</name>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="58"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="60"/>
         <source>Answer</source>
-        <extracomment>The countdown&apos;s text when there is none: blank but not empty, so the label (and with it the banner) keeps the height it has while ringing. An empty label is measured differently, and a banner changing height on every pop and hang-up moved everything below it: a relayout and repaint of the whole window (most of the pop&apos;s paint time). the ringing look per theme (background, border), painted by the banner itself: a stylesheet rule on a ``ringing`` property meant a style re-polish on every pop and every hang-up</extracomment>
+        <extracomment>The countdown&apos;s text when there is none: blank but not empty, so the label (and with it the banner) keeps the height it has while ringing. An empty label is measured differently, and a banner changing height on every pop and hang-up moved everything below it: a relayout and repaint of the whole window (most of the pop&apos;s paint time). the ringing look per theme (background, border), painted by the banner itself: a stylesheet rule on a ``ringing`` property meant a style re-polish on every pop and every hang-up and its quiet look</extracomment>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="60"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="62"/>
         <source>Answer the call (%1)</source>
         <translation>接听来电（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="64"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="66"/>
         <source>Reject</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="66"/>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="165"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="68"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="171"/>
         <source>No call waiting</source>
         <translation>暂无来电</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="67"/>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="166"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="69"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="172"/>
         <source>Incoming calls ring here.</source>
         <translation>来电会在这里振铃提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="69"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="71"/>
         <source>Reject: the call goes back to its queue (%1)</source>
         <translation>拒接：来电退回队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="80"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="82"/>
         <source>Withheld number</source>
         <translation>隐藏号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="81"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="83"/>
         <source>Incoming call %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="82"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="84"/>
         <source>Queue: %1</source>
         <translation>队列：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="114"/>
-        <location filename="../../desktop/widgets/ringing_banner.py" line="157"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="116"/>
+        <location filename="../../desktop/widgets/ringing_banner.py" line="163"/>
         <source>Rings for %1</source>
         <translation>剩余振铃 %1</translation>
     </message>
@@ -1244,47 +1244,48 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>StateControl</name>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="75"/>
+        <location filename="../../desktop/widgets/state_control.py" line="135"/>
         <source>&amp;Ready</source>
+        <extracomment>per theme: the button&apos;s border, then each state&apos;s (background, text) colour; other states (logged out) get the theme&apos;s plain button look from the style sheet</extracomment>
         <translation>就绪(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="76"/>
+        <location filename="../../desktop/widgets/state_control.py" line="136"/>
         <source>Take calls (%1)</source>
         <translation>开始接听来电（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="77"/>
+        <location filename="../../desktop/widgets/state_control.py" line="137"/>
         <source>&amp;Not ready</source>
         <translation>未就绪(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="79"/>
+        <location filename="../../desktop/widgets/state_control.py" line="139"/>
         <source>Stop taking calls (%1)</source>
         <translation>暂停接听来电（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="81"/>
+        <location filename="../../desktop/widgets/state_control.py" line="141"/>
         <source>Log &amp;in</source>
         <translation>登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="82"/>
+        <location filename="../../desktop/widgets/state_control.py" line="142"/>
         <source>Log &amp;out</source>
         <translation>登出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="83"/>
+        <location filename="../../desktop/widgets/state_control.py" line="143"/>
         <source>Log out (%1)</source>
         <translation>登出（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="84"/>
+        <location filename="../../desktop/widgets/state_control.py" line="144"/>
         <source>Not ready: reason</source>
         <translation>未就绪：原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/state_control.py" line="96"/>
+        <location filename="../../desktop/widgets/state_control.py" line="156"/>
         <source>Your state: click to change</source>
         <translation>您的状态：点击更改</translation>
     </message>
@@ -1292,594 +1293,595 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>SupervisorConsole</name>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="60"/>
+        <location filename="../../desktop/supervisor/console.py" line="61"/>
         <source>Logged out</source>
         <translation>已签出</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="61"/>
-        <location filename="../../desktop/supervisor/models.py" line="526"/>
+        <location filename="../../desktop/supervisor/console.py" line="62"/>
+        <location filename="../../desktop/supervisor/models.py" line="761"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="62"/>
-        <location filename="../../desktop/supervisor/models.py" line="549"/>
+        <location filename="../../desktop/supervisor/console.py" line="63"/>
+        <location filename="../../desktop/supervisor/models.py" line="784"/>
         <source>Not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="63"/>
+        <location filename="../../desktop/supervisor/console.py" line="64"/>
         <source>Ringing</source>
         <translation>振铃中</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="64"/>
-        <location filename="../../desktop/supervisor/models.py" line="539"/>
+        <location filename="../../desktop/supervisor/console.py" line="65"/>
+        <location filename="../../desktop/supervisor/models.py" line="774"/>
         <source>On call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="65"/>
-        <location filename="../../desktop/supervisor/models.py" line="544"/>
+        <location filename="../../desktop/supervisor/console.py" line="66"/>
+        <location filename="../../desktop/supervisor/models.py" line="779"/>
         <source>Wrap-up</source>
         <translation>话后处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="75"/>
+        <location filename="../../desktop/supervisor/console.py" line="76"/>
         <source>Ringing too long</source>
         <translation>振铃超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="78"/>
+        <location filename="../../desktop/supervisor/console.py" line="79"/>
         <source>Caller hung up</source>
         <translation>主叫已挂机</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="85"/>
+        <location filename="../../desktop/supervisor/console.py" line="86"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="189"/>
+        <location filename="../../desktop/supervisor/console.py" line="196"/>
         <source>Drift only</source>
-        <extracomment>the longest time each refresh slice took on the GUI thread (ms; for the benchmark) seconds between chart redraws (QtCharts layouts are the console&apos;s costliest paint) agent rows received and not yet shown (see ``_queue_agent_rows``)</extracomment>
+        <extracomment>the longest time each refresh slice took on the GUI thread (ms; for the benchmark) the same in the GUI thread&apos;s CPU time (ms) seconds between chart redraws (QtCharts layouts are the console&apos;s costliest paint) agent rows received and not yet shown (see ``_queue_agent_rows``)</extracomment>
         <translation>仅显示状态异常</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="238"/>
+        <location filename="../../desktop/supervisor/console.py" line="252"/>
         <source>Agentdesk — supervisor console</source>
         <translation>Agentdesk — 班长监控台</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="239"/>
+        <location filename="../../desktop/supervisor/console.py" line="253"/>
         <source>Force state…</source>
         <translation>强制状态…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="242"/>
+        <location filename="../../desktop/supervisor/console.py" line="256"/>
         <source>Force the selected agent to ready, not ready or logged out (recorded with your id)</source>
         <translation>将所选坐席强制设为就绪、未就绪或签出（记录您的工号）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="245"/>
+        <location filename="../../desktop/supervisor/console.py" line="259"/>
         <source>Export report…</source>
         <translation>导出报表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="247"/>
+        <location filename="../../desktop/supervisor/console.py" line="261"/>
         <source>Today&apos;s queue and agent interval reports as CSV or XLSX</source>
         <translation>将今日队列与坐席时段报表导出为 CSV 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="249"/>
+        <location filename="../../desktop/supervisor/console.py" line="263"/>
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="250"/>
+        <location filename="../../desktop/supervisor/console.py" line="264"/>
         <source>Agents</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="251"/>
+        <location filename="../../desktop/supervisor/console.py" line="265"/>
         <source>Erlang C staffing</source>
         <translation>Erlang C 排班测算</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="252"/>
+        <location filename="../../desktop/supervisor/console.py" line="266"/>
         <source>Tier split</source>
         <translation>客户等级分布</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="253"/>
+        <location filename="../../desktop/supervisor/console.py" line="269"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="254"/>
+        <location filename="../../desktop/supervisor/console.py" line="270"/>
         <source>Staffing</source>
         <translation>人力测算</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="255"/>
+        <location filename="../../desktop/supervisor/console.py" line="271"/>
         <source>Tiers</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="259"/>
+        <location filename="../../desktop/supervisor/console.py" line="275"/>
         <source>Agents needed per queue for {pct}% of calls answered within {thr} s, from the arrival rate and handle time of the last {n} intervals (Erlang C).</source>
         <translation>按最近 {n} 个时段的来话率和处理时长（Erlang C），各队列要在 {thr} 秒内接通 {pct}% 呼叫所需的坐席数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="266"/>
+        <location filename="../../desktop/supervisor/console.py" line="282"/>
         <source>Loading today&apos;s history…</source>
         <translation>正在加载今日历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="395"/>
+        <location filename="../../desktop/supervisor/console.py" line="445"/>
         <source>{events} events · figures in {ms} ms</source>
+        <extracomment>cells written to a board per turn of the event loop while it fills or many rows change (~10-25 us a cell with its sort key and repaint; 200 keeps a turn within ~6 ms)</extracomment>
         <translation>{events} 条事件 · 指标计算耗时 {ms} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="415"/>
+        <location filename="../../desktop/supervisor/console.py" line="465"/>
         <source>History: {n} events loaded in {s} s</source>
         <translation>历史：{s} 秒内加载了 {n} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="420"/>
+        <location filename="../../desktop/supervisor/console.py" line="470"/>
         <source>History unavailable: {m}</source>
         <translation>历史不可用：{m}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="426"/>
+        <location filename="../../desktop/supervisor/console.py" line="476"/>
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="426"/>
+        <location filename="../../desktop/supervisor/console.py" line="476"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="429"/>
+        <location filename="../../desktop/supervisor/console.py" line="479"/>
         <source>connected to the switchboard</source>
         <translation>已连接交换机</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="429"/>
+        <location filename="../../desktop/supervisor/console.py" line="479"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="450"/>
+        <location filename="../../desktop/supervisor/console.py" line="500"/>
         <source>Select an agent first.</source>
         <translation>请先选择一名坐席。</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="466"/>
+        <location filename="../../desktop/supervisor/console.py" line="516"/>
         <source>Not connected to the switchboard.</source>
         <translation>未连接到交换机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="477"/>
+        <location filename="../../desktop/supervisor/console.py" line="527"/>
         <source>Asking the switchboard to set {a} to {s}…</source>
         <translation>正在请求交换机将 {a} 设为{s}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="487"/>
+        <location filename="../../desktop/supervisor/console.py" line="537"/>
         <source>{a} is now {s}.</source>
         <translation>{a} 现在为{s}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="489"/>
+        <location filename="../../desktop/supervisor/console.py" line="539"/>
         <source>Refused for {a}: {c} — {m}</source>
         <translation>{a} 的请求被拒绝：{c} — {m}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="497"/>
+        <location filename="../../desktop/supervisor/console.py" line="547"/>
         <source>Export today&apos;s report</source>
         <translation>导出今日报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="499"/>
+        <location filename="../../desktop/supervisor/console.py" line="549"/>
         <source>Excel workbook (*.xlsx);;CSV, queues (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，队列 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="508"/>
+        <location filename="../../desktop/supervisor/console.py" line="558"/>
         <source>No store: the event log is unavailable.</source>
         <translation>没有数据库：事件日志不可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="525"/>
+        <location filename="../../desktop/supervisor/console.py" line="575"/>
         <source>{n} queue rows, {m} agent rows written to {p}</source>
         <translation>已将 {n} 行队列数据、{m} 行坐席数据写入 {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="537"/>
+        <location filename="../../desktop/supervisor/console.py" line="587"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/console.py" line="540"/>
+        <location filename="../../desktop/supervisor/console.py" line="590"/>
         <source>Export failed: {m}</source>
         <translation>导出失败：{m}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="445"/>
-        <location filename="../../desktop/supervisor/models.py" line="648"/>
+        <location filename="../../desktop/supervisor/models.py" line="680"/>
+        <location filename="../../desktop/supervisor/models.py" line="885"/>
         <source>Queue</source>
-        <extracomment>role -&gt; what ``data`` answers (anything else: None, at once) for a ticking column: its value from the row and the model&apos;s clock, computed when the cell is painted (so the rows need not change every second; see ``RowsModel.set_now``) columns whose value is computed at paint time from the clock (``Column.tick``) updates applied and cells reported changed (for tests and the benchmark)</extracomment>
+        <extracomment>for a ticking column: its value from the row and the model&apos;s clock, computed when the cell is painted (so the rows need not change every second; see ``RowsModel.set_now``) for a clock-computed column: a value from the row alone that sorts as the column does (so a row&apos;s sort key does not change with the clock) rows added at once beyond this many (a filter cleared) are written this many a turn of the event loop, the first screenful at once columns whose value is computed from the clock (``Column.tick``), written for the rows in view when the clock moves (see ``set_now``) the level (row colour) written for each shown key the cell texts written for each shown key the sort keys (``SORT_ROLE``) written for each shown key. A new row&apos;s are written with it; when a row changes, the sort column&apos;s at once, the others a few turns of the event loop later (``_flush_stale``) or when their column is sorted by: ``_stale[c]`` holds the keys whose key in column ``c`` may be behind the row the sort column&apos;s key per row for ``_visible``: (column, {key: (row, sort text)}); a row dict is not changed once taken (a change comes as a new dict), so a key whose row is the same object keeps its text (a refresh re-sorts 2,000 rows per slice) keys of rows added but not written yet (see ``SYNC_ROWS``) updates applied and cells reported changed (for tests and the benchmark) stale sort keys brought up to date a turn of the event loop</extracomment>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="446"/>
+        <location filename="../../desktop/supervisor/models.py" line="681"/>
         <source>queue id; the first row totals every queue</source>
         <translation>队列编号；第一行为全部队列合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="452"/>
+        <location filename="../../desktop/supervisor/models.py" line="687"/>
         <source>Waiting</source>
         <translation>排队数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="453"/>
+        <location filename="../../desktop/supervisor/models.py" line="688"/>
         <source>calls queued or ringing now</source>
         <translation>当前排队或振铃中的呼叫</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="457"/>
+        <location filename="../../desktop/supervisor/models.py" line="692"/>
         <source>Longest wait</source>
         <translation>最长等待</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="458"/>
+        <location filename="../../desktop/supervisor/models.py" line="693"/>
         <source>seconds since the oldest waiting call was first queued</source>
         <translation>等待最久的呼叫自首次进入队列以来的秒数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="466"/>
-        <location filename="../../desktop/supervisor/models.py" line="727"/>
+        <location filename="../../desktop/supervisor/models.py" line="701"/>
+        <location filename="../../desktop/supervisor/models.py" line="964"/>
         <source>Offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="467"/>
+        <location filename="../../desktop/supervisor/models.py" line="702"/>
         <source>answered + abandoned + short abandoned + callbacks + still waiting, calls first queued today</source>
         <translation>接通 + 放弃 + 短时放弃 + 回呼 + 仍在等待，按今日首次进入队列的呼叫统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="474"/>
-        <location filename="../../desktop/supervisor/models.py" line="732"/>
+        <location filename="../../desktop/supervisor/models.py" line="709"/>
+        <location filename="../../desktop/supervisor/models.py" line="969"/>
         <source>Answered</source>
         <translation>接通量</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="475"/>
-        <location filename="../../desktop/supervisor/models.py" line="733"/>
+        <location filename="../../desktop/supervisor/models.py" line="710"/>
+        <location filename="../../desktop/supervisor/models.py" line="970"/>
         <source>calls answered by an agent</source>
         <translation>由坐席接通的呼叫</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="479"/>
+        <location filename="../../desktop/supervisor/models.py" line="714"/>
         <source>Abandoned</source>
         <translation>放弃量</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="480"/>
+        <location filename="../../desktop/supervisor/models.py" line="715"/>
         <source>caller hung up after the short-abandon time</source>
         <translation>主叫在短时放弃时限之后挂机</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="484"/>
+        <location filename="../../desktop/supervisor/models.py" line="719"/>
         <source>SL (interval)</source>
         <translation>服务水平（本时段）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="485"/>
+        <location filename="../../desktop/supervisor/models.py" line="720"/>
         <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued this interval</source>
         <translation>阈值内接通 / (接通 + 超过阈值后放弃)；不含短时放弃；按本时段首次进入队列的呼叫统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="493"/>
+        <location filename="../../desktop/supervisor/models.py" line="728"/>
         <source>SL (today)</source>
         <translation>服务水平（今日）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="494"/>
+        <location filename="../../desktop/supervisor/models.py" line="729"/>
         <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded; calls first queued today</source>
         <translation>阈值内接通 / (接通 + 超过阈值后放弃)；不含短时放弃；按今日首次进入队列的呼叫统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="502"/>
-        <location filename="../../desktop/supervisor/models.py" line="746"/>
+        <location filename="../../desktop/supervisor/models.py" line="737"/>
+        <location filename="../../desktop/supervisor/models.py" line="983"/>
         <source>ASA</source>
         <translation>平均应答速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="503"/>
+        <location filename="../../desktop/supervisor/models.py" line="738"/>
         <source>average speed of answer: mean wait of answered calls, from first queued to answer</source>
         <translation>平均应答速度：已接通呼叫从首次进入队列到接通的平均等待时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="511"/>
-        <location filename="../../desktop/supervisor/models.py" line="621"/>
-        <location filename="../../desktop/supervisor/models.py" line="662"/>
+        <location filename="../../desktop/supervisor/models.py" line="746"/>
+        <location filename="../../desktop/supervisor/models.py" line="858"/>
+        <location filename="../../desktop/supervisor/models.py" line="899"/>
         <source>AHT</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="512"/>
+        <location filename="../../desktop/supervisor/models.py" line="747"/>
         <source>average handle time: mean talk + hold + wrap-up of the answered calls that ended today</source>
         <translation>平均处理时长：今日结束的已接通呼叫的通话 + 保持 + 话后处理平均时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="520"/>
-        <location filename="../../desktop/supervisor/models.py" line="752"/>
+        <location filename="../../desktop/supervisor/models.py" line="755"/>
+        <location filename="../../desktop/supervisor/models.py" line="989"/>
         <source>Abandon rate</source>
         <translation>放弃率</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="521"/>
-        <location filename="../../desktop/supervisor/models.py" line="753"/>
+        <location filename="../../desktop/supervisor/models.py" line="756"/>
+        <location filename="../../desktop/supervisor/models.py" line="990"/>
         <source>abandoned / (answered + abandoned)</source>
         <translation>放弃 / (接通 + 放弃)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="527"/>
-        <location filename="../../desktop/supervisor/models.py" line="679"/>
+        <location filename="../../desktop/supervisor/models.py" line="762"/>
+        <location filename="../../desktop/supervisor/models.py" line="916"/>
         <source>agents of the queue that are ready</source>
         <translation>该队列中处于就绪状态的坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="531"/>
-        <location filename="../../desktop/supervisor/models.py" line="671"/>
+        <location filename="../../desktop/supervisor/models.py" line="766"/>
+        <location filename="../../desktop/supervisor/models.py" line="908"/>
         <source>Needed</source>
         <translation>需求人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="532"/>
+        <location filename="../../desktop/supervisor/models.py" line="767"/>
         <source>Erlang C: fewest agents for the service-level target at the arrival rate and AHT of the last intervals</source>
         <translation>Erlang C：按最近各时段的来话率和平均处理时长，达到服务水平目标所需的最少坐席数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="540"/>
+        <location filename="../../desktop/supervisor/models.py" line="775"/>
         <source>agents of the queue on a call</source>
         <translation>该队列中正在通话的坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="545"/>
+        <location filename="../../desktop/supervisor/models.py" line="780"/>
         <source>agents of the queue in after-call work</source>
         <translation>该队列中处于话后处理的坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="550"/>
+        <location filename="../../desktop/supervisor/models.py" line="785"/>
         <source>agents of the queue logged in but not ready</source>
         <translation>该队列中已签入但未就绪的坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="556"/>
+        <location filename="../../desktop/supervisor/models.py" line="791"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="557"/>
+        <location filename="../../desktop/supervisor/models.py" line="792"/>
         <source>agent id</source>
         <translation>坐席工号</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="563"/>
+        <location filename="../../desktop/supervisor/models.py" line="798"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="564"/>
+        <location filename="../../desktop/supervisor/models.py" line="799"/>
         <source>agent name</source>
         <translation>坐席姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="570"/>
+        <location filename="../../desktop/supervisor/models.py" line="805"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="571"/>
+        <location filename="../../desktop/supervisor/models.py" line="806"/>
         <source>state on the switchboard</source>
         <translation>交换机上的状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="577"/>
+        <location filename="../../desktop/supervisor/models.py" line="812"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="578"/>
+        <location filename="../../desktop/supervisor/models.py" line="813"/>
         <source>not-ready reason code</source>
         <translation>未就绪原因代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="584"/>
+        <location filename="../../desktop/supervisor/models.py" line="819"/>
         <source>Time in state</source>
         <translation>状态时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="585"/>
+        <location filename="../../desktop/supervisor/models.py" line="820"/>
         <source>seconds since the last state change</source>
         <translation>自上次状态变化以来的秒数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="592"/>
+        <location filename="../../desktop/supervisor/models.py" line="828"/>
         <source>Caller</source>
         <translation>主叫</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="593"/>
+        <location filename="../../desktop/supervisor/models.py" line="829"/>
         <source>number of the call ringing, connected or in wrap-up</source>
         <translation>振铃中、通话中或话后处理中的呼叫号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="601"/>
+        <location filename="../../desktop/supervisor/models.py" line="837"/>
         <source>Call queue</source>
         <translation>呼叫队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="602"/>
+        <location filename="../../desktop/supervisor/models.py" line="838"/>
         <source>queue of the current call</source>
         <translation>当前呼叫所在队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="608"/>
+        <location filename="../../desktop/supervisor/models.py" line="844"/>
         <source>Talk time</source>
         <translation>通话时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="609"/>
+        <location filename="../../desktop/supervisor/models.py" line="845"/>
         <source>seconds since the current call was answered</source>
         <translation>当前呼叫接通以来的秒数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="616"/>
+        <location filename="../../desktop/supervisor/models.py" line="853"/>
         <source>Handled</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="617"/>
+        <location filename="../../desktop/supervisor/models.py" line="854"/>
         <source>calls this agent finished today (after wrap-up)</source>
         <translation>该坐席今日完成的呼叫数（话后处理结束后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="622"/>
+        <location filename="../../desktop/supervisor/models.py" line="859"/>
         <source>(talk + hold + wrap-up) / handled, today</source>
         <translation>(通话 + 保持 + 话后处理) / 已处理数，今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="627"/>
+        <location filename="../../desktop/supervisor/models.py" line="864"/>
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="628"/>
+        <location filename="../../desktop/supervisor/models.py" line="865"/>
         <source>(on call + wrap-up) / (on call + wrap-up + ready + reserved) time today</source>
         <translation>今日 (通话 + 话后处理) / (通话 + 话后处理 + 就绪 + 预占) 时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="636"/>
+        <location filename="../../desktop/supervisor/models.py" line="873"/>
         <source>Drift</source>
         <translation>状态异常</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="637"/>
+        <location filename="../../desktop/supervisor/models.py" line="874"/>
         <source>no event for longer than plausible: reserved over twice the ring timeout, or on a call whose caller hung up</source>
         <translation>长时间无事件，状态可疑：预占超过两倍振铃超时，或主叫已挂机但仍处于通话中</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="649"/>
+        <location filename="../../desktop/supervisor/models.py" line="886"/>
         <source>queue id</source>
         <translation>队列编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="655"/>
+        <location filename="../../desktop/supervisor/models.py" line="892"/>
         <source>Calls/hour</source>
         <translation>每小时呼叫量</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="656"/>
+        <location filename="../../desktop/supervisor/models.py" line="893"/>
         <source>calls first queued in the last intervals, per hour</source>
         <translation>最近各时段首次进入队列的呼叫，按小时折算</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="663"/>
+        <location filename="../../desktop/supervisor/models.py" line="900"/>
         <source>mean handle time of the calls ended in the last intervals (today&apos;s if none)</source>
         <translation>最近各时段结束呼叫的平均处理时长（若无则取今日）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="672"/>
+        <location filename="../../desktop/supervisor/models.py" line="909"/>
         <source>Erlang C: fewest agents with expected service level &gt;= target</source>
         <translation>Erlang C：预期服务水平不低于目标所需的最少坐席数</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="678"/>
+        <location filename="../../desktop/supervisor/models.py" line="915"/>
         <source>Ready now</source>
         <translation>当前就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="683"/>
+        <location filename="../../desktop/supervisor/models.py" line="920"/>
         <source>Expected SL</source>
         <translation>预期服务水平</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="684"/>
+        <location filename="../../desktop/supervisor/models.py" line="921"/>
         <source>1 - P(wait) * exp(-(N - A) * threshold / AHT), A = calls per second * AHT</source>
         <translation>1 - P(等待) * exp(-(N - A) * 阈值 / 平均处理时长)，A = 每秒呼叫数 * 平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="692"/>
+        <location filename="../../desktop/supervisor/models.py" line="929"/>
         <source>Expected ASA</source>
         <translation>预期平均应答速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="693"/>
+        <location filename="../../desktop/supervisor/models.py" line="930"/>
         <source>P(wait) * AHT / (N - A)</source>
         <translation>P(等待) * 平均处理时长 / (N - A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="698"/>
+        <location filename="../../desktop/supervisor/models.py" line="935"/>
         <source>Expected occupancy</source>
         <translation>预期占用率</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="699"/>
+        <location filename="../../desktop/supervisor/models.py" line="936"/>
         <source>A / N</source>
         <translation>A / N</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="704"/>
+        <location filename="../../desktop/supervisor/models.py" line="941"/>
         <source>P(wait)</source>
         <translation>P(等待)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="705"/>
+        <location filename="../../desktop/supervisor/models.py" line="942"/>
         <source>Erlang C probability that a call waits</source>
         <translation>Erlang C 计算的呼叫需要等待的概率</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="710"/>
+        <location filename="../../desktop/supervisor/models.py" line="947"/>
         <source>SL with ready</source>
         <translation>按当前就绪人数的服务水平</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="711"/>
+        <location filename="../../desktop/supervisor/models.py" line="948"/>
         <source>expected service level with the agents ready now</source>
         <translation>以当前就绪坐席数计算的预期服务水平</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="718"/>
+        <location filename="../../desktop/supervisor/models.py" line="955"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="719"/>
+        <location filename="../../desktop/supervisor/models.py" line="956"/>
         <source>customer tier of the caller (none = not identified)</source>
         <translation>主叫的客户等级（无 = 未识别）</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="728"/>
+        <location filename="../../desktop/supervisor/models.py" line="965"/>
         <source>calls first queued today</source>
         <translation>今日首次进入队列的呼叫</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="737"/>
+        <location filename="../../desktop/supervisor/models.py" line="974"/>
         <source>SL</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="738"/>
+        <location filename="../../desktop/supervisor/models.py" line="975"/>
         <source>answered within the threshold / (answered + abandoned after the threshold); short abandons excluded</source>
         <translation>阈值内接通 / (接通 + 超过阈值后放弃)；不含短时放弃</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/models.py" line="747"/>
+        <location filename="../../desktop/supervisor/models.py" line="984"/>
         <source>mean wait of answered calls</source>
         <translation>已接通呼叫的平均等待时间</translation>
     </message>
@@ -1925,28 +1927,28 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>Tier</name>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="58"/>
+        <location filename="../../desktop/widgets/common.py" line="59"/>
         <source>Platinum</source>
-        <extracomment>Badge colours per tier: white text on these backgrounds is readable in light and dark themes (contrast ratio &gt;= 4.5 against #ffffff for each).</extracomment>
+        <extracomment>Badge colours per tier: white text on these backgrounds is readable in light and dark themes (contrast ratio &gt;= 4.5 against #ffffff for each). the label tables: (key, source text) per kind, translated once per language (``_table``)</extracomment>
         <translation>白金</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="59"/>
+        <location filename="../../desktop/widgets/common.py" line="60"/>
         <source>Gold</source>
         <translation>黄金</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="60"/>
+        <location filename="../../desktop/widgets/common.py" line="61"/>
         <source>Silver</source>
         <translation>白银</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="61"/>
+        <location filename="../../desktop/widgets/common.py" line="62"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/common.py" line="64"/>
+        <location filename="../../desktop/widgets/common.py" line="149"/>
         <source>No tier</source>
         <translation>无等级</translation>
     </message>
@@ -1954,17 +1956,18 @@ Contact-center agent desktop with CTI screen-pop.</source>
 <context>
     <name>TierChart</name>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="198"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="345"/>
         <source>How each caller tier is served today</source>
+        <extracomment>the day&apos;s interval starts (the x axis) and each one&apos;s bar index</extracomment>
         <translation>今日各客户等级的服务情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="204"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="351"/>
         <source>Service level %</source>
         <translation>服务水平 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/supervisor_charts.py" line="206"/>
+        <location filename="../../desktop/widgets/supervisor_charts.py" line="353"/>
         <source>Abandon rate %</source>
         <translation>放弃率 %</translation>
     </message>

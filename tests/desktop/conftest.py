@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.config import load_settings
+from desktop.widgets.common import clear_label_cache
 
 #: how long a test waits for what the user would see (a pop, a state, a reply over the bus or
 #: from a database) before failing: generous, as it costs nothing when the thing shows, and a
@@ -46,6 +47,7 @@ def _qt_teardown() -> Iterator[None]:
                     app.removeTranslator(child)
                 child.deleteLater()
         delete_later_now()
+        clear_label_cache()
         assert QApplication.topLevelWidgets() == []
     gc.collect()
 
