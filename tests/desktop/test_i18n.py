@@ -92,3 +92,18 @@ def test_every_string_is_in_the_ts_and_translated(tmp_path: Path) -> None:
     subprocess.run([str(lrelease), str(ts), "-qm", str(compiled)], check=True,
                    capture_output=True)  # fmt: skip
     assert compiled.read_bytes() == (I18N_DIR / "agentdesk_zh_CN.qm").read_bytes()
+
+
+def test_labels_follow_the_language_both_ways(qapp: QApplication) -> None:
+    """The label tables are translated once per language: installing and removing the Chinese
+    translators must show in the very next label (no table kept from the other language)."""
+    from desktop.widgets.common import channel_label, queue_label, tier_label
+
+    assert (tier_label("platinum"), queue_label("billing")) == ("Platinum", "Billing")
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        assert tier_label("platinum") == "白金"
+        assert channel_label("phone") != "phone" and queue_label("billing") != "Billing"
+    finally:
+        remove_translators(qapp, translators)
+    assert (tier_label("platinum"), channel_label("phone")) == ("Platinum", "phone")
