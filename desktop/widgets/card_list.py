@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetrics,
     QHelpEvent,
@@ -60,6 +61,9 @@ class CardList(QWidget):
         self._x: list[tuple[int, int]] = []  # per column: x, width
         self._headers: list[str] = []
         self._headers_stale = True
+        self._describe_pending = False
+        #: the palette's colours the paint uses (looked up again on a palette or style change)
+        self._colours: tuple[QColor, ...] | None = None
         self._texts: list[list[str]] = []  # as formatted by the model
         self._shown: list[list[str]] = []  # elided to the column widths
         #: per row, per cell: x, y offset in the row, the text to draw
@@ -96,8 +100,16 @@ class CardList(QWidget):
         self._top = 0
         self._current = -1
         self._elide()
-        self.setAccessibleDescription(self.describe())
         self.update()
+        # The accessible description right after this turn's paint, not before it (a pop
+        # shows the rows first); ``describe()`` always answers for the rows now.
+        if not self._describe_pending:
+            self._describe_pending = True
+            QTimer.singleShot(0, self, self._describe_now)
+
+    def _describe_now(self) -> None:
+        self._describe_pending = False
+        self.setAccessibleDescription(self.describe())
 
     def describe(self) -> str:
         """Every row as "header: value" pairs (the accessible description)."""
@@ -180,6 +192,8 @@ class CardList(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._colours = None
         if event.type() == QEvent.Type.LanguageChange:
             self._headers_stale = True
             self.sync()
@@ -197,46 +211,60 @@ class CardList(QWidget):
         return row if 0 <= row < len(self._texts) else -1
 
     # -- paint -------------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def _palette_colours(self) -> tuple[QColor, ...]:
         pal = self.palette()
+        roles = (
+            QPalette.ColorRole.Base,
+            QPalette.ColorRole.Button,
+            QPalette.ColorRole.Mid,
+            QPalette.ColorRole.ButtonText,
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.AlternateBase,
+            QPalette.ColorRole.Highlight,
+            QPalette.ColorRole.HighlightedText,
+            QPalette.ColorRole.PlaceholderText,
+        )
+        return tuple(QColor(pal.color(role)) for role in roles)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        colours = self._colours
+        if colours is None:
+            colours = self._colours = self._palette_colours()
+        base, button, mid, button_text, text_c, alt, hi, hi_text, placeholder = colours
         p = QPainter(self)
         w, h = self.width(), self.height()
-        p.fillRect(0, 0, w, h, pal.color(QPalette.ColorRole.Base))
+        p.fillRect(0, 0, w, h, base)
         # header
-        p.fillRect(1, 1, w - 2, ROW_H - 1, pal.color(QPalette.ColorRole.Button))
-        p.setPen(pal.color(QPalette.ColorRole.Mid))
+        p.fillRect(1, 1, w - 2, ROW_H - 1, button)
+        p.setPen(mid)
         p.drawLine(1, ROW_H, w - 2, ROW_H)
         p.drawRect(0, 0, w - 1, h - 1)
-        p.setPen(pal.color(QPalette.ColorRole.ButtonText))
+        p.setPen(button_text)
         for x, dy, st in self._header_cells:
             p.drawStaticText(x, dy, st)
         # rows
-        text_c = pal.color(QPalette.ColorRole.Text)
-        alt = pal.color(QPalette.ColorRole.AlternateBase)
-        hi, hi_text = (
-            pal.color(QPalette.ColorRole.Highlight),
-            pal.color(QPalette.ColorRole.HighlightedText),
-        )
         font = self.font()
+        bold_now = False
         y = ROW_H + 1
         end = min(len(self._shown), self._top + self._visible_rows())
         for r in range(self._top, end):
-            row_rect = QRect(1, y, w - 2, ROW_H)
             if r == self._current:
-                p.fillRect(row_rect, hi)
+                p.fillRect(1, y, w - 2, ROW_H, hi)
                 p.setPen(hi_text)
             else:
                 if (r - self._top) % 2:
-                    p.fillRect(row_rect, alt)
+                    p.fillRect(1, y, w - 2, ROW_H, alt)
                 p.setPen(text_c)
-            p.setFont(self._bold_font if self._bold[r] else font)
+            if self._bold[r] != bold_now:
+                bold_now = self._bold[r]
+                p.setFont(self._bold_font if bold_now else font)
             for x, dy, st in self._cells[r]:
                 p.drawStaticText(x, y + dy, st)
             y += ROW_H
         hidden = len(self._shown) - end
         if hidden > 0 or self._top > 0:
             p.setFont(font)
-            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            p.setPen(placeholder)
             more = f"{'▴ ' if self._top else ''}{'▾ +' + str(hidden) if hidden > 0 else ''}"
             p.drawText(QRect(1, h - ROW_H + 2, w - 2 - PAD, ROW_H - 3), _RIGHT, more)
         if self.hasFocus() and self._current < 0:

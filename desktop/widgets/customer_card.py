@@ -472,9 +472,13 @@ class CustomerCard(QFrame):
             text = self.tr("offline, as of %1").replace("%1", when)
         else:
             text = self.tr("local copy, as of %1").replace("%1", when)
-        self.freshness.setText(text)
-        set_style_prop(self.freshness, "freshness", kind)
-        self._place_head()
+        label = self.freshness
+        before = (label.property("freshness"), label.text())
+        label.setText(text)
+        set_style_prop(label, "freshness", kind)
+        fm = label.fontMetrics()
+        if before[0] != kind or fm.horizontalAdvance(before[1]) != fm.horizontalAdvance(text):
+            self._place_head()  # (a new time alone keeps the width: the digits are tabular)
 
     def tick(self, now: float) -> None:
         self._now = now

@@ -44,7 +44,7 @@ def test_chinese_ui(qtbot: Any, chinese: Any, sample_card: dict, sample_call: di
     assert w.card.tier.text() == "白金"
     assert w.card.lifecycle.text() == "新客户"
     assert w.card.issues.model().headerData(1, Qt.Orientation.Horizontal) == "工单"
-    assert "工单: " in w.card.issues.accessibleDescription()
+    qtbot.waitUntil(lambda: "工单: " in w.card.issues.accessibleDescription(), timeout=30_000)
     assert "白金客户" in w.card.points.text()
     assert w.status.connection.text() == "离线"
     assert w.wrapup.save.text() == "保存并完成"

@@ -438,9 +438,9 @@ def test_card_lists_describe_their_rows_and_open_an_issue(
     issues = [dict(sample_card["open_issues"][0], issue_id=f"I{i}") for i in range(7, 9)]
     card = dict(sample_card, open_issues=issues)
     w.card.set_card(card, sample_call, 1_795_000_000.0)
-    # what a screen reader reads: every row, as "column: value"
-    text = w.card.purchases.accessibleDescription()
-    assert text == "1: Product: Fibre 1000, Amount: CNY 399.00, Date: 2026-11-10"
+    # what a screen reader reads: every row, as "column: value" (set right after the paint)
+    expected = "1: Product: Fibre 1000, Amount: CNY 399.00, Date: 2026-11-10"
+    qtbot.waitUntil(lambda: w.card.purchases.accessibleDescription() == expected, timeout=WAIT_MS)
     assert "#: I7, Issue: Router keeps rebooting" in w.card.issues.accessibleDescription()
     assert "#: I8" in w.card.issues.accessibleDescription()
     assert "Outcome: Follow-up needed" in w.card.interactions.accessibleDescription()
@@ -460,7 +460,7 @@ def test_card_lists_describe_their_rows_and_open_an_issue(
     # a new card: no row selected, the new rows described
     w.card.set_card(dict(sample_card, open_issues=[]), sample_call, 0.0)
     assert w.card.issues.current_row() == -1
-    assert w.card.issues.accessibleDescription() == "0"
+    qtbot.waitUntil(lambda: w.card.issues.accessibleDescription() == "0", timeout=WAIT_MS)
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
