@@ -91,6 +91,7 @@ class CardList(QWidget):
     def sync(self) -> None:
         """Take the model's rows (after ``set_rows``, or a language change): one repaint."""
         m = self._model
+        before = len(self._texts), self._top
         if self._headers_stale:  # translated again only after a language change
             n = m.columnCount()
             self._headers = [str(m.headerData(c, Qt.Orientation.Horizontal)) for c in range(n)]
@@ -100,12 +101,22 @@ class CardList(QWidget):
         self._top = 0
         self._current = -1
         self._elide()
-        self.update()
+        self._update_rows(before)
         # The accessible description right after this turn's paint, not before it (a pop
         # shows the rows first); ``describe()`` always answers for the rows now.
         if not self._describe_pending:
             self._describe_pending = True
             QTimer.singleShot(0, self, self._describe_now)
+
+    def _update_rows(self, before: tuple[int, int]) -> None:
+        """Repaint the header and the rows that were or are now shown (a list of one issue in a
+        box for six repaints a sixth of it), and the "more" line when there was or is one."""
+        was, was_top = before
+        visible = self._visible_rows()
+        rows = min(max(was - was_top, len(self._texts)), visible)
+        self.update(0, 0, self.width(), ROW_H * (1 + rows) + 2)
+        if was - was_top > visible or was_top or len(self._texts) > visible:
+            self.update(0, self.height() - ROW_H, self.width(), ROW_H)
 
     def _describe_now(self) -> None:
         self._describe_pending = False

@@ -223,7 +223,7 @@ class CustomerCard(QFrame):
             self._fact_labels.append(cap)
         chrome = self._chrome
         self.ivr_box = _Box(self, self._place_ivr_box, chrome)
-        self.points_box = _Box(self, lambda r: self.points.setGeometry(r), chrome)
+        self.points_box = _Box(self, self._place_points, chrome)
         self.issues_box = _Box(self, lambda r: self.issues.setGeometry(r), chrome)
         self.purchases_box = _Box(self, lambda r: self.purchases.setGeometry(r), chrome)
         self.interactions_box = _Box(self, lambda r: self.interactions.setGeometry(r), chrome)
@@ -340,6 +340,12 @@ class CustomerCard(QFrame):
             self.interactions_box,
         )
 
+    def _place_points(self, r: QRect) -> None:
+        """The talking points as tall as their text (at most the box): a pop repaints the
+        lines that were or are there, not the whole box under them."""
+        height = min(r.height(), self.points.heightForWidth(r.width()))
+        self.points.setGeometry(r.x(), r.y(), r.width(), max(0, height))
+
     def _place_ivr_box(self, r: QRect) -> None:
         line = self.ivr.fontMetrics().lineSpacing()
         self.ivr.setGeometry(r.x(), r.y(), r.width(), 2 * line + 2)
@@ -445,6 +451,7 @@ class CustomerCard(QFrame):
             self.points.setText("\n".join(f"\u2022 {text}" for _, text in pts))
         else:
             self.points.setText(self.tr("Nothing special on file."))
+        self._place_points(self.points_box.inner())
 
     def ivr_text(self, call: dict[str, Any] | None) -> str:
         ivr = (call or {}).get("ivr") or {}
