@@ -483,6 +483,9 @@ def bench_pop_and_search(
         collector = getattr(desk, "collector", None)  # (absent in builds before it)
         if collector is not None:
             wait(lambda: collector.frozen)
+        if hasattr(desk, "os_cache"):  # the replica read into the OS cache (5 s after start)
+            wait(lambda: desk.os_cache is not None, timeout=120)
+            print(f"replica OS cache: {desk.os_cache}", flush=True)
         if sb_cpus:  # the GUI thread (only it: the desk's other threads exist already) on the rest
             rest = set(os.sched_getaffinity(0)) - sb_cpus
             if rest:

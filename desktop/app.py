@@ -112,6 +112,8 @@ class DesktopApp:
         )
         #: Python's garbage collector held off while a call pops (``desktop.collector``)
         self.collector = CollectorHold()
+        #: what reading the replica into the OS cache did (``store.os_cache.Warmed``), once done
+        self.os_cache: Any = None
         self.tick_timer = QTimer()
         self.tick_timer.setInterval(250)
         self.sync_timer = QTimer()
@@ -180,6 +182,8 @@ class DesktopApp:
         self.window.set_connected(False)
         self.bus.start()
         self.tasks.run(self.store.warm_up, lambda _r: self._freeze_collector())
+        # the replica's file into the OS cache, once start-up is over (store.os_cache)
+        QTimer.singleShot(int(OS_CACHE_DELAY * 1000), self._warm_os_cache)
         # the version for the About box, off the GUI thread (importlib.metadata is slow to import)
         self.tasks.run(lambda: str(agentdesk.__version__), self._set_version)
         self.tick_timer.start()
@@ -190,6 +194,17 @@ class DesktopApp:
         self.controller.restore_drafts()
         if show:
             self.window.show()
+
+    def _warm_os_cache(self) -> None:
+        def done(result: Any) -> None:
+            self.os_cache = result
+            log.info("replica read into the OS cache: %s", result)
+
+        def failed(exc: BaseException) -> None:
+            self.os_cache = exc
+            log.warning("could not read the replica into the OS cache: %s", exc)
+
+        self.tasks.run(self.store.warm_os_cache, done, failed)
 
     def _freeze_collector(self) -> None:
         """Once the store is loaded: what start-up made is kept out of later collections
@@ -224,6 +239,10 @@ class DesktopApp:
         self.tasks.deleteLater()
         self.bus.deleteLater()
 
+
+#: seconds after start before the replica's file is read into the OS cache (after start-up's
+#: own work; calls that pop before then read the replica as it is)
+OS_CACHE_DELAY = 5.0
 
 #: GIL switch interval: the GUI thread must get the interpreter back within ~1 ms when the bus
 #: thread or a worker is busy in Python (the default 5 ms would show in the pop's latency).

@@ -70,6 +70,13 @@ class StoreService:
                 migrate(self.local)
             self._ready = True
 
+    def warm_os_cache(self) -> Any:
+        """Read the replica's file once so the OS caches it: card reads then never wait on the
+        disk (``store.os_cache``; any thread, blocking: a worker's). Returns what was done."""
+        from store.os_cache import warm_url
+
+        return warm_url(self.local_url)
+
     @property
     def has_central(self) -> bool:
         return bool(self.central_url)

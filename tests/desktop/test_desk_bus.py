@@ -318,3 +318,15 @@ def test_transfer_to_a_named_agent(desk_env: Any, qtbot: Any) -> None:
     truth = {x["call_id"]: x for x in desk_env.truth()["calls"]}
     assert truth[call_id]["agent_id"] == other and truth[call_id]["state"] == "offered"
     assert truth[call_id]["route"]["rule"] == f"transfer from {desk_env.agent_id}"
+
+
+def test_the_replica_is_read_into_the_os_cache_after_start(desk_env: Any, monkeypatch: Any) -> None:
+    """Some seconds after start (here at once), the desk reads its replica's file through so
+    card reads never wait on the disk."""
+    import desktop.app
+
+    monkeypatch.setattr(desktop.app, "OS_CACHE_DELAY", 0.0)
+    desk = desk_env.desk()
+    desk_env.qtbot.waitUntil(lambda: desk.os_cache is not None, timeout=WAIT_MS)
+    assert desk.os_cache.how == "read"
+    assert desk.os_cache.path == desk_env.local_url[len("sqlite:///") :]
