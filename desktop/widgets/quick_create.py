@@ -79,6 +79,10 @@ class QuickCreateForm(QFrame):
         self.tier.setCurrentIndex(0)
         self.save.setEnabled(True)
 
+    def typed(self) -> bool:
+        """Whether the agent has typed a name or notes (the number comes filled in)."""
+        return bool(self.name.text().strip() or self.notes.toPlainText().strip())
+
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.save.setEnabled(True)

@@ -307,128 +307,128 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="373"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
         <source>Customer id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="373"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
         <source>Lifecycle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="373"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
         <source>Lifetime value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="374"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="378"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="384"/>
         <source>IVR and routing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="385"/>
         <source>Talking points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="386"/>
         <source>Open issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="381"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="387"/>
         <source>Recent purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="382"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="388"/>
         <source>Recent interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="406"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="412"/>
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="415"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="421"/>
         <source>Phones: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="439"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="445"/>
         <source>Why you: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="441"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="447"/>
         <source>Why you: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="447"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="453"/>
         <source>Nothing special on file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="452"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="459"/>
         <source>IVR: no IVR data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="453"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="460"/>
         <source>verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="453"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="460"/>
         <source>not verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="455"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="462"/>
         <source>menu %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="456"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="463"/>
         <source>intent %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="463"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="470"/>
         <source>queue %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="464"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="471"/>
         <source>IVR: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="470"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="477"/>
         <source>up to date with central, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="472"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="479"/>
         <source>offline, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="474"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="481"/>
         <source>local copy, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="484"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="486"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="495"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="497"/>
         <source>Changed in central</source>
         <translation type="unfinished"></translation>
     </message>
@@ -457,42 +457,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="336"/>
+        <location filename="../../desktop/controller.py" line="342"/>
         <source>The switchboard did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="339"/>
+        <location filename="../../desktop/controller.py" line="345"/>
         <source>Not possible now: the call or your state has changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="342"/>
+        <location filename="../../desktop/controller.py" line="348"/>
         <source>The switchboard does not know this agent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="345"/>
+        <location filename="../../desktop/controller.py" line="351"/>
         <source>That call no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="348"/>
+        <location filename="../../desktop/controller.py" line="354"/>
         <source>You are not allowed to do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="354"/>
+        <location filename="../../desktop/controller.py" line="360"/>
         <source>The switchboard refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="411"/>
+        <location filename="../../desktop/controller.py" line="417"/>
         <source>Cannot read the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/controller.py" line="434"/>
+        <location filename="../../desktop/controller.py" line="440"/>
         <source>Possible customers: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -500,27 +500,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="441"/>
+        <location filename="../../desktop/controller.py" line="447"/>
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="531"/>
+        <location filename="../../desktop/controller.py" line="537"/>
         <source>Could not save: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="550"/>
+        <location filename="../../desktop/controller.py" line="556"/>
         <source>Search failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="640"/>
+        <location filename="../../desktop/controller.py" line="646"/>
         <source>Not saved (your text is kept): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="676"/>
+        <location filename="../../desktop/controller.py" line="682"/>
         <source>Wrap-up time is over: choose a disposition and save; nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -885,22 +885,22 @@
     </message>
     <message>
         <location filename="../../desktop/widgets/main_window.py" line="183"/>
-        <location filename="../../desktop/widgets/main_window.py" line="265"/>
+        <location filename="../../desktop/widgets/main_window.py" line="266"/>
         <source>Agentdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="243"/>
+        <location filename="../../desktop/widgets/main_window.py" line="244"/>
         <source>Incoming call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="278"/>
+        <location filename="../../desktop/widgets/main_window.py" line="279"/>
         <source>About Agentdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="280"/>
+        <location filename="../../desktop/widgets/main_window.py" line="281"/>
         <source>Agentdesk %1
 Contact-center agent desktop with CTI screen-pop.</source>
         <translation type="unfinished"></translation>
@@ -972,7 +972,7 @@ Contact-center agent desktop with CTI screen-pop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/quick_create.py" line="97"/>
+        <location filename="../../desktop/widgets/quick_create.py" line="101"/>
         <source>A name is needed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -306,128 +306,128 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="373"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
         <source>Customer id</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="373"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="373"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
         <source>Lifetime value</source>
         <translation>客户终身价值</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="374"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="378"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="384"/>
         <source>IVR and routing</source>
         <translation>IVR 与路由</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="385"/>
         <source>Talking points</source>
         <translation>沟通要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="386"/>
         <source>Open issues</source>
         <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="381"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="387"/>
         <source>Recent purchases</source>
         <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="382"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="388"/>
         <source>Recent interactions</source>
         <translation>最近联系记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="406"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="412"/>
         <source>Unknown caller</source>
         <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="415"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="421"/>
         <source>Phones: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="439"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="445"/>
         <source>Why you: %1</source>
         <translation>分配原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="441"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="447"/>
         <source>Why you: —</source>
         <translation>分配原因：—</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="447"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="453"/>
         <source>Nothing special on file.</source>
         <translation>档案中无特别事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="452"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="459"/>
         <source>IVR: no IVR data</source>
         <translation>IVR：无 IVR 数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="453"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="460"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="453"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="460"/>
         <source>not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="455"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="462"/>
         <source>menu %1</source>
         <translation>菜单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="456"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="463"/>
         <source>intent %1</source>
         <translation>意图 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="463"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="470"/>
         <source>queue %1</source>
         <translation>队列 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="464"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="471"/>
         <source>IVR: %1</source>
         <translation>IVR：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="470"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="477"/>
         <source>up to date with central, %1</source>
         <translation>已与中心同步，%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="472"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="479"/>
         <source>offline, as of %1</source>
         <translation>离线，数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="474"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="481"/>
         <source>local copy, as of %1</source>
         <translation>本地副本，截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="484"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="486"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="495"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="497"/>
         <source>Changed in central</source>
         <translation>中心数据已更改</translation>
     </message>
@@ -456,69 +456,69 @@
         <translation>来电者已挂断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="336"/>
+        <location filename="../../desktop/controller.py" line="342"/>
         <source>The switchboard did not answer in time.</source>
         <translation>交换机未及时响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="339"/>
+        <location filename="../../desktop/controller.py" line="345"/>
         <source>Not possible now: the call or your state has changed.</source>
         <translation>当前无法操作：通话或您的状态已变化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="342"/>
+        <location filename="../../desktop/controller.py" line="348"/>
         <source>The switchboard does not know this agent.</source>
         <translation>交换机不认识此坐席。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="345"/>
+        <location filename="../../desktop/controller.py" line="351"/>
         <source>That call no longer exists.</source>
         <translation>该通话已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="348"/>
+        <location filename="../../desktop/controller.py" line="354"/>
         <source>You are not allowed to do that.</source>
         <translation>您无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="354"/>
+        <location filename="../../desktop/controller.py" line="360"/>
         <source>The switchboard refused: %1</source>
         <translation>交换机拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="411"/>
+        <location filename="../../desktop/controller.py" line="417"/>
         <source>Cannot read the local store: %1</source>
         <translation>无法读取本地数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/controller.py" line="434"/>
+        <location filename="../../desktop/controller.py" line="440"/>
         <source>Possible customers: %n</source>
         <translation>
             <numerusform>可能的客户：%n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="441"/>
+        <location filename="../../desktop/controller.py" line="447"/>
         <source>Unknown caller</source>
         <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="531"/>
+        <location filename="../../desktop/controller.py" line="537"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="550"/>
+        <location filename="../../desktop/controller.py" line="556"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="640"/>
+        <location filename="../../desktop/controller.py" line="646"/>
         <source>Not saved (your text is kept): %1</source>
         <translation>未保存（您输入的内容已保留）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="676"/>
+        <location filename="../../desktop/controller.py" line="682"/>
         <source>Wrap-up time is over: choose a disposition and save; nothing is lost.</source>
         <translation>话后处理时间已到：请选择处理结果并保存，内容不会丢失。</translation>
     </message>
@@ -883,22 +883,22 @@
     </message>
     <message>
         <location filename="../../desktop/widgets/main_window.py" line="183"/>
-        <location filename="../../desktop/widgets/main_window.py" line="265"/>
+        <location filename="../../desktop/widgets/main_window.py" line="266"/>
         <source>Agentdesk</source>
         <translation>Agentdesk 坐席桌面</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="243"/>
+        <location filename="../../desktop/widgets/main_window.py" line="244"/>
         <source>Incoming call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="278"/>
+        <location filename="../../desktop/widgets/main_window.py" line="279"/>
         <source>About Agentdesk</source>
         <translation>关于 Agentdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="280"/>
+        <location filename="../../desktop/widgets/main_window.py" line="281"/>
         <source>Agentdesk %1
 Contact-center agent desktop with CTI screen-pop.</source>
         <translation>Agentdesk %1
@@ -971,7 +971,7 @@ Contact-center agent desktop with CTI screen-pop.</source>
         <translation>来电者全名</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/quick_create.py" line="97"/>
+        <location filename="../../desktop/widgets/quick_create.py" line="101"/>
         <source>A name is needed.</source>
         <translation>请填写姓名。</translation>
     </message>

@@ -330,3 +330,31 @@ def test_the_replica_is_read_into_the_os_cache_after_start(desk_env: Any, monkey
     desk_env.qtbot.waitUntil(lambda: desk.os_cache is not None, timeout=WAIT_MS)
     assert desk.os_cache.how == "read"
     assert desk.os_cache.path == desk_env.local_url[len("sqlite:///") :]
+
+
+def test_an_unanswered_call_takes_its_form_or_chooser_with_it(desk_env: Any, qtbot: Any) -> None:
+    """The caller hangs up while it rings: the quick-create form (nothing typed) or the chooser
+    goes, the last card comes back; a form the agent typed into stays."""
+    desk = desk_env.desk()
+    w, c = desk.window, desk.controller
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
+        first = desk_env.call(desk_env.seeded.known_phone)
+    desk_env.ivr.request("ivr.hangup", {"call_id": first})
+    qtbot.waitUntil(lambda: c.call is None, timeout=WAIT_MS)
+    known_name = w.card.name.text()
+    assert known_name and w.current_page() == PAGE_CARD
+    for number in (desk_env.seeded.unknown_phone, desk_env.seeded.shared_phone):
+        with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
+            call_id = desk_env.call(number)
+        assert w.current_page() in (PAGE_CREATE, PAGE_CHOOSER)
+        desk_env.ivr.request("ivr.hangup", {"call_id": call_id})
+        qtbot.waitUntil(lambda: w.current_page() == PAGE_CARD, timeout=WAIT_MS)
+        assert w.card.name.text() == known_name  # the last card, as it was
+        assert "hung up" in w.statusBar().currentMessage()
+    # typed into: the form stays for the agent to finish
+    with qtbot.waitSignal(c.cardShown, timeout=WAIT_MS):
+        call_id = desk_env.call(desk_env.seeded.unknown_phone)
+    w.create.name.setText("Half Typed")
+    desk_env.ivr.request("ivr.hangup", {"call_id": call_id})
+    qtbot.waitUntil(lambda: c.call is None, timeout=WAIT_MS)
+    assert w.current_page() == PAGE_CREATE and w.create.name.text() == "Half Typed"
