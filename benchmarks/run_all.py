@@ -24,6 +24,7 @@ QUICK: dict[str, list[str]] = {
     "bus": ["bus_bench.py", "--latency-seconds", "5", "--calls", "4000", "--subscribers", "200"],
     "store": ["store_bench.py", "--scale", "0.02", "--lookups", "5000"],
     "desktop": ["desktop_bench.py", "--customers", "20000", "--calls", "200", "--startups", "3"],
+    "desktop-cpu": ["desktop_pop_cpu.py", "--pops", "150", "--rounds", "1", "--cold"],
     "supervisor": ["supervisor_bench.py", "--events", "200000", "--seconds", "10"],
 }
 FULL: dict[str, list[str]] = {
@@ -31,6 +32,7 @@ FULL: dict[str, list[str]] = {
     "bus": ["bus_bench.py"],
     "store": ["store_bench.py"],
     "desktop": ["desktop_bench.py"],
+    "desktop-cpu": ["desktop_pop_cpu.py", "--cold"],
     "supervisor": ["supervisor_bench.py"],
 }
 
