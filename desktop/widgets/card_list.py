@@ -299,6 +299,10 @@ class CardList(QWidget):
     def current_row(self) -> int:
         return self._current
 
+    def selectRow(self, row: int) -> None:  # QTableView's name, for its callers
+        """Make ``row`` the current (highlighted) row, scrolled into view."""
+        self._set_current(row)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         row = self.row_at(event.position().toPoint())
         if row >= 0:
