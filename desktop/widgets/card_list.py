@@ -312,6 +312,7 @@ class CardList(QWidget):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         row = self.row_at(event.position().toPoint())
         if row >= 0:
+            self._set_current(row)  # the row opened is the one shown current
             self.rowActivated.emit(row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

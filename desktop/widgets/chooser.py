@@ -64,7 +64,7 @@ class CandidateChooser(QFrame):
         self.pick = set_ids(QPushButton(), "pickCandidate")
         self.pick.setDefault(True)
         self.pick.clicked.connect(self._emit)
-        self.table.rowActivated.connect(lambda _row: self._emit())
+        self.table.rowActivated.connect(self._emit_row)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.pick)
@@ -109,6 +109,8 @@ class CandidateChooser(QFrame):
             self.table.selectRow(0)
 
     def _emit(self) -> None:
-        row = self.table.current_row()
-        if row >= 0:
+        self._emit_row(self.table.current_row())
+
+    def _emit_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
             self.picked.emit(str(self.model.row(row)["customer_id"]))

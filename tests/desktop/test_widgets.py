@@ -308,6 +308,25 @@ def test_chooser_ranks_and_picks(qtbot: Any) -> None:
     with qtbot.waitSignal(ch.picked) as blocker:
         ch.pick.click()
     assert blocker.args == ["C3"]
+    # the keyboard and the mouse: the best-ranked row is current on a new set of candidates,
+    # Down moves, Enter picks; a double click picks the row under it
+    from desktop.widgets.card_list import ROW_H
+
+    ch.resize(900, 300)
+    ch.show()
+    qtbot.waitExposed(ch)
+    ch.set_candidates("+8613800000000", ranked, "C1")
+    assert ch.table.current_row() == 0
+    ch.table.setFocus()
+    qtbot.keyClick(ch.table, Qt.Key.Key_Down)
+    with qtbot.waitSignal(ch.picked) as blocker:
+        qtbot.keyClick(ch.table, Qt.Key.Key_Return)
+    assert blocker.args == ["C3"]
+    with qtbot.waitSignal(ch.picked) as blocker:
+        qtbot.mouseDClick(
+            ch.table, Qt.MouseButton.LeftButton, pos=QPoint(30, ROW_H * 3 + ROW_H // 2)
+        )
+    assert blocker.args == ["C2"]
 
 
 def test_quick_create_form(qtbot: Any) -> None:
