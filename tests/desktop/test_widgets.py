@@ -469,9 +469,10 @@ def test_card_lists_describe_their_rows_and_open_an_issue(
             w.card.issues, Qt.MouseButton.LeftButton, pos=QPoint(20, ROW_H + ROW_H + ROW_H // 2)
         )
     assert opened.args[0]["issue_id"] == "I8"
-    # from the keyboard: Down selects the first row, Enter opens it
+    assert w.card.issues.current_row() == 1  # the row opened is shown current
+    # from the keyboard: Up moves to the first row, Enter opens it
     w.card.issues.setFocus()
-    qtbot.keyClick(w.card.issues, Qt.Key.Key_Down)
+    qtbot.keyClick(w.card.issues, Qt.Key.Key_Up)
     assert w.card.issues.current_row() == 0
     with qtbot.waitSignal(w.card.issueActivated) as opened:
         qtbot.keyClick(w.card.issues, Qt.Key.Key_Return)
