@@ -832,7 +832,8 @@ def main() -> int:
         cur[1] for prev, cur in itertools.pairwise(pops) if cur[0] == "known" and prev[0] != "known"
     ]
     if switched:
-        print(f"    known right after a chooser or form (a page switch unless that call took its page with it): {fmt(switched)}")
+        # a page switch only when the call before left its chooser or form on screen
+        print(f"    known right after a chooser or form: {fmt(switched)}")
     print(f"  GUI-thread CPU per pop: {fmt([cpu for _, _, cpu in pops])}")
     print(f"  hop, publish -> bus thread reads it:   {fmt(res['hop_read'])}")
     print(f"  hop, publish -> the GUI's first slot:  {fmt(res['hop_slot'])} (card read in between)")
