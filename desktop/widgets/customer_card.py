@@ -101,7 +101,7 @@ class TierBadge(QLabel):
 
 class _Chrome:
     """What of the card never changes with the customer (the group boxes' frames and titles,
-    the facts' captions, the background), painted once into a pixmap by the card (``paint``)
+    the facts' captions, the background), painted once into a pixmap (``_paint_chrome``)
     and drawn from it: the widgets themselves paint nothing on screen. A pop repaints only what
     changed over a blit of this, and a page switch back to the card repaints the whole card
     from one pixmap instead of five styled group boxes, four captions and the window's
