@@ -789,7 +789,18 @@ def main() -> int:
         help="the bus bridge passes this agent's agent.state on during a pop instead of holding "
         "it until the card is painted (BusBridge.hold_during_pop; the earlier behaviour)",
     )
+    p.add_argument(
+        "--banner-first",
+        action="store_true",
+        help="the bus bridge passes call.offered on before reading its card, so the GUI shows "
+        "the banner while the card is read (BusBridge.prefetch_first = False), for pairs",
+    )
     args = p.parse_args()
+    if args.banner_first:
+        from desktop.bus_bridge import BusBridge
+
+        BusBridge.prefetch_first = False
+        print("NOTE: --banner-first: call.offered goes to the GUI before its card is read")
     if args.no_bridge_hold:
         from desktop.bus_bridge import BusBridge
 

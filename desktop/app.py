@@ -133,7 +133,7 @@ class DesktopApp:
         bus.eventReceived.connect(c.on_event)
         bus.replyReceived.connect(c.on_reply)
         bus.cardPrefetched.connect(c.on_card_prefetched)
-        bus.prefetch = c.fetch_card
+        bus.prefetch = c.prefetch_card
         # no garbage collection between reading call.offered and the card painted
         bus.on_offer = self.collector.hold
         c.cardShown.connect(self.collector.release_soon)

@@ -367,14 +367,23 @@ class DeskController(QObject):
     # ======================================================================================
     # the card
     # ======================================================================================
-    def fetch_card(self, call: dict[str, Any]) -> dict[str, Any]:
-        """The card for a call, from the replica (any thread; blocking)."""
+    def fetch_card(self, call: dict[str, Any], keep: bool = False) -> dict[str, Any]:
+        """The card for a call, from the replica (any thread; blocking). ``keep``: on the
+        thread's kept connection (``StoreService.lookup``; the bus thread's prefetch)."""
         cid = call.get("customer_id")
         store = self.store
-        card = store.lookup(customer_id=cid) if cid else store.lookup(phone=call.get("ani"))
+        if cid:
+            card = store.lookup(customer_id=cid, keep=keep)
+        else:
+            card = store.lookup(phone=call.get("ani"), keep=keep)
         if card.get("status") == "ambiguous":
-            card["candidates"] = store.enrich_candidates(card["candidates"])
+            card["candidates"] = store.enrich_candidates(card["candidates"], keep=keep)
         return card
+
+    def prefetch_card(self, call: dict[str, Any]) -> dict[str, Any]:
+        """``fetch_card`` for the bus thread (``BusBridge.prefetch``): it reads a card on every
+        call offered to this desk, so it keeps its connection."""
+        return self.fetch_card(call, keep=True)
 
     def on_card_prefetched(self, call_id: str, card: dict[str, Any]) -> None:
         waiting = self._awaiting_prefetch

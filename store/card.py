@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from store.phones import DEFAULT_REGION, normalize_phone
@@ -130,53 +130,115 @@ def lookup_card(
     """
     cur = _Cursor(session)
     try:
-        if customer_id is not None:
-            rows = cur.all(_SQL_BY_ID, str(customer_id).strip())
-        else:
-            e164 = normalize_phone(phone, region) if phone else None
-            rows = cur.all(_SQL_BY_PHONE, e164) if e164 else []
-        if not rows:
-            return empty_card("unknown")
-        if len(rows) > 1:
-            rows.sort(key=lambda r: r[0])
-            return empty_card(
-                "ambiguous", [{"customer_id": r[0], "name": r[1], "tier": r[2]} for r in rows]
-            )
-        cid, name, tier, lifecycle, language, ltv = rows[0]
-        phones = [r[0] for r in cur.all(_SQL_PHONES, cid)]
-        purchases = [
-            {
-                "purchase_id": r[0],
-                "product": r[1],
-                "amount": money(r[2]),
-                "currency": r[3],
-                "purchased_at": iso_utc(r[4]),
-            }
-            for r in cur.all(_SQL_PURCHASES, cid)
-        ]
-        issues = [
-            {
-                "issue_id": r[0],
-                "title": r[1],
-                "status": r[2],
-                "priority": r[3],
-                "opened_at": iso_utc(r[4]),
-                "owner_agent_id": r[5],
-            }
-            for r in cur.all(_SQL_OPEN_ISSUES, cid)
-        ]
-        interactions = [
-            {
-                "interaction_id": r[0],
-                "channel": r[1],
-                "agent_id": r[2],
-                "started_at": iso_utc(r[3]),
-                "disposition": r[4],
-            }
-            for r in cur.all(_SQL_INTERACTIONS, cid)
-        ]
+        return _read_card(cur, phone, customer_id, region)
     finally:
         cur.close()
+
+
+class CardReader:
+    """``lookup_card`` on one kept DBAPI connection and cursor, for a thread that reads cards
+    all day (the desk's bus thread reads the card of every call offered to it).
+
+    Through a pooled connection each card paid a checkout and a check-in (SQLAlchemy's
+    reset-on-return rollback) and a new cursor: about 0.25 ms of a 1 ms cold read. The reads
+    are plain SELECTs on a connection that never opens a transaction (the driver's implicit
+    transactions begin only before writes), so each card sees the latest commit, as a new
+    connection would. One thread only; ``close`` (any thread, once that thread is done with
+    it) gives the connection back to its pool.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._raw = engine.raw_connection()
+        self._sql = _PG if engine.dialect.name == "postgresql" else _SQLITE
+        self._cur = self._raw.cursor()
+        self._closed = False
+
+    def all(self, sql: str, *params: Any) -> list[Any]:
+        self._cur.execute(self._sql[sql], params)
+        return cast(list[Any], self._cur.fetchall())
+
+    def lookup(
+        self,
+        *,
+        phone: str | None = None,
+        customer_id: str | None = None,
+        region: str = DEFAULT_REGION,
+    ) -> dict[str, Any]:
+        """As ``lookup_card``. A database error closes the reader (``closed``) and is raised."""
+        if self._closed:
+            raise RuntimeError("card reader closed")
+        try:
+            return _read_card(self, phone, customer_id, region)
+        except Exception:
+            self.close()
+            raise
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._cur.close()
+        finally:
+            self._raw.close()
+
+
+class _Rows(Protocol):
+    def all(self, sql: str, *params: Any) -> list[Any]: ...
+
+
+def _read_card(
+    cur: _Rows, phone: str | None, customer_id: str | None, region: str
+) -> dict[str, Any]:
+    if customer_id is not None:
+        rows = cur.all(_SQL_BY_ID, str(customer_id).strip())
+    else:
+        e164 = normalize_phone(phone, region) if phone else None
+        rows = cur.all(_SQL_BY_PHONE, e164) if e164 else []
+    if not rows:
+        return empty_card("unknown")
+    if len(rows) > 1:
+        rows.sort(key=lambda r: r[0])
+        return empty_card(
+            "ambiguous", [{"customer_id": r[0], "name": r[1], "tier": r[2]} for r in rows]
+        )
+    cid, name, tier, lifecycle, language, ltv = rows[0]
+    phones = [r[0] for r in cur.all(_SQL_PHONES, cid)]
+    purchases = [
+        {
+            "purchase_id": r[0],
+            "product": r[1],
+            "amount": money(r[2]),
+            "currency": r[3],
+            "purchased_at": iso_utc(r[4]),
+        }
+        for r in cur.all(_SQL_PURCHASES, cid)
+    ]
+    issues = [
+        {
+            "issue_id": r[0],
+            "title": r[1],
+            "status": r[2],
+            "priority": r[3],
+            "opened_at": iso_utc(r[4]),
+            "owner_agent_id": r[5],
+        }
+        for r in cur.all(_SQL_OPEN_ISSUES, cid)
+    ]
+    interactions = [
+        {
+            "interaction_id": r[0],
+            "channel": r[1],
+            "agent_id": r[2],
+            "started_at": iso_utc(r[3]),
+            "disposition": r[4],
+        }
+        for r in cur.all(_SQL_INTERACTIONS, cid)
+    ]
     return {
         "status": "found",
         "customer": {

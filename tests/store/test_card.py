@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from store.card import card_json, lookup_card
+from store.card import CardReader, card_json, lookup_card
 from store.db import make_engine
 from tests.fixtures_store import SeededStore, make_store
 
@@ -80,3 +82,64 @@ def test_same_card_bytes_from_sqlite_and_postgresql(
         assert a == b, probe
         statuses.add(json.loads(a)["status"])
     assert statuses == {"found", "ambiguous"}
+
+
+def _reader_sees_later_commits(url: str) -> None:
+    engine = make_engine(url)
+    reader = CardReader(engine)
+    try:
+        probes = [{"customer_id": f"C{i:07d}"} for i in range(1, 40, 3)]
+        first = lookup_card_by(engine, customer_id="C0000004")
+        probes += [{"phone": p} for p in first["customer"]["phones"]]
+        for probe in probes:  # the same cards as a fresh session's
+            assert card_json(reader.lookup(**probe)) == card_json(lookup_card_by(engine, **probe))
+        assert engine.pool.checkedout() == 1  # the reader's, kept between cards
+        # writes committed on another connection after the reader was made: the next card
+        # shows them (no transaction kept open on the reader's connection)
+        tier = "platinum" if first["customer"]["tier"] != "platinum" else "gold"
+        with engine.begin() as conn:
+            conn.execute(
+                text("UPDATE customers SET tier = :t WHERE customer_id = 'C0000004'"), {"t": tier}
+            )
+        assert reader.lookup(customer_id="C0000004")["customer"]["tier"] == tier
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM customer_phones WHERE customer_id = 'C0000004'"))
+        assert reader.lookup(phone=first["customer"]["phones"][0])["status"] == "unknown"
+    finally:
+        reader.close()
+        reader.close()  # twice is harmless
+        assert engine.pool.checkedout() == 0  # back in the pool
+        engine.dispose()
+    with pytest.raises(RuntimeError, match="closed"):
+        reader.lookup(customer_id="C0000004")
+
+
+def lookup_card_by(engine: Engine, **kw: str) -> dict:
+    with Session(engine) as s:
+        return lookup_card(s, **kw)
+
+
+def test_card_reader_on_sqlite_sees_later_commits(fresh_sqlite_url: str) -> None:
+    make_store(fresh_sqlite_url, customers=40, seed=3).dispose()
+    _reader_sees_later_commits(fresh_sqlite_url)
+
+
+@pytest.mark.postgres
+def test_card_reader_on_postgresql_sees_later_commits(fresh_pg_url: str) -> None:
+    make_store(fresh_pg_url, customers=40, seed=3).dispose()
+    _reader_sees_later_commits(fresh_pg_url)
+
+
+def test_card_reader_closes_itself_on_a_database_error(fresh_sqlite_url: str) -> None:
+    make_store(fresh_sqlite_url, customers=10, seed=3).dispose()
+    engine = make_engine(fresh_sqlite_url)
+    reader = CardReader(engine)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE purchases RENAME TO purchases_gone"))
+        with pytest.raises(sqlite3.OperationalError, match="purchases"):  # the driver's own
+            reader.lookup(customer_id="C0000001")
+        assert reader.closed
+        assert engine.pool.checkedout() == 0
+    finally:
+        engine.dispose()
