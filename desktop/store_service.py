@@ -143,9 +143,18 @@ class StoreService:
     ) -> list[dict[str, Any]]:
         """Add what tells candidates apart: lifecycle, open issues, last contact, last purchase."""
         self.warm_up()
+        if keep:
+            return self._enrich(candidates, self._card_reader().lookup)
+        from store import card as card_mod
+
+        with self.local.connect() as conn:  # one connection for all the candidates
+            return self._enrich(candidates, lambda **kw: card_mod.lookup_card(conn, **kw))
+
+    @staticmethod
+    def _enrich(candidates: list[dict[str, Any]], read: Any) -> list[dict[str, Any]]:
         out = []
         for c in candidates:
-            card = self.lookup(customer_id=str(c["customer_id"]), keep=keep)
+            card = read(customer_id=str(c["customer_id"]))
             customer = card.get("customer") or {}
             row = dict(c)
             row["lifecycle"] = customer.get("lifecycle")
