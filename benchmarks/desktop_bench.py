@@ -20,6 +20,9 @@ offscreen (``QT_QPA_PLATFORM=offscreen`` unless set):
   the hop (publish -> the bus thread reads it -> the GUI thread's first slot), Python's garbage
   collections (``gc.callbacks``: how many, and how many ran inside a pop) and the desk's
   resident memory before and after the pops (``--gap 0 --calls 3000``: calls back to back).
+* ``--cold``: before each call (outside the measured window) the GUI thread writes 64 MB, so
+  each pop starts with cold CPU caches, as on a desk where calls come minutes apart and other
+  programs run in between (the default runs calls 0.1 s apart: warm caches).
 * ``--diagnose`` (Linux): per pop, where the wall time beyond the GUI thread's CPU went, from
   before the call is placed to painted: every thread's ``/proc/.../schedstat`` (time on a CPU,
   and time runnable but waiting for one) here, in the switchboard and in the driver; the GUI
@@ -321,7 +324,9 @@ def bench_pop_and_search(
     diagnose: bool = False,
     sb_nice: int = 0,
     sb_cpus: set[int] | None = None,
+    cold: bool = False,
 ) -> dict[str, Any]:
+    import ctypes
     import gc
     import threading
 
@@ -491,6 +496,8 @@ def bench_pop_and_search(
             if rest:
                 os.sched_setaffinity(0, rest)
         gc.callbacks.append(on_gc)
+        thrash = bytearray(64 << 20) if cold else None  # (in the desk's RSS below: +64 MB)
+        thrash_at = ctypes.addressof(ctypes.c_char.from_buffer(thrash)) if thrash else 0
         for i in range(calls + 20):
             r = rng.random()
             if r < 0.05 and shared:
@@ -501,6 +508,8 @@ def bench_pop_and_search(
                 ani, kind = known[i % len(known)], "known"
             state["done"] = False
             state["kind"] = kind
+            if thrash is not None:  # other programs ran since the last call (before the window)
+                ctypes.memset(thrash_at, i & 0xFF, len(thrash))
             if diagnose:
                 state["steal"] = _steal()
                 state["ctxt"] = _ctxt(gui_tid)
@@ -795,7 +804,18 @@ def main() -> int:
         help="the bus bridge passes call.offered on before reading its card, so the GUI shows "
         "the banner while the card is read (BusBridge.prefetch_first = False), for pairs",
     )
+    p.add_argument(
+        "--cold",
+        action="store_true",
+        help="before each call, write 64 MB from the GUI thread (outside the measured window), "
+        "so the pop finds the CPU caches cold, as when other programs ran between calls",
+    )
     args = p.parse_args()
+    if args.cold:
+        print(
+            "NOTE: --cold: 64 MB written before each call (CPU caches cold at each pop; the "
+            "desk RSS printed includes those 64 MB)"
+        )
     if args.banner_first:
         from desktop.bus_bridge import BusBridge
 
@@ -827,6 +847,7 @@ def main() -> int:
         args.diagnose,
         args.switchboard_nice,
         sb_cpus,
+        args.cold,
     )
     print(f"pop (call.offered published -> card painted), {res['kinds']}:")
     print(f"  {fmt(res['pop'])}   target p99 <= 10 ms")
