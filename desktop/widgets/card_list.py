@@ -96,6 +96,7 @@ class CardList(QWidget):
             n = m.columnCount()
             self._headers = [str(m.headerData(c, Qt.Orientation.Horizontal)) for c in range(n)]
             self._headers_stale = False
+            self.update(0, 0, self.width(), ROW_H + 1)
         self._texts = m.texts()
         self._bold = [m.is_changed(r) for r in range(len(self._texts))]
         self._top = 0
@@ -109,12 +110,14 @@ class CardList(QWidget):
             QTimer.singleShot(0, self, self._describe_now)
 
     def _update_rows(self, before: tuple[int, int]) -> None:
-        """Repaint the header and the rows that were or are now shown (a list of one issue in a
-        box for six repaints a sixth of it), and the "more" line when there was or is one."""
+        """Repaint the rows that were or are now shown (a list of one issue in a box for six
+        repaints a sixth of it), and the "more" line when there was or is one; not the header,
+        which a new card leaves as it was."""
         was, was_top = before
         visible = self._visible_rows()
         rows = min(max(was - was_top, len(self._texts)), visible)
-        self.update(0, 0, self.width(), ROW_H * (1 + rows) + 2)
+        if rows:
+            self.update(0, ROW_H + 1, self.width(), ROW_H * rows + 1)
         if was - was_top > visible or was_top or len(self._texts) > visible:
             self.update(0, self.height() - ROW_H, self.width(), ROW_H)
 
@@ -245,14 +248,14 @@ class CardList(QWidget):
         p = QPainter(self)
         w, h = self.width(), self.height()
         p.fillRect(0, 0, w, h, base)
-        # header
-        p.fillRect(1, 1, w - 2, ROW_H - 1, button)
         p.setPen(mid)
-        p.drawLine(1, ROW_H, w - 2, ROW_H)
         p.drawRect(0, 0, w - 1, h - 1)
-        p.setPen(button_text)
-        for x, dy, st in self._header_cells:
-            p.drawStaticText(x, dy, st)
+        if event.rect().top() <= ROW_H:  # the header (a new card repaints only rows)
+            p.fillRect(1, 1, w - 2, ROW_H - 1, button)
+            p.drawLine(1, ROW_H, w - 2, ROW_H)
+            p.setPen(button_text)
+            for x, dy, st in self._header_cells:
+                p.drawStaticText(x, dy, st)
         # rows
         font = self.font()
         bold_now = False

@@ -9,7 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPixmap, QRegion, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QSizePolicy, QWidget
 
 from desktop.models import Column, DictTableModel
@@ -176,9 +186,18 @@ class CustomerCard(QFrame):
 
         self.name = set_ids(QLabel(), "customerName")
         self.name.setProperty("role", "customerName")
-        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Copied through its context menu ("Copy name", "Copy customer id"), not selected by
+        # the mouse: a selectable label keeps a text document that each pop's new name rebuilt
+        # and laid out (0.2-0.4 ms of a cold pop's GUI time).
+        self.copy_name_action = QAction(self)
+        self.copy_name_action.triggered.connect(lambda: self._copy(self.name.text()))
+        self.copy_id_action = QAction(self)
+        self.copy_id_action.triggered.connect(lambda: self._copy(self.customer_id.text()))
         self.tier = set_ids(TierBadge(), "customerTier")
         self.customer_id = set_ids(QLabel(), "customerId")
+        for label in (self.name, self.customer_id):
+            label.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            label.addActions([self.copy_name_action, self.copy_id_action])
         self.lifecycle = set_ids(QLabel(), "customerLifecycle")
         self.value = set_ids(QLabel(), "customerValue")
         self.language = set_ids(QLabel(), "customerLanguage")
@@ -376,6 +395,8 @@ class CustomerCard(QFrame):
 
     # -- text --------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.copy_name_action.setText(self.tr("Copy name"))
+        self.copy_id_action.setText(self.tr("Copy customer id"))
         caps = (self.tr("Customer id"), self.tr("Lifecycle"), self.tr("Lifetime value"))
         for label, text in zip(self._fact_labels, (*caps, self.tr("Language")), strict=True):
             label.setText(text)
@@ -390,6 +411,10 @@ class CustomerCard(QFrame):
             view.sync()
         if self.card is not None:
             self.set_card(self.card, self.call, self._now)
+
+    def _copy(self, text: str) -> None:
+        if self.card is not None and text and text != "—":
+            QGuiApplication.clipboard().setText(text)
 
     def _age(self, value: Any, row: dict[str, Any]) -> str:
         ts = parse_time(value)

@@ -131,7 +131,7 @@
 <context>
     <name>CandidateChooser</name>
     <message numerus="yes">
-        <location filename="../../desktop/widgets/chooser.py" line="86"/>
+        <location filename="../../desktop/widgets/chooser.py" line="81"/>
         <source>Customers sharing %1: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -139,17 +139,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="92"/>
+        <location filename="../../desktop/widgets/chooser.py" line="87"/>
         <source>Ranked by tier, open issues and last contact. Ask the caller&apos;s name, then pick the right customer; the pick is remembered for this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="96"/>
+        <location filename="../../desktop/widgets/chooser.py" line="91"/>
         <source>Show this customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="108"/>
+        <location filename="../../desktop/widgets/chooser.py" line="103"/>
         <source>your last pick</source>
         <translation type="unfinished"></translation>
     </message>
@@ -190,111 +190,111 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="32"/>
+        <location filename="../../desktop/widgets/chooser.py" line="30"/>
         <location filename="../../desktop/widgets/search_panel.py" line="35"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="33"/>
+        <location filename="../../desktop/widgets/chooser.py" line="31"/>
         <location filename="../../desktop/widgets/search_panel.py" line="36"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="36"/>
+        <location filename="../../desktop/widgets/chooser.py" line="34"/>
         <source>Lifecycle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="41"/>
+        <location filename="../../desktop/widgets/chooser.py" line="39"/>
         <source>Open issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="47"/>
+        <location filename="../../desktop/widgets/chooser.py" line="45"/>
         <source>Last contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="50"/>
+        <location filename="../../desktop/widgets/chooser.py" line="48"/>
         <source>Last purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="51"/>
+        <location filename="../../desktop/widgets/chooser.py" line="49"/>
         <location filename="../../desktop/widgets/search_panel.py" line="38"/>
         <source>Customer id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="52"/>
+        <location filename="../../desktop/widgets/chooser.py" line="50"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="39"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="49"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="42"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="52"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="46"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="56"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="49"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="59"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="50"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="60"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="51"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="61"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="54"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="64"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="159"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="169"/>
         <source>#</source>
         <extracomment>the card&apos;s constant minimum size (the window&apos;s minimum never follows the card&apos;s texts)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="160"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="170"/>
         <source>Issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="161"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="171"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="164"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="174"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="167"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="177"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="168"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="178"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -307,128 +307,138 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="398"/>
+        <source>Copy name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/customer_card.py" line="399"/>
+        <source>Copy customer id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/customer_card.py" line="400"/>
         <source>Customer id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="400"/>
         <source>Lifecycle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="400"/>
         <source>Lifetime value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="384"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="405"/>
         <source>IVR and routing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="385"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="406"/>
         <source>Talking points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="386"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="407"/>
         <source>Open issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="387"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="408"/>
         <source>Recent purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="388"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="409"/>
         <source>Recent interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="412"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="437"/>
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="421"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="446"/>
         <source>Phones: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="445"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="470"/>
         <source>Why you: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="447"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="472"/>
         <source>Why you: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="453"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="478"/>
         <source>Nothing special on file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="459"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="484"/>
         <source>IVR: no IVR data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="460"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="485"/>
         <source>verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="460"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="485"/>
         <source>not verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="462"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="487"/>
         <source>menu %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="463"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="488"/>
         <source>intent %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="470"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="495"/>
         <source>queue %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="471"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="496"/>
         <source>IVR: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="477"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="502"/>
         <source>up to date with central, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="479"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="504"/>
         <source>offline, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="481"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="506"/>
         <source>local copy, as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="495"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="497"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="520"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="522"/>
         <source>Changed in central</source>
         <translation type="unfinished"></translation>
     </message>
@@ -487,12 +497,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="417"/>
+        <location filename="../../desktop/controller.py" line="426"/>
         <source>Cannot read the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/controller.py" line="440"/>
+        <location filename="../../desktop/controller.py" line="449"/>
         <source>Possible customers: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -500,27 +510,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="447"/>
+        <location filename="../../desktop/controller.py" line="456"/>
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="537"/>
+        <location filename="../../desktop/controller.py" line="546"/>
         <source>Could not save: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="556"/>
+        <location filename="../../desktop/controller.py" line="565"/>
         <source>Search failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="646"/>
+        <location filename="../../desktop/controller.py" line="655"/>
         <source>Not saved (your text is kept): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="682"/>
+        <location filename="../../desktop/controller.py" line="691"/>
         <source>Wrap-up time is over: choose a disposition and save; nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>

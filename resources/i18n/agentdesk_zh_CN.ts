@@ -131,24 +131,24 @@
 <context>
     <name>CandidateChooser</name>
     <message numerus="yes">
-        <location filename="../../desktop/widgets/chooser.py" line="86"/>
+        <location filename="../../desktop/widgets/chooser.py" line="81"/>
         <source>Customers sharing %1: %n</source>
         <translation>
             <numerusform>共用 %1 的客户：%n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="92"/>
+        <location filename="../../desktop/widgets/chooser.py" line="87"/>
         <source>Ranked by tier, open issues and last contact. Ask the caller&apos;s name, then pick the right customer; the pick is remembered for this number.</source>
         <translation>按等级、未结工单和最近联系排序。请先询问来电者姓名，再选择正确的客户；系统会记住此号码的选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="96"/>
+        <location filename="../../desktop/widgets/chooser.py" line="91"/>
         <source>Show this customer</source>
         <translation>显示此客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="108"/>
+        <location filename="../../desktop/widgets/chooser.py" line="103"/>
         <source>your last pick</source>
         <translation>您上次的选择</translation>
     </message>
@@ -189,111 +189,111 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="32"/>
+        <location filename="../../desktop/widgets/chooser.py" line="30"/>
         <location filename="../../desktop/widgets/search_panel.py" line="35"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="33"/>
+        <location filename="../../desktop/widgets/chooser.py" line="31"/>
         <location filename="../../desktop/widgets/search_panel.py" line="36"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="36"/>
+        <location filename="../../desktop/widgets/chooser.py" line="34"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="41"/>
+        <location filename="../../desktop/widgets/chooser.py" line="39"/>
         <source>Open issues</source>
         <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="47"/>
+        <location filename="../../desktop/widgets/chooser.py" line="45"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="50"/>
+        <location filename="../../desktop/widgets/chooser.py" line="48"/>
         <source>Last purchase</source>
         <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="51"/>
+        <location filename="../../desktop/widgets/chooser.py" line="49"/>
         <location filename="../../desktop/widgets/search_panel.py" line="38"/>
         <source>Customer id</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/chooser.py" line="52"/>
+        <location filename="../../desktop/widgets/chooser.py" line="50"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="39"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="49"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="42"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="52"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="46"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="56"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="49"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="59"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="50"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="60"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="51"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="61"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="54"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="64"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="159"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="169"/>
         <source>#</source>
         <extracomment>the card&apos;s constant minimum size (the window&apos;s minimum never follows the card&apos;s texts)</extracomment>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="160"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="170"/>
         <source>Issue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="161"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="171"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="164"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="174"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="167"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="177"/>
         <source>Age</source>
         <translation>已开</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="168"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="178"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -306,128 +306,138 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="398"/>
+        <source>Copy name</source>
+        <translation>复制姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/customer_card.py" line="399"/>
+        <source>Copy customer id</source>
+        <translation>复制客户编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/customer_card.py" line="400"/>
         <source>Customer id</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="400"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="379"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="400"/>
         <source>Lifetime value</source>
         <translation>客户终身价值</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="380"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="401"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="384"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="405"/>
         <source>IVR and routing</source>
         <translation>IVR 与路由</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="385"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="406"/>
         <source>Talking points</source>
         <translation>沟通要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="386"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="407"/>
         <source>Open issues</source>
         <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="387"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="408"/>
         <source>Recent purchases</source>
         <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="388"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="409"/>
         <source>Recent interactions</source>
         <translation>最近联系记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="412"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="437"/>
         <source>Unknown caller</source>
         <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="421"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="446"/>
         <source>Phones: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="445"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="470"/>
         <source>Why you: %1</source>
         <translation>分配原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="447"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="472"/>
         <source>Why you: —</source>
         <translation>分配原因：—</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="453"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="478"/>
         <source>Nothing special on file.</source>
         <translation>档案中无特别事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="459"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="484"/>
         <source>IVR: no IVR data</source>
         <translation>IVR：无 IVR 数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="460"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="485"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="460"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="485"/>
         <source>not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="462"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="487"/>
         <source>menu %1</source>
         <translation>菜单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="463"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="488"/>
         <source>intent %1</source>
         <translation>意图 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="470"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="495"/>
         <source>queue %1</source>
         <translation>队列 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="471"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="496"/>
         <source>IVR: %1</source>
         <translation>IVR：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="477"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="502"/>
         <source>up to date with central, %1</source>
         <translation>已与中心同步，%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="479"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="504"/>
         <source>offline, as of %1</source>
         <translation>离线，数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="481"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="506"/>
         <source>local copy, as of %1</source>
         <translation>本地副本，截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/customer_card.py" line="495"/>
-        <location filename="../../desktop/widgets/customer_card.py" line="497"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="520"/>
+        <location filename="../../desktop/widgets/customer_card.py" line="522"/>
         <source>Changed in central</source>
         <translation>中心数据已更改</translation>
     </message>
@@ -486,39 +496,39 @@
         <translation>交换机拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="417"/>
+        <location filename="../../desktop/controller.py" line="426"/>
         <source>Cannot read the local store: %1</source>
         <translation>无法读取本地数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/controller.py" line="440"/>
+        <location filename="../../desktop/controller.py" line="449"/>
         <source>Possible customers: %n</source>
         <translation>
             <numerusform>可能的客户：%n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="447"/>
+        <location filename="../../desktop/controller.py" line="456"/>
         <source>Unknown caller</source>
         <translation>未知来电者</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="537"/>
+        <location filename="../../desktop/controller.py" line="546"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="556"/>
+        <location filename="../../desktop/controller.py" line="565"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="646"/>
+        <location filename="../../desktop/controller.py" line="655"/>
         <source>Not saved (your text is kept): %1</source>
         <translation>未保存（您输入的内容已保留）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/controller.py" line="682"/>
+        <location filename="../../desktop/controller.py" line="691"/>
         <source>Wrap-up time is over: choose a disposition and save; nothing is lost.</source>
         <translation>话后处理时间已到：请选择处理结果并保存，内容不会丢失。</translation>
     </message>

@@ -91,6 +91,26 @@ def test_card_shows_every_field(qtbot: Any, sample_card: dict, sample_call: dict
     assert "onboarding" in points
 
 
+def test_name_and_id_copy_from_their_context_menu(
+    qtbot: Any, sample_card: dict, sample_call: dict
+) -> None:
+    w = MainWindow("0")
+    qtbot.addWidget(w)
+    card = w.card
+    clipboard = QApplication.clipboard()
+    clipboard.setText("before")
+    card.copy_name_action.trigger()
+    assert clipboard.text() == "before"  # no card yet: nothing to copy
+    card.set_card(sample_card, sample_call, 0.0)
+    for label in (card.name, card.customer_id):
+        assert label.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+        assert [a.text() for a in label.actions()] == ["Copy name", "Copy customer id"]
+    card.copy_name_action.trigger()
+    assert clipboard.text() == "Wang Xiuying"
+    card.copy_id_action.trigger()
+    assert clipboard.text() == sample_card["customer"]["customer_id"]
+
+
 def test_freshness_marks_and_changed_fields(
     qtbot: Any, sample_card: dict, sample_call: dict
 ) -> None:
