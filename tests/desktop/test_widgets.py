@@ -561,3 +561,70 @@ def test_card_boxes_follow_a_theme_switch(
     finally:
         qapp.setStyleSheet("")
         qapp.setPalette(qapp.style().standardPalette())
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_what_pops_leave_on_screen_is_a_full_repaint(
+    qtbot: Any, qapp: Any, theme: str, sample_card: dict, sample_call: dict
+) -> None:
+    """A pop repaints only what changed (labels, the lists' rows, not the lists' headers or the
+    card's chrome). After a run of pops, the window on screen (the offscreen platform's backing
+    store, where those partial paints accumulate) must be what a full repaint draws."""
+    from desktop.themes import apply_theme
+    from desktop.widgets.main_window import PAGE_CHOOSER, PAGE_CREATE
+
+    apply_theme(qapp, theme)
+    try:
+        w = MainWindow("0")
+        qtbot.addWidget(w)
+        w.resize(1366, 740)
+        w.show()
+        qtbot.waitExposed(w)
+        customer = sample_card["customer"]
+        many = dict(
+            sample_card,
+            customer=dict(customer, name="Li Na", tier="standard", customer_id="C9"),
+            purchases=sample_card["purchases"] * 5,
+            open_issues=[],
+            interactions=sample_card["interactions"] * 3,
+        )
+        other = dict(
+            sample_card,
+            customer=dict(customer, name="欧阳 Alexandra-Wilhelmina", tier="gold", lifecycle="vip"),
+        )
+        candidates = [
+            {"customer_id": f"C{i}", "name": f"Chen {i}", "tier": "silver", "open_issues": i}
+            for i in range(3)
+        ]
+        steps: list[tuple[str, Any]] = [
+            ("card", many), ("card", sample_card), ("card", other), ("chooser", candidates),
+            ("card", many), ("create", None), ("card", sample_card), ("quiet", None),
+            ("card", other),
+        ]  # fmt: skip
+        screen = w.screen()
+        for i, (kind, data) in enumerate(steps):
+            call = dict(sample_call, call_id=f"c-{i}", ani=f"+86139000000{i:02d}")
+            if kind == "quiet":
+                w.banner.clear()
+            else:
+                w.banner.show_offer(call, 1_795_000_015.0, 1_795_000_000.0 + i)
+            if kind == "card":
+                w.card.set_card(data, call, 1_795_000_000.0 + i)
+                w.card.set_freshness("local", 1_795_000_000.0)
+                w.banner.set_caller(data["customer"]["name"])
+                w.show_page(PAGE_CARD)
+            elif kind == "chooser":
+                w.chooser.set_candidates(call["ani"], data, None)
+                w.show_page(PAGE_CHOOSER)
+            elif kind == "create":
+                w.create.start(call["ani"])
+                w.show_page(PAGE_CREATE)
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+            shown = screen.grabWindow(w.winId()).toImage()
+            full = w.grab().toImage().convertToFormat(shown.format())
+            assert shown.size() == full.size()
+            assert shown == full, (theme, i, kind)
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setPalette(qapp.style().standardPalette())
