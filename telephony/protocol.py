@@ -201,6 +201,10 @@ def _check_semantics(cmd: str, args: Any, rid: Any) -> None:
         if args.next_state not in ("ready", "not_ready"):
             raise bad("`next_state` must be ready or not_ready")
     elif isinstance(args, LoginArgs):
+        # the id is a topic part (`desk/<agent_id>/`): a `/` in it would let `desk/A1/`
+        # subscribers receive agent `A1/x`'s events
+        if not args.agent_id or "/" in args.agent_id:
+            raise bad("`agent_id` must be non-empty and hold no `/`")
         if args.skills is not None:
             for k, lvl in args.skills.items():
                 if not 1 <= lvl <= 5:

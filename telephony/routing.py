@@ -39,6 +39,13 @@ from telephony.rules import QueueSpec, Rule, Rules, Step
 _copy = msgspec.structs.replace
 
 
+def _queues(old: str | None, new: str | None) -> tuple[str, ...]:
+    """The queue topics a change concerns: the call's queue, and the one it left."""
+    if old is None or old == new:
+        return (new,) if new else ()
+    return (old, new) if new else (old,)
+
+
 class Clock(Protocol):
     def monotonic(self) -> float: ...
     def time(self) -> float: ...
@@ -638,6 +645,9 @@ class Engine:
                     continue
             break
         self._unindex(c)  # before the key changes
+        # a call that moves to another queue is told on both queues' topics (supervisors of
+        # the old queue see it leave), as a transfer is
+        old_queue = c.rec.queue
         c.step_idx = idx
         c.step = step
         c.step_expired = False
@@ -648,7 +658,7 @@ class Engine:
         if step.callback:
             c.rec.state = "callback"
             self._unindex(c)
-            self._call_changed(c, "call.callback", desks=())
+            self._call_changed(c, "call.callback", desks=(), queues=_queues(old_queue, c.rec.queue))
             return
         if step.queue is not None:
             c.rec.queue = step.queue
@@ -660,7 +670,7 @@ class Engine:
             c.rec.state = "queued"
             self._unindex(c)
             self._index(c)
-            self._call_changed(c, "call.queued", desks=())
+            self._call_changed(c, "call.queued", desks=(), queues=_queues(old_queue, c.rec.queue))
             self._route_call(c)
         # an offered call whose step changes keeps ringing; it is re-indexed when the ring ends
 

@@ -481,10 +481,11 @@ def validate(doc: Any, source: str) -> Rules:
 
     # rules
     rules: list[Rule] = []
-    raw_r = doc.get("rules", [])
-    if raw_r is None:
-        raw_r = []
-    if not isinstance(raw_r, _LList):
+    raw_r = doc.get("rules")
+    if raw_r is None:  # no rules (or `rules: ~`): every call takes the fallback
+        raw_r = _LList()
+        raw_r.item_lines = []
+    elif not isinstance(raw_r, _LList):
         v.err(_line(doc, "rules"), "`rules` must be a list")
         raw_r = _LList()
         raw_r.item_lines = []

@@ -59,6 +59,10 @@ PROFILE_TTL = 0.0
 READ_BATCH = 128
 
 
+#: the biggest command ZeroMQ takes in (bigger: the peer is dropped, as a memory guard)
+MAX_MESSAGE = 1024 * P.MAX_FRAME
+
+
 def new_epoch() -> str:
     return f"{int(time.time()):x}-{os.urandom(3).hex()}"
 
@@ -436,7 +440,9 @@ class Switchboard:
         router.setsockopt(zmq.ROUTER_MANDATORY, 0)
         router.setsockopt(zmq.SNDHWM, self.hwm)
         router.setsockopt(zmq.RCVHWM, self.hwm)
-        router.setsockopt(zmq.MAXMSGSIZE, 16 * P.MAX_FRAME)  # bigger: the peer is dropped
+        # A frame over 64 KiB gets its `bad_request`; only one over 64 MiB (a memory guard)
+        # makes ZeroMQ drop the peer's connection unanswered.
+        router.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE)
         pub = self._ctx.socket(zmq.PUB)
         pub.setsockopt(zmq.LINGER, 0)
         pub.setsockopt(zmq.SNDHWM, self.hwm)
@@ -654,16 +660,33 @@ class Switchboard:
                     self._external.pop(pc.args.external_id, None)
 
     def handle_frames(self, frames: list[bytes], user: str | None = None) -> None:
-        """Handle one command as received on the ROUTER (identity, [delimiter], body); ``user``
-        is the client's key (the ``User-Id`` of the frame) on the secured bus."""
+        """Handle one command as received on the ROUTER: its routing frames, then the body;
+        ``user`` is the client's key (the ``User-Id`` of the frame) on the secured bus.
+
+        The routing frames are the peer's identity plus those that ROUTER-DEALER proxies on the
+        way added, ended by the empty delimiter when the client sent one (REQ does); the reply
+        goes back with the same frames. After a delimiter exactly one frame must come; without
+        one, a frame that reads as JSON before the body means a client sent a body in several
+        frames: refused, and answered to the peer alone."""
         if len(frames) < 2:
             return
         route = frames[:-1]
         body = frames[-1]
         self.commands_handled += 1
-        if not (len(frames) == 2 or (len(frames) == 3 and frames[1] == b"")):
-            self._send(route, P.reply_error(None, P.BAD_REQUEST, "a command is one JSON frame"))
-            return
+        if len(frames) > 2:
+            middle = frames[1:-1]
+            refused = False
+            if b"" in middle:
+                cut = middle.index(b"") + 2  # the routing frames up to the first delimiter
+                refused = cut != len(frames) - 1
+                route = frames[:cut]
+            elif any(f[:1] in (b"{", b"[", b" ") for f in middle):
+                refused = True
+                route = frames[:1]
+            if refused:
+                msg = "a command is one JSON frame"
+                self._send(route, P.reply_error(None, P.BAD_REQUEST, msg))
+                return
         try:
             req = P.parse_request_fast(body)
         except P.ProtocolError as exc:

@@ -207,6 +207,24 @@ def test_min_skill_steps_and_callback(eng: Engine, clock: ManualClock) -> None:
         eng.caller_hangup(c.call_id)
 
 
+def test_a_call_moving_queue_is_told_on_both_queues(eng: Engine, clock: ManualClock) -> None:
+    """Supervisors of the queue a call leaves (on `call/<queue>/`) see it leave."""
+    c = eng.new_call(ani="1", ivr={"menu": "2"})
+    eng.take_changes()
+    clock.advance(20)  # billing (skill 4) -> billing (skill 1): the same queue
+    eng.tick()
+    assert [(ch.type, ch.queues) for ch in eng.take_changes()] == [("call.queued", ("billing",))]
+    clock.advance(40)  # -> general
+    eng.tick()
+    changes = [(ch.type, ch.queues) for ch in eng.take_changes()]
+    assert changes == [("call.queued", ("billing", "general"))]
+    clock.advance(120)  # -> callback, in general
+    eng.tick()
+    changes = [(ch.type, ch.queues) for ch in eng.take_changes()]
+    assert changes == [("call.callback", ("general",))]
+    assert eng.calls[c.call_id].rec.state == "callback"
+
+
 def test_step_wait_expiring_while_ringing_lets_ring_finish(eng: Engine, clock: ManualClock) -> None:
     c = eng.new_call(ani="1", ivr={"menu": "2"})
     clock.advance(10)

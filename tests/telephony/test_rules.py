@@ -61,6 +61,19 @@ def test_good_rules_parse_with_defaults() -> None:
     assert parse_rules(GOOD.replace("min_skill: 4, ", ""), "r").rules[0].steps[0].min_skill == 1
 
 
+@pytest.mark.parametrize("rules", ["", "rules:\n", "rules: ~\n", "rules: []\n"])
+def test_rules_are_optional_every_call_takes_the_fallback(rules: str) -> None:
+    text = "version: 1\nqueues: {general: {}}\n" + rules + "fallback: {queue: general}\n"
+    parsed = parse_rules(text, "r.yaml")
+    assert not parsed.rules and parsed.fallback.steps[0].queue == "general"
+
+
+def test_rules_that_are_not_a_list_are_refused() -> None:
+    text = "version: 1\nqueues: {general: {}}\nrules: {a: 1}\nfallback: {queue: general}\n"
+    with pytest.raises(RulesError, match=r"r.yaml:3: `rules` must be a list"):
+        parse_rules(text, "r.yaml")
+
+
 @pytest.mark.parametrize(
     ("broken", "line", "reason"),
     [

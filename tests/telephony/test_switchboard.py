@@ -50,6 +50,80 @@ def test_ping_dealer_and_req_framing(switchboard: RunningSwitchboard, raw_bus: B
         req.close(0)
 
 
+class _Proxy:
+    """A ROUTER-DEALER proxy (what a broker in front of the switchboard does), stoppable."""
+
+    def __init__(self, backend: str) -> None:
+        import threading
+
+        ctx = zmq.Context.instance()
+        self.front = ctx.socket(zmq.ROUTER)
+        self.front.setsockopt(zmq.LINGER, 0)
+        port = self.front.bind_to_random_port("tcp://127.0.0.1")
+        self.endpoint = f"tcp://127.0.0.1:{port}"
+        self.back = ctx.socket(zmq.DEALER)
+        self.back.setsockopt(zmq.LINGER, 0)
+        self.back.connect(backend)
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        poller = zmq.Poller()
+        poller.register(self.front, zmq.POLLIN)
+        poller.register(self.back, zmq.POLLIN)
+        while not self.stopping.is_set():
+            for sock, _ in poller.poll(50):
+                other = self.back if sock is self.front else self.front
+                other.send_multipart(sock.recv_multipart())
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join(5)
+        self.front.close(0)
+        self.back.close(0)
+
+
+def test_clients_behind_a_proxy_get_their_replies(switchboard: RunningSwitchboard) -> None:
+    """The proxy's routing frames come before the client's: the reply goes back through them."""
+    proxy = _Proxy(switchboard.commands)
+    ctx = zmq.Context.instance()
+    req, dealer = ctx.socket(zmq.REQ), ctx.socket(zmq.DEALER)
+    try:
+        for sock in (req, dealer):
+            sock.setsockopt(zmq.LINGER, 0)
+            sock.connect(proxy.endpoint)
+        req.send(b'{"v":1,"id":"via-req","cmd":"ping"}')
+        assert req.poll(30_000)
+        reply = json.loads(req.recv())
+        assert reply["id"] == "via-req" and reply["ok"] is True
+        dealer.send(b'{"v":1,"id":"via-dealer","cmd":"ping"}')
+        assert dealer.poll(30_000)
+        frames = dealer.recv_multipart()
+        assert len(frames) == 1 and json.loads(frames[0])["id"] == "via-dealer"
+        dealer.send_multipart([b"", b'{"v":1,"id":"d2","cmd":"ping"}'])
+        assert dealer.poll(30_000)
+        frames = dealer.recv_multipart()
+        assert frames[0] == b"" and json.loads(frames[1])["ok"] is True
+    finally:
+        req.close(0)
+        dealer.close(0)
+        proxy.stop()
+
+
+def test_a_body_in_several_frames_is_refused(switchboard: RunningSwitchboard, raw_bus: Bus) -> None:
+    bus = raw_bus(switchboard)
+    ping = b'{"v":1,"id":"p","cmd":"ping"}'
+    for frames in ([ping, ping], [b"", ping, ping], [b"", b"", ping]):
+        bus.send_raw(*frames)
+        reply = bus.recv_raw()
+        body = json.loads(reply[-1])
+        assert body["ok"] is False and body["error"]["code"] == "bad_request", frames
+        assert body["error"]["message"] == "a command is one JSON frame"
+        assert reply[:-1] == [b""] * (frames[0] == b"")  # to the client, as it framed it
+    assert bus.ok("ping")  # and the switchboard goes on
+
+
 @pytest.mark.parametrize(
     ("frame", "code", "rid"),
     [
@@ -73,6 +147,16 @@ def test_ping_dealer_and_req_framing(switchboard: RunningSwitchboard, raw_bus: B
         ),
         (b'{"v":1,"id":"x","cmd":"ivr.hangup","call_id":"nope"}', "unknown_call", "x"),
         (b'{"v":1,"id":"x","cmd":"agent.login","agent_id":"Z9"}', "unknown_agent", "x"),
+        (
+            b'{"v":1,"id":"x","cmd":"agent.login","agent_id":"A1/x","queues":["general"]}',
+            "bad_request",
+            "x",
+        ),
+        (
+            b'{"v":1,"id":"x","cmd":"agent.login","agent_id":"","queues":["general"]}',
+            "bad_request",
+            "x",
+        ),
         (
             b'{"v":1,"id":"x","cmd":"ivr.call","ani":"1","ivr":{"result":"maybe"}}',
             "bad_request",
@@ -114,6 +198,10 @@ def test_oversized_frame_and_multi_frame(switchboard: RunningSwitchboard, raw_bu
     assert reply["id"] == "big"
     bus.send_raw(b"x" * 70_000)
     assert json.loads(bus.recv_raw()[-1])["id"] is None
+    huge = json.dumps({"v": 1, "id": "huge", "cmd": "ping", "pad": "x" * (3 << 20)}).encode()
+    bus.send_raw(huge)  # megabytes: still answered (only over 64 MiB is the peer dropped)
+    reply = json.loads(bus.recv_raw()[-1])
+    assert reply["error"]["code"] == "bad_request" and "65536" in reply["error"]["message"]
     bus.send_raw(b"a", b"b", b"c")
     assert json.loads(bus.recv_raw()[-1])["error"]["code"] == "bad_request"
     assert bus.ok("ping")
