@@ -151,12 +151,12 @@ def test_unreadable_inputs_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[
     folder.mkdir()
     assert main(["store", "import", "--url", url, str(folder)]) == 1
     assert "customers.csv" in capsys.readouterr().err
-    (folder / "customers.csv").write_bytes(b"customer_id,name\nC1,\xff\xfe bad\n")
+    (folder / "customers.csv").write_bytes(b"customer_id,n\xe4me\nC1,Alice\n")
     (folder / "agents.csv").write_text("agent,who\nA1,x\n", encoding="utf-8")
     (folder / "purchases.csv").write_text(PURCHASES, encoding="utf-8")
     assert main(["store", "import", "--url", url, str(folder)]) == 1
     out, err = capsys.readouterr()
-    assert f"{folder / 'customers.csv'}: cannot read:" in err
+    assert f"{folder / 'customers.csv'}: cannot read: the header is not UTF-8 text" in err
     assert f"{folder / 'agents.csv'}: cannot read: missing columns agent_id, name" in err
     # the readable file still loaded what it could (no customers, so every row is unknown)
     assert f"{folder / 'purchases.csv'}:2: unknown customer 'C1'" in err
@@ -251,6 +251,59 @@ def test_bad_rows_report_the_physical_line(
         assert names == ["Alice\nWong\nthe third", 'Carol "C" Li', 'Dan"ny']
     finally:
         engine.dispose()
+
+
+def test_a_row_that_is_not_utf8_is_bad_the_others_load(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "customers.csv").write_bytes(
+        b"customer_id,name,tier\n"  # 1
+        + b"U1,Alice,gold\n"  # 2
+        + b"U2,Ren\xe9,gold\n"  # 3: Latin-1, not UTF-8
+        + "U3,王伟,silver\n".encode()  # 4
+        + b'U4,"Bad\n\xff\xfe quoted",silver\n'  # 5-6
+        + b"U5,Eve,standard\n"  # 7
+    )
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert main(["store", "import", "--url", url, str(folder)]) == 0
+    out, err = capsys.readouterr()
+    path = folder / "customers.csv"
+    assert err.strip().splitlines() == [
+        f"{path}:3: not UTF-8 text (byte 0xe9)",
+        f"{path}:5: not UTF-8 text (byte 0xff)",
+    ]
+    assert "imported 3 customers; 2 bad rows skipped" in out
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            ids = conn.execute(text("SELECT customer_id FROM customers ORDER BY 1")).scalars().all()
+        assert ids == ["U1", "U3", "U5"]
+    finally:
+        engine.dispose()
+
+
+def test_rows_loaded_before_a_file_turns_unreadable_are_counted(tmp_path: Path) -> None:
+    import io
+
+    from store.csv_import import import_dir
+
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    rows = "".join(f"K{i},Name {i}\n" for i in range(39))  # chunks: the header and 9, then 10s
+    (folder / "customers.csv").write_text(
+        "customer_id,name\n" + rows + 'K99,"never closed\n', encoding="utf-8"
+    )
+    engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
+    try:
+        result = import_dir(engine, folder, err=io.StringIO(), chunk=10)
+        with engine.connect() as conn:
+            n = conn.execute(text("SELECT count(*) FROM customers")).scalar()
+    finally:
+        engine.dispose()
+    assert result.unreadable and n == result.loaded("customers") == 39
+    assert result.line().startswith("imported 39 customers; 0 bad rows skipped; unreadable: ")
 
 
 def test_a_quote_left_open_makes_the_file_unreadable(
