@@ -50,6 +50,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     ms = metric_settings(settings, args.interval)
     try:
         engine = make_engine(args.store)
+    except (SQLAlchemyError, ValueError, ImportError) as exc:  # as the store commands say it
+        raise UsageError(f"bad store URL {args.store!r}: {exc}") from exc
+    try:
         queues, agents = compute(engine, since, until, ms)
         write(args.out, queues, agents, args.kind)
     except ReportError as exc:

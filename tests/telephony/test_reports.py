@@ -96,6 +96,10 @@ def test_bad_input_is_refused_and_writes_nothing(
             str(tmp_path / "x.pdf"),
         )
     assert e.value.code == 2
+    for url in ("bogus://x", "not a url"):  # a bad URL is bad usage, as for the store commands
+        with pytest.raises(SystemExit) as e:
+            _run("--store", url, "--from", iso(T0), "--to", iso(T0 + 60), "--out", str(out))
+        assert e.value.code == 2 and "bad store URL" in capsys.readouterr().err
     empty = f"sqlite:///{tmp_path / 'empty.db'}"
     assert _run("--store", empty, "--from", iso(T0), "--to", iso(T0 + 60), "--out", str(out)) == 1
     assert "no event log" in capsys.readouterr().err
