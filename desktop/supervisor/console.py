@@ -217,6 +217,7 @@ class SupervisorConsole(QMainWindow):
         left.setSizes([260, 540])
         self.tabs = QTabWidget()
         set_ids(self.tabs, "supervisorTabs")
+        set_ids(self.tabs.tabBar(), "supervisorTabBar")
         charts = QWidget()
         cl = QVBoxLayout(charts)
         cl.setContentsMargins(4, 4, 4, 4)

@@ -192,6 +192,8 @@ class CustomerCard(QFrame):
         self.copy_name_action = QAction(self)
         self.copy_name_action.triggered.connect(lambda: self._copy(self.name.text()))
         self.copy_id_action = QAction(self)
+        self.copy_name_action.setObjectName("copyNameAction")
+        self.copy_id_action.setObjectName("copyCustomerIdAction")
         self.copy_id_action.triggered.connect(lambda: self._copy(self.customer_id.text()))
         self.tier = set_ids(TierBadge(), "customerTier")
         self.customer_id = set_ids(QLabel(), "customerId")

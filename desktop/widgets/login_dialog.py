@@ -36,6 +36,7 @@ class LoginDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         set_ids(self.buttons.button(QDialogButtonBox.StandardButton.Ok), "loginButton")
+        set_ids(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), "loginCancel")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         self._label = QLabel()

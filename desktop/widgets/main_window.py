@@ -137,6 +137,25 @@ class MainWindow(QMainWindow):
         self.menu_view.addAction(self.quit_action)
         self.menu_help = self.menuBar().addMenu("")
         self.menu_help.addAction(self.about_action)
+        # automation ids of the actions and menus (QAction has an objectName only; a menu's
+        # item is its menuAction)
+        for act, name in (
+            (self.answer_action, "answerAction"),
+            (self.reject_action, "rejectAction"),
+            (self.search_action, "findCustomerAction"),
+            (self.quit_action, "quitAction"),
+            (self.light_action, "lightThemeAction"),
+            (self.dark_action, "darkThemeAction"),
+        ):
+            act.setObjectName(name)
+        for menu, name in (
+            (self.menu_call, "callMenu"),
+            (self.menu_state, "stateMenu"),
+            (self.menu_view, "viewMenu"),
+            (self.menu_help, "helpMenu"),
+        ):
+            set_ids(menu, name)
+            menu.menuAction().setObjectName(name)
         for act in (self.answer_action, self.reject_action, self.search_action):
             self.addAction(act)
         for menu in (self.menu_call, self.menu_state, self.menu_view, self.menu_help):

@@ -99,7 +99,7 @@ class StateControl(QWidget):
         self.button.setProperty("role", "state")
         self.time = set_ids(QLabel(), "timeInState")
         self.time.setProperty("role", "timer")
-        self.menu = QMenu(self)
+        self.menu = set_ids(QMenu(self), "agentStateMenu")
         self.button.setMenu(self.menu)
         self.ready_action = QAction(self)
         self.ready_action.setShortcut(QKeySequence(READY_KEY))
@@ -115,6 +115,15 @@ class StateControl(QWidget):
         self.logout_action = QAction(self)
         self.logout_action.setShortcut(QKeySequence(LOGOUT_KEY))
         self.logout_action.triggered.connect(self.logoutRequested)
+        for act, name in (
+            (self.ready_action, "readyAction"),
+            (self.not_ready_action, "notReadyAction"),
+            (self.login_action, "loginAction"),
+            (self.logout_action, "logoutAction"),
+        ):
+            act.setObjectName(name)
+        set_ids(self.reasons_menu, "notReadyReasons")
+        self.reasons_menu.menuAction().setObjectName("notReadyReasons")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.button)

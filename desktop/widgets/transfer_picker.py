@@ -34,6 +34,7 @@ class TransferPicker(QDialog):
         )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         set_ids(self.ok, "transferConfirm")
+        set_ids(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), "transferCancel")
         lay = QVBoxLayout(self)
         lay.addWidget(self.search)
         lay.addWidget(self.targets, 1)

@@ -60,6 +60,60 @@ def test_every_contract_id_is_object_and_accessible_name(qtbot: Any) -> None:
         assert found[0].accessibleName() == name
 
 
+def _qt_internal(widget: QWidget) -> bool:
+    """A part Qt makes inside a control (a combo box's popup list, a line edit's clear button,
+    a table's headers and corner, the menu bar's overflow button): the control has the id."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QHeaderView, QLineEdit
+
+    if widget.objectName().startswith("qt_") or isinstance(widget, QHeaderView):
+        return True
+    parent = widget.parent()
+    while parent is not None:
+        if isinstance(parent, QComboBox | QLineEdit | QAbstractSpinBox):
+            return True
+        parent = parent.parent()
+    return False
+
+
+def test_every_control_and_action_has_an_automation_id(qtbot: Any) -> None:
+    """CONTRACT 7: every control an agent uses, not only the listed ones: buttons, fields,
+    lists, menus (objectName and accessibleName) and actions (objectName: a QAction has no
+    accessibleName; its menu item reads its text)."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QMenu,
+        QPlainTextEdit,
+        QTabBar,
+        QTextEdit,
+    )
+
+    from desktop.widgets.login_dialog import LoginDialog
+
+    w = MainWindow("0")
+    qtbot.addWidget(w)
+    login = LoginDialog(None, "A1")
+    qtbot.addWidget(login)
+    controls = (
+        QAbstractButton, QLineEdit, QComboBox, QTextEdit, QPlainTextEdit, QAbstractItemView,
+        QAbstractSpinBox, QTabBar, QMenu,
+    )  # fmt: skip
+    unnamed = []
+    for top in (w, w.wrapup, login):
+        for c in top.findChildren(QWidget):
+            named = bool(c.objectName()) and c.accessibleName() == c.objectName()
+            if isinstance(c, controls) and not _qt_internal(c) and not named:
+                unnamed.append(f"{type(c).__name__} in {type(c.parent()).__name__}")
+        for a in top.findChildren(QAction):
+            if a.text() and not a.isSeparator() and not a.objectName():
+                unnamed.append(f"action {a.text()!r}")
+    assert unnamed == []
+
+
 def test_card_shows_every_field(qtbot: Any, sample_card: dict, sample_call: dict) -> None:
     w = MainWindow("0")
     qtbot.addWidget(w)
