@@ -4,8 +4,10 @@ Files are read with the ``csv`` module in chunks (a million rows never sit in me
 checked row by row, and upserted by primary key (a re-import updates, never duplicates; unchanged
 rows are left alone). A bad row is reported as ``FILE:LINE: reason`` (the header is line 1; LINE
 is the physical line of the file where the row starts, so a quoted field spanning lines counts
-its lines) and skipped; good rows still load. A file that cannot be read
-at all (missing, not UTF-8 CSV, a required column absent) is reported and makes the import fail.
+its lines) and skipped; good rows still load. A row holding bytes that are not UTF-8 is such
+a bad row (``not UTF-8 text (byte 0xNN)``). A file that cannot be read at all (missing, a header
+that is not UTF-8, a quote left open, a required column absent) is reported and makes the import
+fail; chunks loaded before it turned unreadable stay loaded and are counted in the summary.
 """
 
 from __future__ import annotations

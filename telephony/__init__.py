@@ -8,6 +8,15 @@ from the event log.
 
 Behaviour where CONTRACT v1 leaves room (documented here, relied on by the desktop and reports):
 
+* Framing: a command's routing frames are the peer's identity plus those any ROUTER-DEALER
+  proxies on the way added, up to the empty delimiter when the client sent one; the reply goes
+  back through them. A body in several frames is ``bad_request`` (answered to the peer alone).
+  Frames over 64 KiB get ``bad_request``; over 64 MiB (a memory guard) ZeroMQ drops the peer's
+  connection unanswered. ``agent_id`` at login must be non-empty and hold no ``/`` (it is part
+  of a topic).
+* ``rules:`` may be left out (or empty): every call then takes the ``fallback``.
+* A call whose step moves it to another queue is published on both queues' topics (the old
+  one's subscribers see it leave), as a transfer is.
 * Events of one call: ``call.queued`` when it enters a step (again on each step change and after
   a transfer to a queue; ``queued_at`` keeps the first time), ``call.offered``, ``call.revoked``
   (record back in state ``queued``; ``revoke_reason`` in data), ``call.connected``, ``call.held``
