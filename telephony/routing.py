@@ -995,8 +995,7 @@ class Engine:
         c.rec.agent_id = None
         c.rec.answered_at = None
         c.rec.offered_at = None
-        new_q = queue or old_queue
-        qs = tuple(dict.fromkeys(q for q in (old_queue, new_q) if q))
+        qs = _queues(old_queue, queue or old_queue)
         self._call_changed(
             c,
             "call.transferred",
